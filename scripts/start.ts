@@ -31,6 +31,15 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 process.on('SIGINT', () => void stopAll(0));
+/** A service that dies on its own takes the others down with it, saying why. */
+function watch(service: Service): Service {
+  service.child.once('exit', (code) => {
+    if (stopping) return;
+    console.error(`${service.name} stopped unexpectedly (exit ${code}):\n${service.recentOutput()}`);
+    void stopAll(1);
+  });
+  return service;
+}
 process.on('SIGTERM', () => void stopAll(0));
 
 async function connectDatabase(): Promise<string> {
@@ -87,9 +96,9 @@ async function main(): Promise<void> {
 
   console.log('Starting Strapi …');
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  running.push(await startCms({ port: cmsPort, env, echo: setting('VERBOSE', '') === 'true' }));
+  running.push(watch(await startCms({ port: cmsPort, env, echo: setting('VERBOSE', '') === 'true' })));
   console.log('Starting the public site …');
-  running.push(await startSite({ port: sitePort, cmsUrl }));
+  running.push(watch(await startSite({ port: sitePort, cmsUrl })));
 
   console.log(`
 StatDesk is running.
