@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { fieldSchema } from './schema.ts';
+import type { ChoiceField, ConsentField, Field, FormattedField, FormDefinition, TextField } from './types.ts';
+
+export const FIELD_TYPES = new Set<string>([
+  'text',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'idCard',
+  'creditCode',
+  'date',
+  'select',
+  'radios',
+  'checkboxes',
+  'consent',
+]);
+
+/** The value type one field's schema produces. */
+type AnswerOf<F> = F extends ConsentField
+  ? true
+  : F extends ChoiceField & { type: 'checkboxes' }
+    ? string[]
+    : F extends TextField | FormattedField | ChoiceField
+      ? string
+      : never;
+type MaybeOptional<F, V> = F extends { optional: true } ? V | undefined : V;
+
+/** The parsed answers of a form, keyed by field name, derived from its field list. */
+export type FormValues<F extends readonly Field[]> = { [K in F[number] as K['name']]: MaybeOptional<K, AnswerOf<K>> };
+
+/** Throws, naming the form and the field, when a field has a type no renderer or schema knows. */
+export function assertKnownFieldTypes(form: FormDefinition): void {
+  for (const field of form.fields) {
+    if (!FIELD_TYPES.has(field.type)) throw new Error(`Form "${form.id}": field "${field.name}" has unknown type "${field.type}"`);
+  }
+}
+
+/** The zod schema of a whole form. Unknown keys are dropped, so nothing unexpected is stored. */
+export function buildFormSchema<const F extends readonly Field[]>(form: FormDefinition<F>): z.ZodType<FormValues<F>> {
+  assertKnownFieldTypes(form);
+  const shape = Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)]));
+  return z.object(shape) as unknown as z.ZodType<FormValues<F>>;
+}
+
+/** A field name → zh-CN message map from a failed parse: the first problem of each field. */
+export function collectFieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? '_form');
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}
+
+export type ParseResult<T> = { ok: true; values: T } | { ok: false; fields: Record<string, string> };
+
+/** Parses untrusted input (JSON or form data) with a form's schema. */
+export function parseForm<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  const source = input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  const result = schema.safeParse(source);
+  return result.success ? { ok: true, values: result.data } : { ok: false, fields: collectFieldErrors(result.error) };
+}

@@ -1,0 +1,5 @@
+export * from './form-schema.ts';
+export * from './format-answer.ts';
+export * from './messages.ts';
+export * from './schema.ts';
+export * from './types.ts';

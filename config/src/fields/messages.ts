@@ -1,0 +1,11 @@
+/** zh-CN messages shared by every field type, phrased as GOV.UK's error-message guidance asks. */
+export const fieldMessages = {
+  required: (label: string) => `请输入${label}`,
+  choose: (label: string) => `请选择${label}`,
+  chooseAtLeastOne: (label: string) => `请至少选择一项${label}`,
+  tooLong: (label: string, max: number) => `${label}不能超过${max}个字`,
+  wrongType: (label: string) => `${label}的格式不正确`,
+  unknownOption: (label: string) => `请从列表中选择${label}`,
+  date: (label: string) => `${label}应为有效日期，如 2026-09-01`,
+  consent: '请阅读并勾选同意后再继续',
+} as const;

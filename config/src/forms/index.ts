@@ -1,0 +1,18 @@
+import type { FormDefinition } from '../fields/types.ts';
+import * as changeApplication from './change-application.ts';
+import * as dataApplication from './data-application.ts';
+import * as institution from './institution.ts';
+import * as outcome from './outcome.ts';
+
+export { changeApplication, dataApplication, institution, outcome };
+
+/** Every public microdata form, by id. */
+export const forms = {
+  institution: institution.form,
+  'data-application': dataApplication.form,
+  'change-application': changeApplication.form,
+  outcome: outcome.form,
+} as const satisfies Record<string, FormDefinition>;
+
+export type FormId = keyof typeof forms;
+export const isFormId = (id: string): id is FormId => Object.hasOwn(forms, id);

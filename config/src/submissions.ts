@@ -1,0 +1,59 @@
+import type { FormDefinition } from './fields/types.ts';
+import { forms } from './forms/index.ts';
+
+/** One kind of public submission: its form, its number prefix and its content type. */
+export interface SubmissionKind {
+  form: FormDefinition;
+  /** Prefix of its numbers, e.g. JG-2026-000123. */
+  prefix: string;
+  /** Strapi collection (singular kebab name). */
+  collection: string;
+  /** Whether a signed and stamped form is printed and uploaded back (outcomes are not). */
+  hasStampedForm: boolean;
+  /** Whether a query password is issued (outcomes are tied to an approved application instead). */
+  issuesPassword: boolean;
+  /** zh-CN noun for lists and messages. */
+  noun: string;
+}
+
+export const submissionKinds = {
+  institution: {
+    form: forms.institution,
+    prefix: 'JG',
+    collection: 'institution',
+    hasStampedForm: true,
+    issuesPassword: true,
+    noun: '机构登记',
+  },
+  'data-application': {
+    form: forms['data-application'],
+    prefix: 'SY',
+    collection: 'data-application',
+    hasStampedForm: true,
+    issuesPassword: true,
+    noun: '数据使用申请',
+  },
+  'change-application': {
+    form: forms['change-application'],
+    prefix: 'BG',
+    collection: 'change-application',
+    hasStampedForm: true,
+    issuesPassword: true,
+    noun: '数据使用变更申请',
+  },
+  outcome: { form: forms.outcome, prefix: 'CG', collection: 'outcome', hasStampedForm: false, issuesPassword: false, noun: '最终成果登记' },
+} as const satisfies Record<string, SubmissionKind>;
+
+export type SubmissionKindId = keyof typeof submissionKinds;
+
+/** Numbers look like JG-2026-000123: prefix, year, six-digit sequence (gap-free per prefix and year). */
+const NUMBER = /^(JG|SY|BG|CG)-(\d{4})-(\d{6})$/;
+
+export const formatRecordNo = (prefix: string, year: number, sequence: number): string =>
+  `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
+
+/** The kind a record number belongs to, or undefined when it is not one of ours. */
+export function kindOfRecordNo(no: string): SubmissionKindId | undefined {
+  const prefix = NUMBER.exec(no)?.[1];
+  return (Object.keys(submissionKinds) as SubmissionKindId[]).find((id) => submissionKinds[id].prefix === prefix);
+}

@@ -1,0 +1,61 @@
+/**
+ * The review workflow of every microdata submission (seeds/000_…txt §二 and §3.4): submitted,
+ * the stamped form uploaded, then the data centre decides. As data, so that the API, the admin
+ * and the tests read one table.
+ */
+export const statuses = ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned'] as const;
+export type SubmissionStatus = (typeof statuses)[number];
+
+/** The words people see, as the seed writes them. */
+export const statusLabels: Record<SubmissionStatus, string> = {
+  awaiting_upload: '等待上传申请表',
+  awaiting_review: '等待实验室审批',
+  approved: '审核通过',
+  rejected: '审核未通过',
+  returned: '退回修改',
+};
+
+export const actions = ['upload', 'approve', 'return', 'reject'] as const;
+export type SubmissionAction = (typeof actions)[number];
+
+export const actionLabels: Record<SubmissionAction, string> = {
+  upload: '上传盖章申请表',
+  approve: '通过',
+  return: '退回修改',
+  reject: '不通过',
+};
+
+interface Transition {
+  from: readonly SubmissionStatus[];
+  to: SubmissionStatus;
+  /** A person must say why (DESIGN.md: a reason is required to reject or return). */
+  needsReason: boolean;
+}
+
+export const transitions: Record<SubmissionAction, Transition> = {
+  // A re-upload while waiting for review replaces the file and keeps the status.
+  upload: { from: ['awaiting_upload', 'returned', 'awaiting_review'], to: 'awaiting_review', needsReason: false },
+  approve: { from: ['awaiting_review'], to: 'approved', needsReason: false },
+  return: { from: ['awaiting_review'], to: 'returned', needsReason: true },
+  reject: { from: ['awaiting_review'], to: 'rejected', needsReason: true },
+};
+
+/** Outcomes have no stamped form: they start waiting for review. */
+export const initialStatus = (kind: { hasStampedForm: boolean }): SubmissionStatus =>
+  kind.hasStampedForm ? 'awaiting_upload' : 'awaiting_review';
+
+export const canTransition = (from: SubmissionStatus, action: SubmissionAction): boolean => transitions[action].from.includes(from);
+
+export const workflowMessages = {
+  reasonRequired: '请填写理由：退回修改或不通过时必须说明原因',
+  notAllowed: (from: SubmissionStatus, action: SubmissionAction) => `当前状态为“${statusLabels[from]}”，不能执行“${actionLabels[action]}”`,
+} as const;
+
+export type TransitionCheck = { ok: true; to: SubmissionStatus } | { ok: false; message: string };
+
+/** Whether `action` may happen now, and the status it leads to. */
+export function checkTransition(from: SubmissionStatus, action: SubmissionAction, reason?: string): TransitionCheck {
+  if (!canTransition(from, action)) return { ok: false, message: workflowMessages.notAllowed(from, action) };
+  if (transitions[action].needsReason && !reason?.trim()) return { ok: false, message: workflowMessages.reasonRequired };
+  return { ok: true, to: transitions[action].to };
+}

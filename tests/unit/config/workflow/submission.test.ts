@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { actions, canTransition, checkTransition, statuses } from '../../../../config/src/workflow/submission.ts';
+
+describe('the submission workflow', () => {
+  it('allows exactly the transitions of the seed', () => {
+    const allowed = statuses.flatMap((from) =>
+      actions.filter((action) => canTransition(from, action)).map((action) => `${from} → ${action}`),
+    );
+    expect(allowed).toEqual([
+      'awaiting_upload → upload',
+      'awaiting_review → upload',
+      'awaiting_review → approve',
+      'awaiting_review → return',
+      'awaiting_review → reject',
+      'returned → upload',
+    ]);
+  });
+
+  it('sends a returned submission back to waiting for review when the form is uploaded again', () => {
+    expect(checkTransition('returned', 'upload')).toEqual({ ok: true, to: 'awaiting_review' });
+  });
+
+  it('requires a reason to reject or return', () => {
+    expect(checkTransition('awaiting_review', 'reject', '  ')).toEqual({
+      ok: false,
+      message: '请填写理由：退回修改或不通过时必须说明原因',
+    });
+    expect(checkTransition('awaiting_review', 'return')).toMatchObject({ ok: false });
+    expect(checkTransition('awaiting_review', 'reject', '数据用途与项目不符')).toEqual({ ok: true, to: 'rejected' });
+  });
+
+  it('says in words why a transition is refused', () => {
+    expect(checkTransition('approved', 'reject', '理由')).toEqual({ ok: false, message: '当前状态为“审核通过”，不能执行“不通过”' });
+  });
+});
