@@ -19,5 +19,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => {
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     },
+    // Plain SQL tables that are not content types live in database/migrations/*.sql.
+    settings: { runMigrations: true },
   };
 };

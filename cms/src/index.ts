@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
+import { seedContent } from './bootstrap/seed-content';
+import { closePrinter } from './lib/pdf-printer';
 
 export default {
   register() {},
@@ -8,5 +10,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await closePublicSignUp(strapi);
     await createFirstAdmin(strapi);
+    await seedContent(strapi);
+  },
+
+  async destroy() {
+    await closePrinter();
   },
 };

@@ -1,0 +1,80 @@
+import type { SubmissionKindId } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { clientAddress } from '../../../lib/client-address';
+import { answer, PublicError } from '../../../lib/http-errors';
+import { bearerToken, readRecordToken } from '../../../lib/record-token';
+import { findRecord } from '../../../lib/records';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+
+const service = <T>(name: string) => strapi.service(`api::${name}` as never) as T;
+type Catalog = ReturnType<typeof import('../services/catalog').default>;
+type Submit = ReturnType<typeof import('../../submission/services/submit').default>;
+type Query = ReturnType<typeof import('../../submission/services/query').default>;
+type Printable = ReturnType<typeof import('../../submission/services/printable').default>;
+type StampedForm = ReturnType<typeof import('../../submission/services/stamped-form').default>;
+
+const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>
+  answer(ctx, async () => ({ status: 201, body: await service<Submit>('submission.submit').create(kindId, ctx.request.body) }));
+
+/** The record a bearer token from /public/query may act on; 401 otherwise, the same for every failure. */
+async function authorisedRecord(ctx: Ctx) {
+  const no = String(ctx.params.no ?? '');
+  const grant = readRecordToken(bearerToken(ctx.get('authorization')));
+  const found = grant?.records.includes(no) ? await findRecord(strapi, no) : undefined;
+  if (!found) throw new PublicError(401, 'UnauthorizedError', '查询已过期或无权查看此申请，请重新查询');
+  return found;
+}
+
+/** Files are never rendered inline by the browser from our origin. */
+function sendFile(ctx: Ctx, type: string, fileName: string, body: Buffer | string, inline = false) {
+  ctx.set('Content-Type', type);
+  ctx.set('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Cache-Control', 'private, no-store');
+  return { body };
+}
+
+export default {
+  catalog: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').catalog() } })),
+  notice: (ctx: Ctx) =>
+    answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').notice(String(ctx.params.key)) } })),
+  institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Catalog>('public.catalog').institutions(ctx.query) })),
+  submitInstitution: submit('institution'),
+  submitDataApplication: submit('data-application'),
+  submitChangeApplication: submit('change-application'),
+  submitOutcome: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { applicationNo, status, statusLabel } = await service<Submit>('submission.submit').create('outcome', ctx.request.body);
+      return { status: 201, body: { outcomeNo: applicationNo, status, statusLabel } };
+    }),
+  query: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
+      return { body: await service<Query>('submission.query').query(ctx.request.body, address) };
+    }),
+  formHtml: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { kindId, entry } = await authorisedRecord(ctx);
+      return sendFile(
+        ctx,
+        'text/html; charset=utf-8',
+        `${entry.recordNo}.html`,
+        await service<Printable>('submission.printable').html(kindId, entry),
+        true,
+      );
+    }),
+  formPdf: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { kindId, entry } = await authorisedRecord(ctx);
+      return sendFile(ctx, 'application/pdf', `${entry.recordNo}.pdf`, await service<Printable>('submission.printable').pdf(kindId, entry));
+    }),
+  uploadStampedForm: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { entry } = await authorisedRecord(ctx);
+      const files = (ctx.request as unknown as { files?: Record<string, unknown> }).files ?? {};
+      const file = Array.isArray(files.file) ? files.file[0] : files.file;
+      const { status } = await service<StampedForm>('submission.stamped-form').upload(entry.recordNo, file as never);
+      return { body: { applicationNo: entry.recordNo, status } };
+    }),
+};

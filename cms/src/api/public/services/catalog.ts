@@ -1,0 +1,65 @@
+import { type SubmissionStatus, statusLabels } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { PublicError } from '../../../lib/http-errors';
+import { formatShanghaiTime } from '../../../lib/records';
+
+const PAGE_SIZE = 20;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The datasets people may apply for, in the editors' order. */
+  async catalog() {
+    const rows = (await strapi.db.query('api::dataset.dataset').findMany({
+      where: { available: true },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      select: ['code', 'name', 'description', 'years'],
+    })) as Array<Record<string, string>>;
+    return rows.map(({ code, name, description, years }) => ({ code, name, description: description ?? '', years: years ?? '' }));
+  },
+
+  async notice(key: string) {
+    const notice = (await strapi.db.query('api::notice.notice').findOne({ where: { key }, populate: { attachment: true } })) as Record<
+      string,
+      unknown
+    > | null;
+    if (!notice) throw new PublicError(404, 'NotFoundError', '未找到该说明');
+    const attachment = notice.attachment as { url: string; name: string; size: number } | null;
+    return {
+      key: notice.key,
+      title: notice.title,
+      body: notice.body,
+      showOnHome: Boolean(notice.showOnHome),
+      attachment: attachment ? { url: attachment.url, name: attachment.name, sizeKb: Math.round(attachment.size) } : null,
+    };
+  },
+
+  /** 已申请机构: public fields only (name, abbreviation, status), never persons, phones or emails. */
+  async institutions(query: { q?: unknown; page?: unknown }) {
+    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? '1'), 10) || 1));
+    const where = {
+      status: { $ne: 'rejected' },
+      ...(q && { $or: [{ fullName: { $containsi: q } }, { abbreviation: { $containsi: q } }] }),
+    };
+    const [rows, total] = await Promise.all([
+      strapi.db.query('api::institution.institution').findMany({
+        where,
+        select: ['recordNo', 'fullName', 'abbreviation', 'status', 'submittedAt'],
+        orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }) as Promise<Array<Record<string, string>>>,
+      strapi.db.query('api::institution.institution').count({ where }),
+    ]);
+    return {
+      institutions: rows.map((row) => ({
+        recordNo: row.recordNo,
+        name: row.fullName,
+        abbreviation: row.abbreviation ?? '',
+        status: row.status,
+        statusLabel: statusLabels[row.status as SubmissionStatus],
+        submittedOn: formatShanghaiTime(row.submittedAt).slice(0, 10),
+      })),
+      pagination: { page, pageSize: PAGE_SIZE, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / PAGE_SIZE)) },
+    };
+  },
+});

@@ -1,0 +1,104 @@
+import {
+  type ConsentField,
+  type Field,
+  type FieldOption,
+  formatAnswer,
+  type SubmissionKindId,
+  type SubmissionStatus,
+  statusLabels,
+  submissionKinds,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import QRCode from 'qrcode';
+import { printPdf } from '../../../lib/pdf-printer';
+import { type Entry, formatShanghaiTime } from '../../../lib/records';
+import { renderTemplate } from '../../../lib/templates';
+
+interface Section {
+  name: string;
+  rows: Array<{ label: string; value: string }>;
+}
+
+/** Who signs each printed form (seeds/000_…txt §3.1: 法人单位负责人签字（单位公章）). */
+const SIGN_LINE: Record<SubmissionKindId, string> = {
+  institution: '法人单位负责人签字（单位公章）：　　　　年　　月　　日',
+  'data-application': '项目负责人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
+  'change-application': '申请人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
+  outcome: '负责人签字：　　　　年　　月　　日',
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Labels for options that come from the CMS: the catalog and the registered institutions. */
+  async function cmsOptions(): Promise<FieldOption[]> {
+    const datasets = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
+      code: string;
+      name: string;
+    }>;
+    return datasets.map((d) => ({ value: d.code, label: d.name }));
+  }
+
+  async function noticeParagraphs(key: string): Promise<{ title: string; paragraphs: string[] }> {
+    const notice = (await strapi.db.query('api::notice.notice').findOne({ where: { key } })) as { title: string; body: string } | null;
+    return {
+      title: notice?.title ?? '',
+      paragraphs: (notice?.body ?? '')
+        .split(/\n\s*\n|\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    };
+  }
+
+  /** Everything a print template may show, already formatted; values stay plain text for escaping. */
+  async function buildView(kindId: SubmissionKindId, entry: Entry) {
+    const kind = submissionKinds[kindId];
+    const options = await cmsOptions();
+    const institutionOption =
+      kindId === 'data-application'
+        ? [{ value: String(entry.institution), label: `${entry.organisationName}（${entry.institution}）` }]
+        : [];
+    const sections: Section[] = [];
+    const statements: Array<{ title: string; paragraphs: string[]; signLine: string }> = [];
+    for (const field of kind.form.fields as readonly Field[]) {
+      if (field.type === 'consent') {
+        if (field.section)
+          statements.push({
+            ...(await noticeParagraphs((field as ConsentField).statement)),
+            title: field.label,
+            signLine: SIGN_LINE[kindId],
+          });
+        continue;
+      }
+      const name = field.section ?? '';
+      let section = sections.at(-1);
+      if (!section || section.name !== name) {
+        section = { name, rows: [] };
+        sections.push(section);
+      }
+      section.rows.push({ label: field.label, value: formatAnswer(field, entry[field.name], [...options, ...institutionOption]) });
+    }
+    if (statements.length === 0)
+      statements.push({ title: '申请人确认', paragraphs: ['本人确认以上信息真实、准确、完整。'], signLine: SIGN_LINE[kindId] });
+    return {
+      title: kind.form.title,
+      recordNo: entry.recordNo,
+      submittedAt: formatShanghaiTime(entry.submittedAt),
+      statusLabel: statusLabels[entry.status as SubmissionStatus],
+      qrCode: await QRCode.toDataURL(entry.recordNo, { margin: 1, width: 240 }),
+      sections,
+      statements,
+      reviewerTitle: '数据开发中心',
+    };
+  }
+
+  return {
+    buildView,
+    async html(kindId: SubmissionKindId, entry: Entry): Promise<string> {
+      return renderTemplate(kind(kindId), await buildView(kindId, entry));
+    },
+    async pdf(kindId: SubmissionKindId, entry: Entry): Promise<Buffer> {
+      return printPdf(renderTemplate(kind(kindId), await buildView(kindId, entry)));
+    },
+  };
+};
+
+const kind = (kindId: SubmissionKindId) => submissionKinds[kindId].form.id;

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import {
+  changeApplication,
+  dataApplication,
+  formatRecordNo,
+  initialStatus,
+  institution,
+  makeQueryPassword,
+  normaliseQueryPassword,
+  outcome,
+  parseForm,
+  type SubmissionKindId,
+  statusLabels,
+  submissionKinds,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { invalidFields } from '../../../lib/http-errors';
+import { hashSecret } from '../../../lib/password-hash';
+import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
+
+const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
+  institution: institution.schema,
+  'data-application': dataApplication.schema,
+  'change-application': changeApplication.schema,
+  outcome: outcome.schema,
+};
+
+export interface Submitted {
+  applicationNo: string;
+  queryPassword?: string;
+  status: string;
+  statusLabel: string;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const findOne = (kindId: SubmissionKindId, where: Record<string, unknown>) =>
+    strapi.db.query(uidOf(kindId)).findOne({ where }) as Promise<Entry | null>;
+
+  async function checkDatasets(field: string, label: string, codes: unknown): Promise<Record<string, string>> {
+    const wanted = codes as string[];
+    const known = (await strapi.db
+      .query('api::dataset.dataset')
+      .findMany({ where: { code: { $in: wanted }, available: true }, select: ['code'] })) as Array<{ code: string }>;
+    return known.length === wanted.length ? {} : { [field]: `请从列表中选择${label}` };
+  }
+
+  /** An approved data application whose leader's phone matches: what changes and outcomes build on. */
+  async function findApprovedApplication(no: unknown, phone: unknown): Promise<Entry | null> {
+    return findOne('data-application', { recordNo: String(no).trim().toUpperCase(), leaderPhone: phone, status: 'approved' });
+  }
+
+  /**
+   * Checks that depend on what is stored (seeds/000_…txt §二, issue 3), and the organisation name
+   * shown in the query table. Messages never tell whether someone else's record exists.
+   */
+  async function checkReferences(kindId: SubmissionKindId, values: Record<string, unknown>): Promise<string> {
+    switch (kindId) {
+      case 'institution':
+        return String(values.fullName);
+      case 'data-application': {
+        const chosen = await findOne('institution', { recordNo: values.institution, status: { $ne: 'rejected' } });
+        const errors: Record<string, string> = {
+          ...(await checkDatasets('datasets', '申请使用的数据目录', values.datasets)),
+          ...(!chosen && { institution: '请选择已登记的申请机构' }),
+        };
+        if (values.usePeriodEnd && values.usePeriodStart && String(values.usePeriodEnd) < String(values.usePeriodStart)) {
+          errors.usePeriodEnd = '使用期限结束日期不能早于开始日期';
+        }
+        if (Object.keys(errors).length > 0) throw invalidFields(errors);
+        return String(chosen?.fullName ?? '');
+      }
+      case 'change-application': {
+        const original = await findApprovedApplication(values.originalApplicationNo, values.phone);
+        const errors = {
+          ...(await checkDatasets('datasets', '目录', values.datasets)),
+          ...(!original && { originalApplicationNo: '未找到与此联系电话对应的已获批数据使用申请，请核对原申请编号和联系电话' }),
+        };
+        if (Object.keys(errors).length > 0) throw invalidFields(errors);
+        return String(original?.organisationName ?? '');
+      }
+      case 'outcome': {
+        const original = await findApprovedApplication(values.applicationNo, values.phone);
+        if (!original) throw invalidFields({ applicationNo: '未找到与此手机号码对应的已获批数据使用申请，请核对数据申请表号和手机号码' });
+        return String(original.organisationName ?? '');
+      }
+    }
+  }
+
+  /** The next number of a prefix and year, inside the caller's transaction: gap-free, never twice. */
+  async function allocateNo(trx: Knex.Transaction, prefix: string, year: number): Promise<string> {
+    const result = await trx.raw(
+      `insert into record_counters (prefix, year, last_value) values (?, ?, 1)
+       on conflict (prefix, year) do update set last_value = record_counters.last_value + 1
+       returning last_value`,
+      [prefix, year],
+    );
+    return formatRecordNo(prefix, year, Number(result.rows[0].last_value));
+  }
+
+  return {
+    /** Validates and stores one public submission in one transaction; returns its number and password once. */
+    async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted> {
+      const kind = submissionKinds[kindId];
+      const parsed = parseForm(schemas[kindId], input);
+      if (!parsed.ok) throw invalidFields(parsed.fields);
+      const organisationName = await checkReferences(kindId, parsed.values);
+      const queryPassword = kind.issuesPassword ? makeQueryPassword((n) => randomBytes(n)) : undefined;
+      // Hashing is slow on purpose; do it before the transaction holds the counter's row lock.
+      const passwordHash = queryPassword ? await hashSecret(normaliseQueryPassword(queryPassword)) : undefined;
+      const status = initialStatus(kind);
+      const now = new Date();
+      const applicationNo = await strapi.db.transaction(async ({ trx }) => {
+        const no = await allocateNo(trx, kind.prefix, shanghaiYear(now));
+        await strapi.documents(uidOf(kindId)).create({
+          data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
+        });
+        await strapi.documents('api::review-event.review-event').create({
+          data: { recordNo: no, action: 'submit', toStatus: status, actor: '申请人', at: now.toISOString() } as never,
+        });
+        return no;
+      });
+      return { applicationNo, ...(queryPassword && { queryPassword }), status, statusLabel: statusLabels[status] };
+    },
+  };
+};

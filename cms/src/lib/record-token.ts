@@ -1,0 +1,42 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a query token lets its holder do: act on these records until `exp` (seconds). */
+export interface RecordGrant {
+  records: string[];
+  exp: number;
+}
+
+export const TOKEN_LIFETIME_SECONDS = 30 * 60;
+
+const secret = (): string => {
+  const key = process.env.JWT_SECRET ?? process.env.APP_KEYS?.split(',')[0];
+  if (!key) throw new Error('JWT_SECRET is not set');
+  return key;
+};
+
+const sign = (payload: string) => createHmac('sha256', `record-token:${secret()}`).update(payload).digest('base64url');
+
+/** A short-lived bearer token naming the records a query password opened. Stateless: any instance can check it. */
+export function issueRecordToken(records: string[], now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ records, exp: Math.floor(now / 1000) + TOKEN_LIFETIME_SECONDS })).toString('base64url');
+  return `${payload}.${sign(payload)}`;
+}
+
+/** The grant of a valid, unexpired token, or undefined. */
+export function readRecordToken(token: string | undefined, now = Date.now()): RecordGrant | undefined {
+  const [payload, signature] = (token ?? '').split('.');
+  if (!payload || !signature) return undefined;
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  try {
+    const grant = JSON.parse(Buffer.from(payload, 'base64url').toString()) as RecordGrant;
+    if (!Array.isArray(grant.records) || typeof grant.exp !== 'number' || grant.exp * 1000 < now) return undefined;
+    return grant;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The token of an `Authorization: Bearer …` header. */
+export const bearerToken = (header: string | undefined): string | undefined => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];

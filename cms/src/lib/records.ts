@@ -1,0 +1,39 @@
+import { kindOfRecordNo, type SubmissionKindId, submissionKinds } from '@statdesk/config';
+import type { Core, UID } from '@strapi/strapi';
+
+export type SubmissionUid = UID.ContentType;
+export type Entry = Record<string, unknown> & { id: number; documentId: string; recordNo: string; status: string };
+
+export const uidOf = (kindId: SubmissionKindId): SubmissionUid => {
+  const collection = submissionKinds[kindId].collection;
+  return `api::${collection}.${collection}` as SubmissionUid;
+};
+
+/** A submission by its number, with its private fields (callers decide what leaves the server). */
+export async function findRecord(strapi: Core.Strapi, no: string): Promise<{ kindId: SubmissionKindId; entry: Entry } | undefined> {
+  const kindId = kindOfRecordNo(no);
+  if (!kindId) return undefined;
+  const entry = (await strapi.db.query(uidOf(kindId)).findOne({ where: { recordNo: no } })) as Entry | null;
+  return entry ? { kindId, entry } : undefined;
+}
+
+/** Locks a submission's row until the surrounding transaction ends, so decisions and uploads queue. */
+export async function lockRecord(strapi: Core.Strapi, kindId: SubmissionKindId, no: string): Promise<Entry | undefined> {
+  const uid = uidOf(kindId);
+  const row = (await strapi.db.queryBuilder(uid).select(['id']).where({ recordNo: no }).forUpdate().first().execute()) as
+    | { id: number }
+    | undefined;
+  if (!row) return undefined;
+  return (await strapi.db.query(uid).findOne({ where: { id: row.id } })) as Entry;
+}
+
+/** Date and time as people in China read them: 2026-11-23 09:30:00 (Asia/Shanghai). */
+export function formatShanghaiTime(value: unknown): string {
+  if (!value) return '';
+  const date = new Date(String(value));
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(date);
+}
+
+export const shanghaiYear = (date: Date): number =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));

@@ -1,0 +1,81 @@
+import type { Field } from '../../config/src/fields/types.ts';
+import { type SubmissionKind, submissionKinds } from '../../config/src/submissions.ts';
+import { statuses } from '../../config/src/workflow/submission.ts';
+
+type Attribute = Record<string, unknown>;
+
+/** Where the form field lives in PostgreSQL: the form definition decides, Strapi follows. */
+function attributeOf(field: Field): Attribute {
+  switch (field.type) {
+    case 'text':
+      return { type: 'string', required: !field.optional, maxLength: field.maxLength ?? 100 };
+    case 'textarea':
+      return { type: 'text', required: !field.optional, maxLength: field.maxLength ?? 2000 };
+    case 'idCard':
+      // Personal data: never in an API response (DESIGN.md), and hidden from roles that do not need it.
+      return { type: 'string', required: !field.optional, maxLength: 18, private: true };
+    case 'phone':
+    case 'email':
+    case 'url':
+    case 'creditCode':
+      return {
+        type: 'string',
+        required: !field.optional,
+        maxLength: 254,
+        ...(field.type !== 'url' && field.type !== 'creditCode' && { private: true }),
+      };
+    case 'date':
+      return { type: 'date', required: !field.optional };
+    case 'select':
+    case 'radios':
+      return { type: 'string', required: !field.optional, maxLength: 100 };
+    case 'checkboxes':
+      return { type: 'json', required: !field.optional };
+    case 'consent':
+      return { type: 'boolean', required: true, default: false };
+  }
+}
+
+/** Fields every submission carries besides its answers. */
+const systemAttributes = (kind: SubmissionKind): Record<string, Attribute> => ({
+  recordNo: { type: 'string', unique: true, required: true, maxLength: 20, configurable: false },
+  status: {
+    type: 'enumeration',
+    enum: [...statuses],
+    required: true,
+    default: kind.hasStampedForm ? 'awaiting_upload' : 'awaiting_review',
+  },
+  organisationName: { type: 'string', maxLength: 200 },
+  ...(kind.issuesPassword && { passwordHash: { type: 'string', private: true, configurable: false, maxLength: 255 } }),
+  submittedAt: { type: 'datetime', required: true },
+  reviewedAt: { type: 'datetime' },
+  reviewReason: { type: 'text', maxLength: 2000 },
+  ...(kind.collection === 'data-application' && { accessStart: { type: 'date' }, accessEnd: { type: 'date' } }),
+});
+
+const plural = (singular: string) => (singular.endsWith('y') ? `${singular.slice(0, -1)}ies` : `${singular}s`);
+
+/** The schema.json of one submission content type, derived from its form in config/. */
+export function submissionContentType(kind: SubmissionKind): Record<string, unknown> {
+  const answers = Object.fromEntries(kind.form.fields.map((field) => [field.name, attributeOf(field)]));
+  return {
+    kind: 'collectionType',
+    collectionName: plural(kind.collection).replaceAll('-', '_'),
+    info: {
+      singularName: kind.collection,
+      pluralName: plural(kind.collection),
+      displayName: kind.noun,
+      description: `${kind.form.title}（由 config/src/forms/${kind.form.id}.ts 生成，请勿手改）`,
+    },
+    // Submissions are records, not publications (DESIGN.md).
+    options: { draftAndPublish: false },
+    pluginOptions: { 'content-type-builder': { visible: false } },
+    attributes: { ...systemAttributes(kind), ...answers },
+  };
+}
+
+export const submissionContentTypes = () =>
+  Object.values(submissionKinds).map((kind) => ({
+    path: `cms/src/api/${kind.collection}/content-types/${kind.collection}/schema.json`,
+    json: `${JSON.stringify(submissionContentType(kind), null, 2)}\n`,
+  }));
