@@ -21,7 +21,8 @@ interface VitestReport {
 }
 
 async function main(): Promise<void> {
-  if (runsAll || projects.includes('e2e')) ensureBrowserDependencies();
+  // The API prints PDFs with Chromium too, so integration tests need the browser as well.
+  if (runsAll || projects.some((p) => p === 'e2e' || p === 'integration')) ensureBrowserDependencies();
   await buildConfig();
   if (runsAll) {
     console.log('\n▶ lint');

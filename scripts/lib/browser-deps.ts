@@ -12,12 +12,17 @@ const hasCjkFont = (): boolean => {
 };
 
 /**
- * Browser tests and PDF printing need Debian's Chromium and CJK fonts (`npx playwright install`
+ * Browser tests and PDF printing need Debian's Chromium, CJK fonts and poppler's pdftotext (`npx playwright install`
  * cannot download here, DESIGN.md). Installs them with apt when running as root; otherwise says
  * what to install.
  */
 export function ensureBrowserDependencies(): void {
-  const missing = [...(existsSync(CHROMIUM) ? [] : ['chromium']), ...(hasCjkFont() ? [] : ['fonts-noto-cjk'])];
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ['chromium']),
+    ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
+    // pdftotext reads the printed forms back in tests.
+    ...(existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
+  ];
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`Browser tests need ${missing.join(' and ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
