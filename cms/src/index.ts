@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { seedContent } from './bootstrap/seed-content';
+import { seedDemo } from './bootstrap/seed-demo';
 import { closePrinter } from './lib/pdf-printer';
 
 export default {
@@ -11,6 +12,7 @@ export default {
     await closePublicSignUp(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);
+    await seedDemo(strapi);
   },
 
   async destroy() {

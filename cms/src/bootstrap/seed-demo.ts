@@ -1,0 +1,67 @@
+import { normaliseQueryPassword } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { hashSecret } from '../lib/password-hash';
+
+type Submit = { create(kind: string, input: unknown): Promise<{ applicationNo: string; queryPassword?: string }> };
+type Review = { transition(no: string, decision: { action: string; actor: string; reason?: string }): Promise<unknown> };
+
+const DEMO_ACTOR = '演示数据';
+/** Demo records share one published password (README), so people can try the query page. */
+export const DEMO_PASSWORD = 'DEMO-2026-QP';
+
+/**
+ * A few records in every state, so that a fresh `npm start` shows a real queue and list. Runs
+ * only when SEED_DEMO is on and no institution exists yet; goes through the same services as
+ * the public API, so the demo obeys every rule.
+ */
+export async function seedDemo(strapi: Core.Strapi): Promise<void> {
+  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
+  if (Number(await strapi.db.query('api::institution.institution').count({})) > 0) return;
+  const submit = strapi.service('api::submission.submit' as never) as unknown as Submit;
+  const review = strapi.service('api::submission.review' as never) as unknown as Review;
+  const institution = (fullName: string, abbreviation: string, contactPhone: string) =>
+    submit.create('institution', {
+      agreeNotice: true,
+      fullName,
+      creditCode: '91350100M000100Y43',
+      abbreviation,
+      address: '北京市海淀区',
+      email: 'office@example.edu.cn',
+      legalRepName: '王五',
+      legalRepPosition: '校长',
+      contactName: '李四',
+      contactPosition: '科研处处长',
+      contactPhone,
+      contactEmail: 'contact@example.edu.cn',
+      commitment: true,
+    });
+  const pku = await institution('北京大学', 'PKU', '15800000000');
+  const ruc = await institution('中国人民大学', 'RUC', '15800000001');
+  await institution('华中科技大学', 'HUST', '15800000002');
+  for (const no of [pku.applicationNo, ruc.applicationNo]) await review.transition(no, { action: 'upload', actor: DEMO_ACTOR });
+  await review.transition(pku.applicationNo, { action: 'approve', actor: DEMO_ACTOR });
+  const application = await submit.create('data-application', {
+    agreeInstructions: true,
+    projectName: '城镇化与家庭消费结构研究',
+    projectSource: 'nssfc',
+    institution: pku.applicationNo,
+    leaderName: '张三',
+    leaderIdNumber: '11010519491231002X',
+    leaderTitle: '教授',
+    leaderPhone: '15500000000',
+    leaderEmail: 'zhangsan@example.edu.cn',
+    researchPurpose: '研究城镇化对家庭消费结构的影响。',
+    researchMethods: '面板数据双重差分。',
+    datasets: ['household-income-living', 'census-2010'],
+    dataYears: '2013—2020',
+    usePeriodStart: '2026-12-01',
+    usePeriodEnd: '2027-11-30',
+    expectedOutcomes: '论文两篇',
+  });
+  await review.transition(application.applicationNo, { action: 'upload', actor: DEMO_ACTOR });
+  const passwordHash = await hashSecret(normaliseQueryPassword(DEMO_PASSWORD));
+  for (const type of ['institution', 'data-application'] as const) {
+    await strapi.db.query(`api::${type}.${type}`).updateMany({ where: {}, data: { passwordHash } });
+  }
+  strapi.log.info(`Demo data created: ${pku.applicationNo} … ${application.applicationNo}`);
+}

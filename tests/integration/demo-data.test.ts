@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson } from './support/http.ts';
+import { bootCms, type TestCms } from './support/strapi.ts';
+
+describe('demo data for npm start', () => {
+  let cms: TestCms;
+  beforeAll(async () => {
+    cms = await bootCms('demo', { STATDESK_SEED_DEMO: 'true' });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('seeds institutions in several states that the README’s demo password opens', async () => {
+    const statuses = await cms.strapi.db.connection('institutions').select('status').orderBy('id');
+    expect(statuses.map((r: { status: string }) => r.status)).toEqual(['approved', 'awaiting_review', 'awaiting_upload']);
+    const { status, body } = await postJson<{ records: Array<{ organisation: string; statusLabel: string }> }>(
+      cms.url,
+      '/api/public/query',
+      {
+        phone: '15800000000',
+        password: 'DEMO-2026-QP',
+      },
+    );
+    expect(status).toBe(200);
+    expect(body.records).toMatchObject([{ organisation: '北京大学', statusLabel: '审核通过' }]);
+  });
+
+  it('gives the demo data application a waiting review', async () => {
+    const row = await cms.strapi.db.query('api::data-application.data-application').findOne({ where: { leaderPhone: '15500000000' } });
+    expect(row).toMatchObject({ status: 'awaiting_review', organisationName: '北京大学' });
+  });
+});
