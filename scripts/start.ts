@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   running.push(watch(await startCms({ port: cmsPort, env, echo: setting('VERBOSE', '') === 'true' })));
   console.log('Starting the public site …');
-  running.push(watch(await startSite({ port: sitePort, cmsUrl })));
+  running.push(watch(await startSite({ port: sitePort, cmsUrl, env })));
 
   console.log(`
 StatDesk is running.

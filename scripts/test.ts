@@ -18,6 +18,7 @@ interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
+  success: boolean;
 }
 
 async function main(): Promise<void> {
@@ -43,7 +44,11 @@ async function main(): Promise<void> {
   try {
     const counts = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
     console.log(`\n${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${counts.numPendingTests} skipped`);
-  } catch {}
+    // Belt and braces: a dependency's exit hook once turned a failing run's exit code into 0.
+    if (counts.numFailedTests > 0 || !counts.success) failure ??= new Error(`${counts.numFailedTests} tests failed`);
+  } catch (error) {
+    failure ??= new Error(`No test report was written (${error instanceof Error ? error.message : error})`);
+  }
   if (failure) throw failure;
 }
 

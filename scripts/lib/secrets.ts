@@ -9,6 +9,8 @@ export const SECRET_NAMES = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  // The site encrypts the one-time confirmation cookie with it.
+  'SITE_SECRET',
 ] as const;
 
 const newSecret = (name: string): string =>

@@ -7,7 +7,15 @@ const SITE_ENTRY = join(SITE_DIR, 'dist', 'server', 'entry.mjs');
 
 /** Starts the built Strapi (`strapi start`) and waits until its health route answers. */
 export async function startCms(options: { port: number; env: NodeJS.ProcessEnv; echo?: boolean }): Promise<Service> {
-  const env = { ...options.env, HOST: '127.0.0.1', PORT: String(options.port), NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' };
+  // The site passes visitors' addresses in X-Forwarded-For; only it (loopback) is believed.
+  const env = {
+    TRUSTED_PROXIES: '127.0.0.1',
+    ...options.env,
+    HOST: '127.0.0.1',
+    PORT: String(options.port),
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
   const service = startService('cms', process.execPath, [STRAPI_BIN, 'start'], { cwd: CMS_DIR, env, echo: options.echo ?? false });
   await waitForHttp(`http://127.0.0.1:${options.port}/api/health`, service);
   return service;

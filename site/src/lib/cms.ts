@@ -1,7 +1,9 @@
 /**
  * The only module of the site that talks to Strapi. Every call either returns typed data or
- * throws a CmsError naming what it asked for; it never returns undefined on failure.
+ * throws a CmsError naming what it asked for; it never returns undefined on failure. Answers the
+ * person must act on (field errors, a wrong password, a lockout) come back as values.
  */
+import type { FieldOption, SubmissionKindId } from '@statdesk/config';
 
 export class CmsError extends Error {
   constructor(
@@ -16,21 +18,182 @@ export class CmsError extends Error {
 
   /** True when Strapi could not be reached at all (the site shows its "unavailable" page). */
   get isUnreachable(): boolean {
-    return this.status === undefined;
+    return this.status === undefined || this.status === 502 || this.status === 503;
   }
 }
 
 const baseUrl = (): string => (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, '');
 
-async function requestJson<T>(resource: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
+interface ErrorBody {
+  error?: { status: number; name: string; message: string; details?: { fields?: Record<string, string> } };
+}
+
+async function request(resource: string, init: RequestInit = {}): Promise<Response> {
   try {
-    response = await fetch(`${baseUrl()}${resource}`, { ...init, signal: init.signal ?? AbortSignal.timeout(10_000) });
+    return await fetch(`${baseUrl()}${resource}`, { ...init, signal: init.signal ?? AbortSignal.timeout(20_000) });
   } catch (cause) {
     throw new CmsError(`CMS unreachable while requesting ${resource}`, resource, undefined, { cause });
   }
+}
+
+async function requestJson<T>(resource: string, init: RequestInit = {}): Promise<T> {
+  const response = await request(resource, init);
   if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${resource}`, resource, response.status);
   return (await response.json()) as T;
+}
+
+/** A 4xx the person can fix (their answers, their password), or throws for anything else. */
+export type Refusal = { ok: false; status: number; message: string; fields: Record<string, string>; retryAfter?: number };
+
+async function sendJson<T>(
+  resource: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ ok: true; data: T } | Refusal> {
+  const response = await request(resource, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return readAnswer<T>(resource, response);
+}
+
+async function readAnswer<T>(resource: string, response: Response): Promise<{ ok: true; data: T } | Refusal> {
+  if (response.ok) return { ok: true, data: (await response.json()) as T };
+  if (response.status >= 400 && response.status < 500) {
+    const body = (await response.json().catch(() => ({}))) as ErrorBody;
+    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+    return {
+      ok: false,
+      status: response.status,
+      message: body.error?.message ?? '请求未被接受',
+      fields: body.error?.details?.fields ?? {},
+      ...(retryAfter && { retryAfter }),
+    };
+  }
+  throw new CmsError(`CMS answered ${response.status} for ${resource}`, resource, response.status);
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export interface Dataset {
+  code: string;
+  name: string;
+  description: string;
+  years: string;
+}
+export interface Notice {
+  key: string;
+  title: string;
+  body: string;
+  attachment: { url: string; name: string } | null;
+}
+export interface HomeNotice {
+  key: string;
+  title: string;
+  updatedOn: string;
+}
+export interface InstitutionListing {
+  recordNo: string;
+  name: string;
+  abbreviation: string;
+  statusLabel: string;
+  submittedOn: string;
+}
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}
+export interface Submitted {
+  applicationNo: string;
+  queryPassword?: string;
+  token?: string;
+  status: string;
+  statusLabel: string;
+}
+export interface QueryRecord {
+  index: number;
+  recordNo: string;
+  kind: SubmissionKindId;
+  kindLabel: string;
+  phone: string;
+  applicant: string;
+  organisation: string;
+  submittedAt: string;
+  reviewedAt: string;
+  status: string;
+  statusLabel: string;
+  reason: string;
+  canUpload: boolean;
+}
+
+export const getCatalog = async (): Promise<Dataset[]> => (await requestJson<{ data: Dataset[] }>('/api/public/catalog')).data;
+
+export const getNotice = async (key: string): Promise<Notice> =>
+  (await requestJson<{ data: Notice }>(`/api/public/notices/${encodeURIComponent(key)}`)).data;
+
+export const getHomeNotices = async (): Promise<HomeNotice[]> => (await requestJson<{ data: HomeNotice[] }>('/api/public/notices')).data;
+
+export const listInstitutions = (options: { q?: string; page?: number; pageSize?: number } = {}) => {
+  const params = new URLSearchParams();
+  if (options.q) params.set('q', options.q);
+  if (options.page) params.set('page', String(options.page));
+  if (options.pageSize) params.set('pageSize', String(options.pageSize));
+  return requestJson<{ institutions: InstitutionListing[]; pagination: Pagination }>(`/api/public/institutions?${params}`);
+};
+
+/** Options of fields whose choices live in the CMS, by source. */
+export async function getOptionSources(): Promise<Record<'catalog' | 'institutions', FieldOption[]>> {
+  const [catalog, institutions] = await Promise.all([getCatalog(), listInstitutions({ pageSize: 1000 })]);
+  return {
+    catalog: catalog.map((d) => ({ value: d.code, label: d.name })),
+    institutions: institutions.institutions.map((i) => ({ value: i.recordNo, label: `${i.name}（${i.recordNo}）` })),
+  };
+}
+
+const SUBMIT_PATHS: Record<SubmissionKindId, string> = {
+  institution: '/api/public/institutions',
+  'data-application': '/api/public/data-applications',
+  'change-application': '/api/public/change-applications',
+  outcome: '/api/public/outcomes',
+};
+
+export async function submit(kind: SubmissionKindId, values: Record<string, unknown>): Promise<{ ok: true; data: Submitted } | Refusal> {
+  const answer = await sendJson<Submitted & { outcomeNo?: string }>(SUBMIT_PATHS[kind], values);
+  if (answer.ok && answer.data.outcomeNo) return { ok: true, data: { ...answer.data, applicationNo: answer.data.outcomeNo } };
+  return answer;
+}
+
+/** The client's address travels as X-Forwarded-For; Strapi believes it only from a trusted proxy (this site). */
+export const queryRecords = (phone: string, password: string, clientAddress: string) =>
+  sendJson<{ token: string; records: QueryRecord[] }>('/api/public/query', { phone, password }, { 'x-forwarded-for': clientAddress });
+
+export async function refreshRecords(token: string): Promise<QueryRecord[] | undefined> {
+  const response = await request('/api/public/records', { headers: bearer(token) });
+  if (response.status === 401) return undefined;
+  const answer = await readAnswer<{ records: QueryRecord[] }>('/api/public/records', response);
+  return answer.ok ? answer.data.records : undefined;
+}
+
+/** The printable form as the CMS renders it, streamed through; undefined when the token does not open it. */
+export async function fetchPrintable(no: string, format: 'html' | 'pdf', token: string): Promise<Response | undefined> {
+  const resource = `/api/public/records/${encodeURIComponent(no)}/form.${format}`;
+  const response = await request(resource, { headers: bearer(token) });
+  if (response.status === 401 || response.status === 404) return undefined;
+  if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${resource}`, resource, response.status);
+  return response;
+}
+
+export async function uploadStampedForm(no: string, file: File, token: string): Promise<{ ok: true; data: { status: string } } | Refusal> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const resource = `/api/public/records/${encodeURIComponent(no)}/stamped-form`;
+  return readAnswer(
+    resource,
+    await request(resource, { method: 'POST', headers: bearer(token), body, signal: AbortSignal.timeout(60_000) }),
+  );
 }
 
 export interface Health {

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
     services.push(await startCms({ port: cmsPort, env }));
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
     const sitePort = await findFreePort();
-    services.push(await startSite({ port: sitePort, cmsUrl }));
+    services.push(await startSite({ port: sitePort, cmsUrl, env }));
     project.provide('siteUrl', `http://127.0.0.1:${sitePort}`);
     project.provide('cmsUrl', cmsUrl);
   } catch (error) {

@@ -37,6 +37,13 @@ function sendFile(ctx: Ctx, type: string, fileName: string, body: Buffer | strin
 
 export default {
   catalog: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').catalog() } })),
+  homeNotices: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').homeNotices() } })),
+  records: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const grant = readRecordToken(bearerToken(ctx.get('authorization')));
+      if (!grant) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
+      return { body: { records: await service<Query>('submission.query').records(grant.records) } };
+    }),
   notice: (ctx: Ctx) =>
     answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').notice(String(ctx.params.key)) } })),
   institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Catalog>('public.catalog').institutions(ctx.query) })),

@@ -4,6 +4,7 @@ import { PublicError } from '../../../lib/http-errors';
 import { formatShanghaiTime } from '../../../lib/records';
 
 const PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 1000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The datasets people may apply for, in the editors' order. */
@@ -14,6 +15,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['code', 'name', 'description', 'years'],
     })) as Array<Record<string, string>>;
     return rows.map(({ code, name, description, years }) => ({ code, name, description: description ?? '', years: years ?? '' }));
+  },
+
+  /** Notices the editors chose to show on the home page. */
+  async homeNotices() {
+    const rows = (await strapi.db
+      .query('api::notice.notice')
+      .findMany({ where: { showOnHome: true }, orderBy: { updatedAt: 'desc' }, select: ['key', 'title', 'updatedAt'] })) as Array<
+      Record<string, string>
+    >;
+    return rows.map(({ key, title, updatedAt }) => ({ key, title, updatedOn: formatShanghaiTime(updatedAt).slice(0, 10) }));
   },
 
   async notice(key: string) {
@@ -33,9 +44,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** 已申请机构: public fields only (name, abbreviation, status), never persons, phones or emails. */
-  async institutions(query: { q?: unknown; page?: unknown }) {
+  async institutions(query: { q?: unknown; page?: unknown; pageSize?: unknown }) {
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
     const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? '1'), 10) || 1));
+    // The data-application form lists every institution in one select; the public list pages by 20.
+    const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Number.parseInt(String(query.pageSize ?? PAGE_SIZE), 10) || PAGE_SIZE));
     const where = {
       status: { $ne: 'rejected' },
       ...(q && { $or: [{ fullName: { $containsi: q } }, { abbreviation: { $containsi: q } }] }),
@@ -45,8 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         where,
         select: ['recordNo', 'fullName', 'abbreviation', 'status', 'submittedAt'],
         orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
-        offset: (page - 1) * PAGE_SIZE,
-        limit: PAGE_SIZE,
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
       }) as Promise<Array<Record<string, string>>>,
       strapi.db.query('api::institution.institution').count({ where }),
     ]);
@@ -59,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         statusLabel: statusLabels[row.status as SubmissionStatus],
         submittedOn: formatShanghaiTime(row.submittedAt).slice(0, 10),
       })),
-      pagination: { page, pageSize: PAGE_SIZE, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / PAGE_SIZE)) },
+      pagination: { page, pageSize, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)) },
     };
   },
 });

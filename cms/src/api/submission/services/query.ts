@@ -139,5 +139,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const records = outcome.records.map((record, i) => ({ index: i + 1, ...record }));
       return { token: issueRecordToken(records.map((r) => r.recordNo)), records };
     },
+
+    /** The current state of the records a token opens (after an upload, without typing the password again). */
+    async records(numbers: string[]): Promise<QueryRecord[]> {
+      const rows: Array<Omit<QueryRecord, 'index'>> = [];
+      for (const kindId of passwordKinds) {
+        const entries = (await strapi.db.query(uidOf(kindId)).findMany({ where: { recordNo: { $in: numbers } } })) as Entry[];
+        rows.push(...entries.map((entry) => toRow(kindId, entry)));
+      }
+      return rows
+        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo))
+        .map((r, i) => ({ index: i + 1, ...r }));
+    },
   };
 };

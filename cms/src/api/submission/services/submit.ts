@@ -18,6 +18,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { invalidFields } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
+import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
 
 const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
@@ -30,6 +31,8 @@ const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
 export interface Submitted {
   applicationNo: string;
   queryPassword?: string;
+  /** Lets the submitter print and upload right away, as a query would (30 minutes). */
+  token?: string;
   status: string;
   statusLabel: string;
 }
@@ -121,7 +124,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return no;
       });
-      return { applicationNo, ...(queryPassword && { queryPassword }), status, statusLabel: statusLabels[status] };
+      return {
+        applicationNo,
+        ...(queryPassword && { queryPassword, token: issueRecordToken([applicationNo]) }),
+        status,
+        statusLabel: statusLabels[status],
+      };
     },
   };
 };

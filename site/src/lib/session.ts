@@ -1,0 +1,61 @@
+/**
+ * What the site remembers between two requests, in cookies only (the site keeps no state, so
+ * any instance can answer): the short-lived record token of a query, and the confirmation of a
+ * submission, encrypted, shown once and then deleted. The query password never goes in a URL.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import type { AstroCookies } from 'astro';
+
+const TOKEN_COOKIE = 'sd_records';
+const CONFIRMATION_COOKIE = 'sd_confirmation';
+const TOKEN_MINUTES = 30;
+
+const cookieOptions = (url: URL, maxAgeSeconds: number) => ({
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  secure: url.protocol === 'https:',
+  path: '/',
+  maxAge: maxAgeSeconds,
+});
+
+export const rememberRecordToken = (cookies: AstroCookies, url: URL, token: string) =>
+  cookies.set(TOKEN_COOKIE, token, cookieOptions(url, TOKEN_MINUTES * 60));
+
+export const recordToken = (cookies: AstroCookies): string | undefined => cookies.get(TOKEN_COOKIE)?.value || undefined;
+
+export const forgetRecordToken = (cookies: AstroCookies) => cookies.delete(TOKEN_COOKIE, { path: '/' });
+
+export interface Confirmation {
+  kind: string;
+  applicationNo: string;
+  queryPassword?: string;
+}
+
+function key(): Buffer {
+  const secret = process.env.SITE_SECRET ?? process.env.APP_KEYS;
+  if (!secret) throw new Error('SITE_SECRET is not set');
+  return createHash('sha256').update(`confirmation:${secret}`).digest();
+}
+
+/** AES-256-GCM: the password inside the cookie can be neither read nor altered by the browser. */
+export function stashConfirmation(cookies: AstroCookies, url: URL, confirmation: Confirmation): void {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(confirmation), 'utf8'), cipher.final()]);
+  cookies.set(CONFIRMATION_COOKIE, Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url'), cookieOptions(url, 10 * 60));
+}
+
+/** The confirmation once: reading it deletes it, so a refresh or the back button cannot show the password again. */
+export function takeConfirmation(cookies: AstroCookies): Confirmation | undefined {
+  const value = cookies.get(CONFIRMATION_COOKIE)?.value;
+  if (!value) return undefined;
+  cookies.delete(CONFIRMATION_COOKIE, { path: '/' });
+  try {
+    const raw = Buffer.from(value, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as Confirmation;
+  } catch {
+    return undefined;
+  }
+}
