@@ -98,7 +98,8 @@ export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): P
     if (action === 'edit') return state('form', values);
     // A consent lost on the way (e.g. an old tab) sends the person back to agree again.
     if (Object.keys(pick(errors, consents)).length > 0) return state('consent', values, pick(errors, consents));
-    return Object.keys(errors).length > 0 ? state('form', values, errors) : state('check', values);
+    // Check answers shows (and carries) the answers as they will be stored: https:// added, spaces gone.
+    return parsed.ok ? state('check', parsed.values) : state('form', values, errors);
   }
 
   // submittedStep === 'check' and action === 'submit': the service decides.

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     cmsUrl: string;
+    /** For arranging data the public cannot (an approval), never for checking what the site shows. */
+    databaseUrl: string;
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
     services.push(await startSite({ port: sitePort, cmsUrl, env }));
     project.provide('siteUrl', `http://127.0.0.1:${sitePort}`);
     project.provide('cmsUrl', cmsUrl);
+    project.provide('databaseUrl', postgres.urlFor(database));
   } catch (error) {
     await teardown();
     throw error;

@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { saveScreenshot, VIEWPORTS } from './browser.ts';
+
+export const siteUrl = (path = '/') => `${inject('siteUrl')}${path}`;
+
+/** Runs axe-core with the WCAG 2.2 AA rules (and the A and 2.1 ones under them) and expects no violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, label).toEqual([]);
+}
+
+/** Saves the page at desktop and phone widths, for people to look at (tests/e2e/screenshots/). */
+export async function screenshotBothWidths(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, `${name}-${label}`);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Looks at a page as the issue asks: accessible, and photographed at both widths. */
+export async function review(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await screenshotBothWidths(page, name);
+}
+
+/** Fills a text input, textarea or select by its visible label. */
+export async function fillByLabel(page: Page, answers: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(answers)) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+/** Arranges an approval directly in the database (the admin desk is tested on its own). */
+export async function approveInDatabase(table: string, recordNo: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    await client.query(`update ${table} set status = 'approved', reviewed_at = now() where record_no = $1`, [recordNo]);
+  } finally {
+    await client.end();
+  }
+}
