@@ -25,6 +25,6 @@ export async function startCms(options: { port: number; env: NodeJS.ProcessEnv; 
 export async function startSite(options: { port: number; cmsUrl: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<Service> {
   const env = { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(options.port), CMS_URL: options.cmsUrl };
   const service = startService('site', process.execPath, [SITE_ENTRY], { cwd: SITE_DIR, env, echo: options.echo ?? false });
-  await waitForHttp(`http://127.0.0.1:${options.port}/`, service);
+  await waitForHttp(`http://127.0.0.1:${options.port}/healthz`, service);
   return service;
 }

@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
 /**
  * Security headers on every answer (issue 4): scripts only from our own files (no inline
@@ -18,7 +19,13 @@ const CSP = [
 ].join('; ');
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  const response = await next();
+  let response = await next();
+  if (response.headers.has(UNAVAILABLE_MARKER)) {
+    const headers = new Headers(response.headers);
+    headers.delete(UNAVAILABLE_MARKER);
+    headers.set('Retry-After', '60');
+    response = new Response(response.body, { status: 503, headers });
+  }
   const headers = response.headers;
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CSP);
   headers.set('X-Content-Type-Options', 'nosniff');

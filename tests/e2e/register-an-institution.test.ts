@@ -19,7 +19,10 @@ const ANSWERS = {
   联系人电话: '139 1234 5678',
   联系人邮箱: 'lisi@fudan.edu.cn',
 };
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 describe('registering an institution, as a new user', () => {
   let browser: Browser;
@@ -117,7 +120,9 @@ describe('registering an institution, as a new user', () => {
     await expect(page.getByRole('button', { name: '复制查询密码' }).isVisible()).resolves.toBe(true);
     await review(page, 'institution-confirmation');
 
-    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载申请表（PDF）' }).click()]).then(([d]) => d);
+    const download = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载申请表（PDF）' }).click()]).then(
+      ([d]) => d,
+    );
     const pdf = join(files, 'form.pdf');
     await download.saveAs(pdf);
     expect((await import('node:fs')).readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');

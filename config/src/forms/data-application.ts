@@ -43,11 +43,11 @@ export const fields = [
   },
   { name: 'researchPurpose', type: 'textarea', label: '研究目的', section: '研究内容', maxLength: 4000 },
   { name: 'researchMethods', type: 'textarea', label: '研究方法', section: '研究内容', maxLength: 4000 },
+  { name: 'expectedOutcomes', type: 'textarea', label: '预期成果', section: '研究内容', maxLength: 2000 },
   { name: 'datasets', type: 'checkboxes', label: '申请使用的数据目录', section: '申请数据', source: 'catalog' },
   { name: 'dataYears', type: 'text', label: '数据年份', section: '申请数据', maxLength: 100, hint: '如 2015、2018—2020' },
   { name: 'usePeriodStart', type: 'date', label: '使用期限开始日期', section: '申请数据', hint: '如 2026-12-01' },
   { name: 'usePeriodEnd', type: 'date', label: '使用期限结束日期', section: '申请数据', hint: '如 2027-11-30' },
-  { name: 'expectedOutcomes', type: 'textarea', label: '预期成果', section: '研究内容', maxLength: 2000 },
 ] as const satisfies readonly Field[];
 
 export const form = {

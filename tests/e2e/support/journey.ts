@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { saveScreenshot, VIEWPORTS } from './browser.ts';
 
@@ -47,4 +47,12 @@ export async function approveInDatabase(table: string, recordNo: string): Promis
   } finally {
     await client.end();
   }
+}
+
+/** A page in its own context (axe-core needs one), closed with the context. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = { locale: 'zh-CN' }): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
 }

@@ -1,0 +1,204 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { approveInDatabase, fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+
+interface Submitted {
+  applicationNo: string;
+  queryPassword: string;
+}
+
+async function registerInstitutionByApi(): Promise<Submitted> {
+  const response = await fetch(`${inject('cmsUrl')}/api/public/institutions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      agreeNotice: true,
+      fullName: '武汉大学',
+      creditCode: '914403001922038216',
+      address: '湖北省武汉市武昌区八一路299号',
+      email: 'office@whu.edu.cn',
+      legalRepName: '王五',
+      legalRepPosition: '校长',
+      contactName: '李四',
+      contactPosition: '处长',
+      contactPhone: '13712345678',
+      contactEmail: 'lisi@whu.edu.cn',
+      commitment: true,
+    }),
+  });
+  return (await response.json()) as Submitted;
+}
+
+/** Reads the application number off the confirmation page. */
+const confirmationNo = async (page: Page) => {
+  expect(new URL(page.url()).pathname).toBe('/confirmation');
+  return (await page.locator('#application-no').textContent()) ?? '';
+};
+
+describe('applying for microdata, changing the application and registering the outcome', () => {
+  let browser: Browser;
+  let institution: Submitted;
+  let applicationNo: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    institution = await registerInstitutionByApi();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('submits a data application choosing two datasets, through the seed’s confirmation dialog', async () => {
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/'));
+    await page.getByRole('link', { name: '数据使用申请' }).click();
+    await expect(page.locator('.notice-text').textContent()).resolves.toContain('申请机构须已完成机构登记');
+    await review(page, 'data-application-instructions');
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole('button', { name: '同意并继续' }).click();
+    await review(page, 'data-application-form');
+
+    await fillByLabel(page, {
+      项目名称: '人口流动与家庭收入研究',
+      申请机构: institution.applicationNo,
+      项目负责人姓名: '张三',
+      身份证号码: '11010519491231002X',
+      '职务(职称)': '教授',
+      联系电话: '13800138000',
+      电子邮箱: 'zhangsan@whu.edu.cn',
+      研究目的: '研究人口流动对家庭收入的影响。',
+      研究方法: '工具变量回归。',
+      预期成果: '论文一篇',
+      数据年份: '2010、2015',
+      使用期限开始日期: '2026-12-01',
+      使用期限结束日期: '2027-11-30',
+    });
+    await page.getByLabel('国家社会科学基金').check();
+    await page.getByLabel('第六次全国人口普查').check();
+    await page.getByLabel('2015年1%人口抽样调查').check();
+    await page.getByRole('button', { name: '继续' }).click();
+
+    await expect(page.locator('.summary-list').textContent()).resolves.toContain('第六次全国人口普查、2015年1%人口抽样调查');
+    await expect(page.locator('.inset').first().textContent()).resolves.toBe('温馨提示：为了更好的通过审核，请填写全部说明信息。');
+    await review(page, 'data-application-check-answers');
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认提示' });
+    await expect(dialog.textContent()).resolves.toContain('张三 您当前选择的目录：');
+    await expect(dialog.textContent()).resolves.toContain('第六次全国人口普查、2015年1%人口抽样调查');
+    await review(page, 'data-application-dialog');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    applicationNo = await confirmationNo(page);
+    expect(applicationNo).toMatch(/^SY-\d{4}-\d{6}$/);
+    await page.close();
+  });
+
+  it('submits a data application without JavaScript too (no dialog, the check page confirms)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(siteUrl('/data-applications/new'));
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole('button', { name: '同意并继续' }).click();
+    await page.getByRole('button', { name: '继续' }).click();
+    const messages = await page.locator('.error-summary li').allTextContents();
+    expect(messages).toContain('请至少选择一项申请使用的数据目录');
+    expect(messages).toContain('请选择申请机构');
+    expect(messages).toContain('请选择项目来源');
+    await context.close();
+  });
+
+  it('files a change application against the approved original', async () => {
+    await approveInDatabase('data_applications', applicationNo);
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/change-applications/new'));
+    await review(page, 'change-application-form');
+    await page.getByLabel('第三次全国农业普查').check();
+    await fillByLabel(page, {
+      项目名称: '人口流动与家庭收入研究',
+      原申请编号: applicationNo,
+      申请人姓名: '张三',
+      身份证号码: '11010519491231002X',
+      '职务(职称)': '教授',
+      联系电话: '13800138000',
+      电子邮箱: 'zhangsan@whu.edu.cn',
+      项目进度: '50%',
+      在用数据名称: '第六次全国人口普查',
+      处理数据正在使用或已使用的方法: '描述统计与回归',
+      数据处理过程: '清洗、匹配',
+      数据使用及处理地点: '数据开发中心安全室',
+      变更情况及原因说明: '增加农业普查数据。',
+    });
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    expect(await confirmationNo(page)).toMatch(/^BG-\d{4}-\d{6}$/);
+    await page.close();
+  });
+
+  it('refuses a change application whose phone does not match, keeping every answer', async () => {
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/change-applications/new'));
+    await page.getByLabel('第三次全国农业普查').check();
+    const answers = {
+      项目名称: '人口流动与家庭收入研究',
+      原申请编号: applicationNo,
+      申请人姓名: '张三',
+      身份证号码: '11010519491231002X',
+      '职务(职称)': '教授',
+      联系电话: '13900000000',
+      电子邮箱: 'zhangsan@whu.edu.cn',
+      项目进度: '50%',
+      在用数据名称: '第六次全国人口普查',
+      处理数据正在使用或已使用的方法: '描述统计',
+      数据处理过程: '清洗',
+      数据使用及处理地点: '安全室',
+      变更情况及原因说明: '增加数据。',
+    };
+    await fillByLabel(page, answers);
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('未找到与此联系电话对应的已获批数据使用申请');
+    await expect(page.getByLabel('变更情况及原因说明').inputValue()).resolves.toBe('增加数据。');
+    await review(page, 'change-application-refused');
+    await page.close();
+  });
+
+  it('registers the final outcome', async () => {
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/'));
+    await page.getByRole('link', { name: '最终成果审核与登记' }).click();
+    await review(page, 'outcomes');
+    await page.getByRole('link', { name: '填写最终成果登记表' }).click();
+    await fillByLabel(page, {
+      数据申请表号: applicationNo,
+      申请用户: '张三',
+      申请手机号码: '13800138000',
+      负责人姓名: '张三',
+      项目名称: '人口流动与家庭收入研究',
+      最终成果名称: '人口流动与家庭收入',
+      '第一作者、单位及职称职务': '张三，武汉大学，教授',
+      '刊物名称、出版社和出版日期、编号': '《管理世界》2027年第3期',
+    });
+    await page.getByLabel('期刊论文').check();
+    await page.getByLabel('已公开发表').check();
+    await page.getByLabel('CSSCI').check();
+    await review(page, 'outcome-form');
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    expect(await confirmationNo(page)).toMatch(/^CG-\d{4}-\d{6}$/);
+    await expect(page.locator('#query-password').count()).resolves.toBe(0);
+    await review(page, 'outcome-confirmation');
+    await page.close();
+  });
+
+  it('lists registered institutions and finds one by name', async () => {
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/'));
+    await page.getByRole('link', { name: '已申请机构' }).click();
+    await page.getByLabel('按机构名称或简称查找').fill('武汉');
+    await page.getByRole('button', { name: '查找' }).click();
+    await expect(page.locator('tbody').textContent()).resolves.toContain('武汉大学');
+    await expect(page.content()).resolves.not.toContain('13712345678');
+    await review(page, 'institutions');
+    await page.close();
+  });
+});
