@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import { getNotice, getOptionSources, type Notice, submit } from './cms';
 import { rememberRecordToken, stashConfirmation } from './session';
 
-const schemas: Record<SubmissionKindId, z.ZodType> = {
+const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
   institution: institution.schema,
   'data-application': dataApplication.schema,
   'change-application': changeApplication.schema,
