@@ -7,4 +7,6 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   // Behind nginx the client address comes from X-Forwarded-For; only trust it when told to.
   proxy: { koa: env.bool('TRUST_PROXY', false) },
   app: { keys: env.array('APP_KEYS') },
+  // Tests point this at a temporary folder so that seeded uploads do not pile up in the checkout.
+  dirs: { public: env('PUBLIC_DIR', './public') },
 });

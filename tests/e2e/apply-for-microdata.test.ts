@@ -90,6 +90,15 @@ describe('applying for microdata, changing the application and registering the o
     await dialog.getByRole('button', { name: '确认' }).click();
     applicationNo = await confirmationNo(page);
     expect(applicationNo).toMatch(/^SY-\d{4}-\d{6}$/);
+
+    await page.getByRole('link', { name: '上传相关附件' }).click();
+    await review(page, 'attachments');
+    await page
+      .getByLabel('附件')
+      .setInputFiles({ name: '课题立项书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByRole('button', { name: '上传附件' }).click();
+    await expect(page.locator('.notification').textContent()).resolves.toBe('附件已上传。');
+    await expect(page.locator('tbody').textContent()).resolves.toContain('课题立项书.pdf');
     await page.close();
   });
 
@@ -167,6 +176,9 @@ describe('applying for microdata, changing the application and registering the o
     await page.goto(siteUrl('/'));
     await page.getByRole('link', { name: '最终成果审核与登记' }).click();
     await review(page, 'outcomes');
+    const form = await page.request.get(siteUrl('/notices/outcome-review/attachment'));
+    expect(form.headers()['content-type']).toBe('application/pdf');
+    expect((await form.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByRole('link', { name: '填写最终成果登记表' }).click();
     await fillByLabel(page, {
       数据申请表号: applicationNo,

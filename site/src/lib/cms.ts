@@ -186,14 +186,37 @@ export async function fetchPrintable(no: string, format: 'html' | 'pdf', token: 
   return response;
 }
 
-export async function uploadStampedForm(no: string, file: File, token: string): Promise<{ ok: true; data: { status: string } } | Refusal> {
+async function postFile<T>(
+  no: string,
+  path: 'stamped-form' | 'attachments',
+  file: File,
+  token: string,
+): Promise<{ ok: true; data: T } | Refusal> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const resource = `/api/public/records/${encodeURIComponent(no)}/stamped-form`;
+  const resource = `/api/public/records/${encodeURIComponent(no)}/${path}`;
   return readAnswer(
     resource,
     await request(resource, { method: 'POST', headers: bearer(token), body, signal: AbortSignal.timeout(60_000) }),
   );
+}
+
+export const uploadStampedForm = (no: string, file: File, token: string) => postFile<{ status: string }>(no, 'stamped-form', file, token);
+
+export interface Attachment {
+  fileName: string;
+  mime: string;
+  size: number;
+  uploadedAt: string;
+}
+
+export const addAttachment = (no: string, file: File, token: string) =>
+  postFile<{ attachments: Attachment[] }>(no, 'attachments', file, token);
+
+export async function listAttachments(no: string, token: string): Promise<Attachment[] | undefined> {
+  const resource = `/api/public/records/${encodeURIComponent(no)}/attachments`;
+  const answer = await readAnswer<{ attachments: Attachment[] }>(resource, await request(resource, { headers: bearer(token) }));
+  return answer.ok ? answer.data.attachments : undefined;
 }
 
 export interface Health {
@@ -202,3 +225,13 @@ export interface Health {
 }
 
 export const getHealth = (): Promise<Health> => requestJson<Health>('/api/health');
+
+/** A notice's attachment (e.g. the 最终成果审核表), streamed through the site so the CMS need not be public. */
+export async function fetchNoticeAttachment(key: string): Promise<{ response: Response; name: string } | undefined> {
+  const notice = await getNotice(key);
+  const url = notice.attachment?.url;
+  if (!url?.startsWith('/uploads/')) return undefined;
+  const response = await request(url);
+  if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${url}`, url, response.status);
+  return { response, name: notice.attachment?.name ?? 'attachment' };
+}

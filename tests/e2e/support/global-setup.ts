@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildConfig, buildSite } from '../../../scripts/lib/build.ts';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
@@ -28,14 +31,23 @@ export default async function setup(project: TestProject) {
   const database = uniqueDatabaseName('e2e');
   await postgres.createDatabase(database);
   const services: Service[] = [];
+  const publicDir = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
+  mkdirSync(join(publicDir, 'uploads'));
   const teardown = async () => {
     for (const service of services.reverse()) await service.stop();
     await postgres.dropDatabase(database).catch(() => {});
     await postgres.stop();
+    rmSync(publicDir, { recursive: true, force: true });
   };
   try {
     const cmsPort = await findFreePort();
-    const env = { ...process.env, ...generateSecrets(), DATABASE_URL: postgres.urlFor(database), SERVE_ADMIN_PANEL: 'false' };
+    const env = {
+      ...process.env,
+      ...generateSecrets(),
+      DATABASE_URL: postgres.urlFor(database),
+      PUBLIC_DIR: publicDir,
+      SERVE_ADMIN_PANEL: 'false',
+    };
     services.push(await startCms({ port: cmsPort, env }));
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
     const sitePort = await findFreePort();

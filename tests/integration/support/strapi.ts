@@ -1,5 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
@@ -31,8 +33,15 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
   const database = uniqueDatabaseName(purpose);
   await onServer(`create database "${database}"`);
   const databaseUrl = `${inject('postgresBaseUrl')}/${database}`;
+  const publicDir = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
+  mkdirSync(join(publicDir, 'uploads'));
   // Strapi reads its settings from process.env (it looks for .env in the working directory only).
-  Object.assign(process.env, generateSecrets(), { DATABASE_URL: databaseUrl, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' }, env);
+  Object.assign(
+    process.env,
+    generateSecrets(),
+    { DATABASE_URL: databaseUrl, PUBLIC_DIR: publicDir, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
+    env,
+  );
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
   strapi.log.level = 'warn';
@@ -47,6 +56,7 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
     async stop() {
       await strapi.destroy();
       await onServer(`drop database if exists "${database}" with (force)`);
+      rmSync(publicDir, { recursive: true, force: true });
     },
   };
 }

@@ -13,6 +13,12 @@ type Submit = ReturnType<typeof import('../../submission/services/submit').defau
 type Query = ReturnType<typeof import('../../submission/services/query').default>;
 type Printable = ReturnType<typeof import('../../submission/services/printable').default>;
 type StampedForm = ReturnType<typeof import('../../submission/services/stamped-form').default>;
+type Attachments = ReturnType<typeof import('../../submission/services/attachments').default>;
+
+const uploadedFile = (ctx: Ctx) => {
+  const files = (ctx.request as unknown as { files?: Record<string, unknown> }).files ?? {};
+  return (Array.isArray(files.file) ? files.file[0] : files.file) as never;
+};
 
 const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>
   answer(ctx, async () => ({ status: 201, body: await service<Submit>('submission.submit').create(kindId, ctx.request.body) }));
@@ -79,9 +85,20 @@ export default {
   uploadStampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
-      const files = (ctx.request as unknown as { files?: Record<string, unknown> }).files ?? {};
-      const file = Array.isArray(files.file) ? files.file[0] : files.file;
-      const { status } = await service<StampedForm>('submission.stamped-form').upload(entry.recordNo, file as never);
+      const { status } = await service<StampedForm>('submission.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
       return { body: { applicationNo: entry.recordNo, status } };
+    }),
+  listAttachments: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { entry } = await authorisedRecord(ctx);
+      return { body: { attachments: await service<Attachments>('submission.attachments').list(entry.recordNo) } };
+    }),
+  addAttachment: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { entry } = await authorisedRecord(ctx);
+      return {
+        status: 201,
+        body: { attachments: await service<Attachments>('submission.attachments').add(entry.recordNo, uploadedFile(ctx)) },
+      };
     }),
 };

@@ -20,5 +20,7 @@ export default {
     { method: 'GET', path: '/public/records/:no/form.html', handler: 'public.formHtml', config: open },
     { method: 'GET', path: '/public/records/:no/form.pdf', handler: 'public.formPdf', config: open },
     { method: 'POST', path: '/public/records/:no/stamped-form', handler: 'public.uploadStampedForm', config: open },
+    { method: 'GET', path: '/public/records/:no/attachments', handler: 'public.listAttachments', config: open },
+    { method: 'POST', path: '/public/records/:no/attachments', handler: 'public.addAttachment', config: open },
   ],
 };

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { detectScanType, SCAN_EXTENSIONS, type ScanType } from './file-type';
+import { PublicError } from './http-errors';
+
+/** Issue 3: PDF, JPEG or PNG by content, 1 byte to 10 MB. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+
+export const uploadMessages = {
+  missing: '请选择要上传的文件',
+  empty: '上传的文件是空的，请重新选择',
+  tooLarge: '文件不能超过10MB，请压缩或降低扫描分辨率后重新上传',
+  wrongType: '只能上传PDF、JPG或PNG格式的扫描件',
+} as const;
+
+export const refuseFile = (message: string, status = 400) => new PublicError(status, 'ValidationError', message, { file: message });
+
+export interface UploadedFile {
+  filepath: string;
+  size: number;
+  originalFilename?: string | null;
+}
+
+export interface CheckedFile {
+  bytes: Buffer;
+  mime: ScanType;
+  extension: string;
+  fileName: string;
+  sha256: string;
+}
+
+const isUnsafeChar = (char: string) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f || '"<>|:*?'.includes(char);
+
+/** A name safe to show and to put in a Content-Disposition header: no path, no control characters. */
+export const safeFileName = (name: string | null | undefined, extension: string, fallback: string): string => {
+  const base = [...((name ?? '').split(/[\\/]/).pop() ?? '')]
+    .filter((char) => !isUnsafeChar(char))
+    .join('')
+    .trim();
+  const stem = base.replace(/\.[^.]*$/, '').slice(0, 100) || fallback;
+  return `${stem}.${extension}`;
+};
+
+/** Reads an uploaded file and refuses, with a message for the person, anything but a real PDF, JPEG or PNG of 1 byte to 10 MB. */
+export async function checkScanFile(file: UploadedFile | undefined, fallbackName: string): Promise<CheckedFile> {
+  if (!file) throw refuseFile(uploadMessages.missing);
+  if (file.size === 0) throw refuseFile(uploadMessages.empty);
+  if (file.size > MAX_SCAN_BYTES) throw refuseFile(uploadMessages.tooLarge, 413);
+  const bytes = await readFile(file.filepath);
+  const mime = detectScanType(bytes.subarray(0, 16));
+  if (!mime) throw refuseFile(uploadMessages.wrongType, 415);
+  const extension = SCAN_EXTENSIONS[mime];
+  return {
+    bytes,
+    mime,
+    extension,
+    fileName: safeFileName(file.originalFilename, extension, fallbackName),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}

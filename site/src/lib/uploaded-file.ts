@@ -1,0 +1,7 @@
+/** The file of a posted upload form, or undefined when none was chosen (browsers send an empty part). */
+export async function readUploadedFile(request: Request): Promise<File | undefined> {
+  const file = (await request.formData()).get('file');
+  return file instanceof File && (file.size > 0 || file.name !== '') ? file : undefined;
+}
+
+export const NO_FILE_CHOSEN = '请选择要上传的文件';

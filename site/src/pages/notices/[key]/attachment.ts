@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { CmsError, fetchNoticeAttachment } from '../../../lib/cms';
+
+export const GET: APIRoute = async ({ params, rewrite }) => {
+  try {
+    const attachment = await fetchNoticeAttachment(String(params.key));
+    if (!attachment) return rewrite('/404');
+    return new Response(attachment.response.body, {
+      headers: {
+        'Content-Type': attachment.response.headers.get('content-type') ?? 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+        'Cache-Control': 'public, max-age=300',
+      },
+    });
+  } catch (error) {
+    if (error instanceof CmsError && error.status === 404) return rewrite('/404');
+    throw error;
+  }
+};
