@@ -1,3 +1,4 @@
+export * from './direct-report/index.ts';
 export * from './fields/index.ts';
 export * from './forms/index.ts';
 export * from './query-password.ts';

@@ -1,0 +1,4 @@
+export * from './ip.ts';
+export * from './rates.ts';
+export * from './reference.ts';
+export * from './types.ts';
