@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDirectReport, type RuleInput } from '../../../config/src/direct-report/reference.ts';
+import { categories, defaultRuleParameters, type LoginEvent, type RuleParameters } from '../../../config/src/direct-report/types.ts';
+import { bootCms, type TestCms } from '../support/strapi.ts';
+
+// The SQL implementation lives in the compiled CMS; load it from there, as Strapi does.
+type RuleModule = typeof import('../../../cms/src/api/direct-report/services/rule.ts');
+type PartitionModule = typeof import('../../../cms/src/api/direct-report/services/partitions.ts');
+
+const CODES = Array.from({ length: 14 }, (_, i) => `91510100MA${String(i).padStart(7, '0')}X`.slice(0, 18));
+const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '172.16.5.9', '2001:db8::1', '192.168.1.100'];
+const MONTHLY = {
+  code: '2026-10',
+  type: 'monthly' as const,
+  opensAt: new Date('2026-11-01T00:00:00Z'),
+  closesAt: new Date('2026-11-11T00:00:00Z'),
+};
+const QUARTERLY = {
+  code: '2026-Q3',
+  type: 'quarterly' as const,
+  opensAt: new Date('2026-10-01T00:00:00Z'),
+  closesAt: new Date('2026-10-21T00:00:00Z'),
+};
+const HOUR = 3_600_000;
+
+/** Random periods, enterprises, delegations and logins: ties, shared IPs of every size, admin and out-of-window logins. */
+const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
+  fc
+    .record({
+      period: fc.constantFrom(MONTHLY, QUARTERLY),
+      parameters,
+      enterprises: fc.uniqueArray(
+        fc.record({
+          code: fc.constantFrom(...CODES.slice(0, 12)),
+          city: fc.integer({ min: 0, max: 1 }),
+          county: fc.integer({ min: 0, max: 1 }),
+          category: fc.constantFrom(...categories),
+          active: fc.integer({ min: 0, max: 6 }).map((n) => n > 0),
+        }),
+        { selector: (e) => e.code, minLength: 4, maxLength: 12 },
+      ),
+      delegations: fc.array(
+        fc.record({
+          code: fc.constantFrom(...CODES),
+          fromHour: fc.integer({ min: -800, max: 400 }),
+          hours: fc.option(fc.integer({ min: 1, max: 900 })),
+        }),
+        { maxLength: 3 },
+      ),
+      events: fc.array(
+        fc.record({
+          code: fc.constantFrom(...CODES),
+          second: fc.boolean(),
+          admin: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+          // One busy "business park" address, so that clusters of every size around the threshold occur.
+          ip: fc.oneof({ arbitrary: fc.constant('10.0.0.1'), weight: 2 }, { arbitrary: fc.constantFrom(...IPS), weight: 3 }),
+          // A coarse clock makes ties common; some logins fall outside the window.
+          hour: fc.integer({ min: -2, max: 50 }).map((h) => h * 10),
+        }),
+        { minLength: 10, maxLength: 80 },
+      ),
+    })
+    .map(
+      ({ period, parameters, enterprises, delegations, events }): RuleInput => ({
+        period,
+        parameters: { ...defaultRuleParameters(), ...parameters },
+        enterprises: enterprises.map((e) => ({
+          code: e.code,
+          name: `企业${e.code.slice(-4)}`,
+          cityCode: `51010${e.city}`,
+          cityName: `市${e.city}`,
+          countyCode: `5101${e.city}${e.county}`,
+          countyName: `县${e.city}${e.county}`,
+          category: e.category,
+          active: e.active,
+        })),
+        delegations: delegations.map((d) => ({
+          enterpriseCode: d.code,
+          from: new Date(period.opensAt.getTime() + d.fromHour * HOUR),
+          to: d.hours === null ? null : new Date(period.opensAt.getTime() + (d.fromHour + d.hours) * HOUR),
+        })),
+        events: events.map(
+          (e, i): LoginEvent => ({
+            seq: i + 1,
+            account: `${e.code}-${e.second ? 2 : 1}`,
+            enterpriseCode: e.code,
+            accountKind: e.admin ? 'admin' : 'enterprise',
+            ip: e.ip,
+            at: new Date(period.opensAt.getTime() + e.hour * HOUR),
+          }),
+        ),
+      }),
+    );
+
+describe('the direct-reporting rule: SQL agrees with the reference implementation', () => {
+  let cms: TestCms;
+  let knex: Knex;
+  let rule: RuleModule;
+  let partitions: PartitionModule;
+
+  beforeAll(async () => {
+    cms = await bootCms('rule_agreement');
+    knex = cms.strapi.db.connection;
+    rule = require(`${process.cwd()}/cms/dist/src/api/direct-report/services/rule.js`);
+    partitions = require(`${process.cwd()}/cms/dist/src/api/direct-report/services/partitions.js`);
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  async function load(input: RuleInput): Promise<void> {
+    await knex.raw('truncate dr_login_events, enterprises, delegations');
+    if (input.enterprises.length) {
+      await knex('enterprises').insert(
+        input.enterprises.map((e) => ({
+          code: e.code,
+          name: e.name,
+          city_code: e.cityCode,
+          city_name: e.cityName,
+          county_code: e.countyCode,
+          county_name: e.countyName,
+          category: e.category,
+          active: e.active,
+        })),
+      );
+    }
+    if (input.delegations.length) {
+      await knex('delegations').insert(
+        input.delegations.map((d) => ({
+          enterprise_code: d.enterpriseCode,
+          agency_name: '代理',
+          effective_from: d.from,
+          effective_to: d.to,
+        })),
+      );
+    }
+    await partitions.ensureMonthPartitions(
+      knex,
+      input.events.map((e) => e.at),
+    );
+    // Inserted in arrival order, so the database's sequence gives the same tie-break as `seq`.
+    for (const e of input.events) {
+      await knex('dr_login_events').insert({
+        enterprise_code: e.enterpriseCode,
+        at: e.at,
+        event_key: `k${e.seq}`,
+        account: e.account,
+        account_kind: e.accountKind,
+        ip: e.ip,
+      });
+    }
+  }
+
+  const agree = async (input: RuleInput) => {
+    await load(input);
+    const fromSql = await rule.computeReportInSql(knex, { period: input.period, parameters: input.parameters });
+    expect(JSON.parse(JSON.stringify(fromSql))).toEqual(JSON.parse(JSON.stringify(computeDirectReport(input))));
+  };
+
+  it('with the default parameters (period scope, threshold 5)', async () => {
+    await fc.assert(fc.asyncProperty(scenarios(fc.constant({})), agree), { numRuns: 80 });
+  }, 300_000);
+
+  it('with the rank scope', async () => {
+    await fc.assert(fc.asyncProperty(scenarios(fc.constant({ ipCountScope: 'rank' as const })), agree), { numRuns: 60 });
+  }, 300_000);
+
+  it('with other thresholds and anomaly deltas', async () => {
+    const parameters = fc.record({
+      threshold: fc.integer({ min: 1, max: 8 }),
+      anomalyDelta: fc.constantFrom(0, 2.5, 10),
+      ipCountScope: fc.constantFrom('period' as const, 'rank' as const),
+    });
+    await fc.assert(fc.asyncProperty(scenarios(parameters), agree), { numRuns: 60 });
+  }, 300_000);
+
+  it('on the edges: exactly five and six enterprises on one IP, and an empty required set', async () => {
+    const base = { period: MONTHLY, parameters: defaultRuleParameters(), delegations: [] };
+    for (const size of [5, 6]) {
+      const codes = CODES.slice(0, size);
+      await agree({
+        ...base,
+        enterprises: codes.map((code) => ({
+          code,
+          name: code,
+          cityCode: '510100',
+          cityName: '成都市',
+          countyCode: '510104',
+          countyName: '锦江区',
+          category: 'industry',
+          active: true,
+        })),
+        events: codes.map((code, i) => ({
+          seq: i + 1,
+          account: `${code}-1`,
+          enterpriseCode: code,
+          accountKind: 'enterprise',
+          ip: '10.0.0.1',
+          at: new Date(MONTHLY.opensAt.getTime() + i * HOUR),
+        })),
+      });
+    }
+    await agree({ ...base, enterprises: [], events: [] });
+  });
+});
