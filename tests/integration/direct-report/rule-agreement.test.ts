@@ -1,13 +1,27 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDirectReport, type RuleInput } from '../../../config/src/direct-report/reference.ts';
-import { categories, defaultRuleParameters, type LoginEvent, type RuleParameters } from '../../../config/src/direct-report/types.ts';
+import {
+  categories,
+  type DirectReport,
+  defaultRuleParameters,
+  type LoginEvent,
+  type RuleParameters,
+} from '../../../config/src/direct-report/types.ts';
+import { CMS_DIR } from '../../../scripts/lib/paths.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 // The SQL implementation lives in the compiled CMS; load it from there, as Strapi does.
-type RuleModule = typeof import('../../../cms/src/api/direct-report/services/rule.ts');
-type PartitionModule = typeof import('../../../cms/src/api/direct-report/services/partitions.ts');
+interface RuleModule {
+  computeReportInSql(knex: Knex, query: { period: RuleInput['period']; parameters: RuleParameters }): Promise<DirectReport>;
+}
+interface PartitionModule {
+  ensureMonthPartitions(knex: Knex, dates: Iterable<Date>): Promise<void>;
+}
+const requireFromCms = createRequire(join(CMS_DIR, 'package.json'));
 
 const CODES = Array.from({ length: 14 }, (_, i) => `91510100MA${String(i).padStart(7, '0')}X`.slice(0, 18));
 const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '172.16.5.9', '2001:db8::1', '192.168.1.100'];
@@ -103,8 +117,8 @@ describe('the direct-reporting rule: SQL agrees with the reference implementatio
   beforeAll(async () => {
     cms = await bootCms('rule_agreement');
     knex = cms.strapi.db.connection;
-    rule = require(`${process.cwd()}/cms/dist/src/api/direct-report/services/rule.js`);
-    partitions = require(`${process.cwd()}/cms/dist/src/api/direct-report/services/partitions.js`);
+    rule = requireFromCms('./dist/src/api/direct-report/services/rule.js') as RuleModule;
+    partitions = requireFromCms('./dist/src/api/direct-report/services/partitions.js') as PartitionModule;
   });
   afterAll(async () => {
     await cms?.stop();

@@ -40,7 +40,7 @@ export const login = (enterpriseCode: string, ip: string, minutes: number, overr
   ...overrides,
 });
 
-export const scenario = (parts: Partial<RuleInput> & { parameters?: Partial<RuleParameters> }): RuleInput => ({
+export const scenario = (parts: Partial<Omit<RuleInput, 'parameters'>> & { parameters?: Partial<RuleParameters> }): RuleInput => ({
   period: OCTOBER,
   enterprises: [],
   delegations: [],
