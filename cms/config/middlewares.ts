@@ -5,7 +5,10 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Before the body parser: the login-event ingestion streams its own body.
+  'global::raw-login-events',
+  // Enterprise master data arrives in bulk (tens of thousands of rows per PUT).
+  { name: 'strapi::body', config: { jsonLimit: '20mb', formLimit: '1mb', textLimit: '1mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

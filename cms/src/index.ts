@@ -12,6 +12,8 @@ export default {
     await closePublicSignUp(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);
+    // Strapi checks `unique` in the application only; the bulk upsert needs the database to know it.
+    await strapi.db.connection.raw('create unique index if not exists enterprises_code_unique on enterprises (code)');
     await seedDemo(strapi);
   },
 

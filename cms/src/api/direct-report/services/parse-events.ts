@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { type AccountKind, accountKinds, canonicalIp } from '@statdesk/config';
+
+export interface IncomingEvent {
+  enterpriseCode: string;
+  at: Date;
+  eventKey: string;
+  account: string;
+  accountKind: AccountKind;
+  ip: string;
+}
+
+export type ParsedLine = { ok: true; event: IncomingEvent } | { ok: false; line: number; reason: string };
+
+/** ISO 8601 with a date, a time and an offset (or Z): a login time must say which instant it was. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** Checks one login record; the reasons are for the platform's operators (zh-CN, naming the field). */
+export function readEvent(value: unknown, line: number): ParsedLine {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line, reason: '不是一个JSON对象' };
+  const record = value as Record<string, unknown>;
+  const account = typeof record.account === 'string' ? record.account.trim() : '';
+  const code = typeof record.enterpriseCode === 'string' ? record.enterpriseCode.trim().toUpperCase() : '';
+  const kind = record.accountKind;
+  const ip = typeof record.ip === 'string' ? canonicalIp(record.ip) : undefined;
+  const atText = typeof record.at === 'string' ? record.at.trim() : '';
+  const at = ISO_INSTANT.test(atText) ? new Date(atText) : undefined;
+  if (!account || account.length > 100) return { ok: false, line, reason: 'account：缺少账号或超过100个字符' };
+  if (!CODE_SHAPE.test(code)) return { ok: false, line, reason: 'enterpriseCode：应为18位统一社会信用代码' };
+  if (typeof kind !== 'string' || !(accountKinds as readonly string[]).includes(kind))
+    return { ok: false, line, reason: 'accountKind：应为 enterprise 或 admin' };
+  if (!ip) return { ok: false, line, reason: 'ip：不是有效的IPv4或IPv6地址' };
+  if (!at || Number.isNaN(at.getTime())) return { ok: false, line, reason: 'at：应为带时区的ISO 8601时间，如 2026-11-03T09:15:00+08:00' };
+  const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
+  // A re-sent event gets the same key and is not counted twice (issue 6).
+  const eventKey = id ?? createHash('sha256').update(`${account}\n${code}\n${kind}\n${ip}\n${at.toISOString()}`).digest('base64url');
+  return { ok: true, event: { enterpriseCode: code, at, eventKey, account, accountKind: kind as AccountKind, ip } };
+}
+
+/** Yields each line of an NDJSON stream, parsed; blank lines are skipped. */
+export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine> {
+  let buffer = '';
+  let line = 0;
+  const decoder = new TextDecoder();
+  const emit = (text: string): ParsedLine | undefined => {
+    line++;
+    if (text.trim() === '') return undefined;
+    try {
+      return readEvent(JSON.parse(text), line);
+    } catch {
+      return { ok: false, line, reason: '不是有效的JSON' };
+    }
+  };
+  for await (const chunk of stream) {
+    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      const parsed = emit(buffer.slice(0, newline));
+      if (parsed) yield parsed;
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
+    }
+  }
+  const parsed = emit(buffer + decoder.decode());
+  if (parsed) yield parsed;
+}
+
+/**
+ * Yields each element of a top-level JSON array without holding the array: a small scanner cuts
+ * out one element at a time (tracking strings and nesting) and parses only that.
+ */
+export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLine> {
+  const decoder = new TextDecoder();
+  let state: 'before' | 'between' | 'element' | 'after' = 'before';
+  let element = '';
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let index = 0;
+  for await (const chunk of stream) {
+    for (const char of decoder.decode(chunk as Uint8Array, { stream: true })) {
+      if (state === 'before') {
+        if (char === '[') state = 'between';
+        else if (!/\s/.test(char)) throw new SyntaxError('请求体应为JSON数组或NDJSON');
+        continue;
+      }
+      if (state === 'after') continue;
+      if (state === 'between') {
+        if (char === ']') state = 'after';
+        else if (char === ',' || /\s/.test(char)) continue;
+        else {
+          state = 'element';
+          element = '';
+          depth = 0;
+        }
+        if (state !== 'element') continue;
+      }
+      element += char;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (char === '\\') escaped = true;
+        else if (char === '"') inString = false;
+        continue;
+      }
+      if (char === '"') inString = true;
+      else if (char === '{' || char === '[') depth++;
+      else if (char === '}' || char === ']') depth--;
+      const ended = depth === 0 && (char === '}' || char === ']' || char === '"');
+      if (depth < 0 || ended || (depth === 0 && (char === ',' || /\s/.test(char)))) {
+        const text = depth < 0 || char === ',' || /\s/.test(char) ? element.slice(0, -1) : element;
+        index++;
+        try {
+          yield readEvent(JSON.parse(text), index);
+        } catch {
+          yield { ok: false, line: index, reason: '不是有效的JSON' };
+        }
+        state = depth < 0 ? 'after' : 'between';
+        depth = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  categoryLabels,
+  type DirectReport,
+  defaultRuleParameters,
+  type EnterpriseResult,
+  flagLabels,
+  type PeriodType,
+  type RuleParameters,
+  reasonLabels,
+  reasons,
+  ruleParametersSchema,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { PublicError } from '../../../lib/http-errors';
+import { computeReportInSql } from './rule';
+
+export interface EnterpriseFilter {
+  city?: string;
+  county?: string;
+  reason?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Where the bureau's edits of the rule parameters are kept (defaults of direct-report-rule.md until then). */
+const settingsStore = (strapi: Core.Strapi) => strapi.store({ type: 'api', name: 'direct-report', key: 'rule-parameters' });
+
+/** The columns of the per-enterprise export, zh-CN headers (issue 6). */
+export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | number]> = [
+  ['统一社会信用代码', (e) => e.code],
+  ['单位名称', (e) => e.name],
+  ['市州代码', (e) => e.cityCode],
+  ['县区代码', (e) => e.countyCode],
+  ['专业', (e) => categoryLabels[e.category]],
+  ['首次登录IP', (e) => e.firstIp ?? ''],
+  ['末次登录IP', (e) => e.lastIp ?? ''],
+  ['首次IP企业数', (e) => e.nFirst ?? ''],
+  ['末次IP企业数', (e) => e.nLast ?? ''],
+  ['统计代理', (e) => (e.delegated ? '是' : '否')],
+  ['初始直报', (e) => (e.initiallyDirect ? '是' : '否')],
+  ['末次直报', (e) => (e.finallyDirect ? '是' : '否')],
+  ['说明', (e) => reasonLabels[e.reason]],
+];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async parameters(): Promise<RuleParameters> {
+    const stored = await settingsStore(strapi).get();
+    const parsed = ruleParametersSchema.safeParse(stored ?? {});
+    return parsed.success ? parsed.data : defaultRuleParameters();
+  },
+
+  /** The whole report of a period (every enterprise), computed in PostgreSQL. */
+  async full(periodCode: string): Promise<DirectReport> {
+    const row = (await strapi.db.query('api::reporting-period.reporting-period').findOne({ where: { code: periodCode } })) as {
+      code: string;
+      type: PeriodType;
+      opensAt: string;
+      closesAt: string;
+    } | null;
+    if (!row) throw new PublicError(404, 'NotFoundError', `没有代码为 ${periodCode} 的网报期`);
+    const period = { code: row.code, type: row.type, opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) };
+    return computeReportInSql(strapi.db.connection, { period, parameters: await this.parameters() });
+  },
+
+  /** The report with its enterprise list filtered by region or reason and paged. */
+  async find(periodCode: string, filter: EnterpriseFilter) {
+    const report = await this.full(periodCode);
+    if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
+      throw new PublicError(400, 'ValidationError', `reason 应为 ${reasons.join('、')} 之一`, { reason: '未知的原因代码' });
+    }
+    const matching = report.enterprises.filter(
+      (e) =>
+        (!filter.city || e.cityCode === filter.city) &&
+        (!filter.county || e.countyCode === filter.county) &&
+        (!filter.reason || e.reason === filter.reason),
+    );
+    const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
+    const page = Math.max(filter.page ?? 1, 1);
+    return {
+      ...report,
+      flagLabels,
+      reasonLabels,
+      enterprises: matching.slice((page - 1) * pageSize, page * pageSize),
+      pagination: { page, pageSize, total: matching.length, pageCount: Math.max(1, Math.ceil(matching.length / pageSize)) },
+    };
+  },
+
+  /** The per-enterprise explanations as CSV (UTF-8 with BOM, so that Excel on Chinese Windows opens it right). */
+  async csv(periodCode: string): Promise<string> {
+    const report = await this.full(periodCode);
+    const cell = (value: string | number) => {
+      const text = String(value);
+      // Quote, and defuse formulas a spreadsheet would run (=, +, -, @ at the start).
+      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+      return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+    };
+    const lines = [
+      EXPORT_COLUMNS.map(([header]) => header).join(','),
+      ...report.enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => cell(get(e))).join(',')),
+    ];
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
+  },
+
+  async xlsx(periodCode: string): Promise<Buffer> {
+    const report = await this.full(periodCode);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const totals = workbook.addWorksheet('汇总');
+    totals.addRow(['网报期', report.period.code]);
+    totals.addRow(['应报企业数', report.totals.required]);
+    totals.addRow(['登录企业数', report.totals.loggedIn]);
+    totals.addRow(['初始直报企业数', report.totals.initialDirect]);
+    totals.addRow(['末次直报企业数', report.totals.finalDirect]);
+    totals.addRow(['初始直报率(%)', report.totals.initialRate ?? '']);
+    totals.addRow(['末次直报率(%)', report.totals.finalRate ?? '']);
+    const sheet = workbook.addWorksheet('企业明细');
+    sheet.addRow(EXPORT_COLUMNS.map(([header]) => header));
+    for (const e of report.enterprises) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(e)));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  },
+});
