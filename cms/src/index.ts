@@ -3,6 +3,7 @@ import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
+import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { closePrinter } from './lib/pdf-printer';
 
 export default {
@@ -15,6 +16,7 @@ export default {
     // Strapi checks `unique` in the application only; the bulk upsert needs the database to know it.
     await strapi.db.connection.raw('create unique index if not exists enterprises_code_unique on enterprises (code)');
     await seedDemo(strapi);
+    await seedDirectReport(strapi);
   },
 
   async destroy() {

@@ -26,6 +26,23 @@ describe('demo data for npm start', () => {
     expect(body.records).toMatchObject([{ organisation: '北京大学', statusLabel: '审核通过' }]);
   });
 
+  it('seeds a meaningful direct-reporting report for the 21 市州 of Sichuan', async () => {
+    const reports = cms.strapi.service('api::direct-report.report' as never) as unknown as {
+      find(
+        period: string,
+        filter: object,
+      ): Promise<{ totals: { required: number; initialRate: number }; cities: Array<{ flags: string[] }>; sharedIps: unknown[] }>;
+    };
+    const october = await reports.find('2026-10', {});
+    expect(october.totals.required).toBeGreaterThan(2000);
+    expect(october.cities).toHaveLength(21);
+    expect(october.totals.initialRate).toBeGreaterThan(50);
+    expect(october.sharedIps.length).toBeGreaterThan(5);
+    expect(october.cities.some((c) => c.flags.length > 0)).toBe(true);
+    const quarter = await reports.find('2026-Q3', {});
+    expect(quarter.totals.required).toBeGreaterThan(october.totals.required);
+  });
+
   it('gives the demo data application a waiting review', async () => {
     const row = await cms.strapi.db.query('api::data-application.data-application').findOne({ where: { leaderPhone: '15500000000' } });
     expect(row).toMatchObject({ status: 'awaiting_review', organisationName: '北京大学' });

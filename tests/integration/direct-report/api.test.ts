@@ -40,11 +40,9 @@ describe('the direct-reporting API', () => {
     await cms.strapi.documents('api::reporting-period.reporting-period').create({
       data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
     });
-    await cms.strapi
-      .documents('api::delegation.delegation')
-      .create({
-        data: { enterpriseCode: code('9'), agencyName: '成都某统计代理公司', effectiveFrom: '2026-01-01T00:00:00+08:00' } as never,
-      });
+    await cms.strapi.documents('api::delegation.delegation').create({
+      data: { enterpriseCode: code('9'), agencyName: '成都某统计代理公司', effectiveFrom: '2026-01-01T00:00:00+08:00' } as never,
+    });
   });
   afterAll(async () => {
     await cms?.stop();

@@ -51,7 +51,8 @@ describe('the direct-reporting rule (reference implementation)', () => {
   });
 
   it('treats a delegated enterprise as direct and leaves it out of every IP count (§七)', () => {
-    const delegations = [{ enterpriseCode: 'E6', from: new Date('2026-01-01'), to: null }];
+    const delegation = { enterpriseCode: 'E6', from: new Date('2026-01-01'), to: null };
+    const delegations = [delegation];
     const report = computeDirectReport(
       scenario({ enterprises: codes(6).map((c) => enterprise(c)), delegations, events: codes(6).map((c, i) => login(c, '10.0.0.1', i)) }),
     );
@@ -61,7 +62,7 @@ describe('the direct-reporting rule (reference implementation)', () => {
     const expired = computeDirectReport(
       scenario({
         enterprises: codes(6).map((c) => enterprise(c)),
-        delegations: [{ ...delegations[0]!, to: OCTOBER.opensAt }],
+        delegations: [{ ...delegation, to: OCTOBER.opensAt }],
         events: codes(6).map((c, i) => login(c, '10.0.0.1', i)),
       }),
     );

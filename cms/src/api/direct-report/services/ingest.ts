@@ -42,6 +42,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Stores already-checked events (the demo seed and the benchmark's fixtures use it). */
+    insertEvents: insertBatch,
+
     /**
      * POST /api/direct-report/login-events: a JSON array or NDJSON, read as a stream and written in
      * batches. Each batch is its own transaction, so what was acknowledged is stored; a re-sent

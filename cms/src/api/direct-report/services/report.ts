@@ -22,9 +22,6 @@ export interface EnterpriseFilter {
   pageSize?: number;
 }
 
-/** Where the bureau's edits of the rule parameters are kept (defaults of direct-report-rule.md until then). */
-const settingsStore = (strapi: Core.Strapi) => strapi.store({ type: 'api', name: 'direct-report', key: 'rule-parameters' });
-
 /** The columns of the per-enterprise export, zh-CN headers (issue 6). */
 export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | number]> = [
   ['统一社会信用代码', (e) => e.code],
@@ -43,9 +40,17 @@ export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | nu
 ];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The bureau's parameters (single type 直报率计算参数), or the defaults of direct-report-rule.md. */
   async parameters(): Promise<RuleParameters> {
-    const stored = await settingsStore(strapi).get();
-    const parsed = ruleParametersSchema.safeParse(stored ?? {});
+    const row = (await strapi.db.query('api::direct-report-setting.direct-report-setting').findOne({})) as Record<string, unknown> | null;
+    if (!row) return defaultRuleParameters();
+    const parsed = ruleParametersSchema.safeParse({
+      threshold: row.threshold,
+      ipCountScope: row.ipCountScope,
+      anomalyDelta: Number(row.anomalyDelta),
+      scope: { monthly: row.monthlyCategories, quarterly: row.quarterlyCategories },
+    });
+    if (!parsed.success) strapi.log.warn(`直报率计算参数无效，使用默认值：${parsed.error.message}`);
     return parsed.success ? parsed.data : defaultRuleParameters();
   },
 

@@ -1,0 +1,56 @@
+import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+
+type Enterprises = { upsert(input: unknown): Promise<unknown> };
+type Ingest = {
+  insertEvents(
+    events: Array<{ enterpriseCode: string; at: Date; eventKey: string; account: string; accountKind: string; ip: string }>,
+  ): Promise<number>;
+};
+
+/** October 2026's window (monthly) and the third quarter's (quarterly), Beijing time. */
+const DEMO_PERIODS: ReportingPeriod[] = [
+  { code: '2026-10', type: 'monthly', opensAt: new Date('2026-11-01T00:00:00+08:00'), closesAt: new Date('2026-11-11T00:00:00+08:00') },
+  { code: '2026-Q3', type: 'quarterly', opensAt: new Date('2026-10-01T00:00:00+08:00'), closesAt: new Date('2026-10-21T00:00:00+08:00') },
+];
+
+/**
+ * The parameters as editable configuration, and, with SEED_DEMO, the 21 市州 of Sichuan with
+ * synthetic logins, so that a fresh `npm start` shows a meaningful report (issue 6).
+ */
+export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
+  if (!(await strapi.db.query('api::direct-report-setting.direct-report-setting').findOne({}))) {
+    const { threshold, ipCountScope, anomalyDelta, scope } = defaultRuleParameters();
+    await strapi.documents('api::direct-report-setting.direct-report-setting').create({
+      data: { threshold, ipCountScope, anomalyDelta, monthlyCategories: scope.monthly, quarterlyCategories: scope.quarterly } as never,
+    });
+  }
+  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
+  if (Number(await strapi.db.query('api::reporting-period.reporting-period').count({})) > 0) return;
+  for (const period of DEMO_PERIODS) {
+    await strapi.documents('api::reporting-period.reporting-period').create({
+      data: {
+        code: period.code,
+        type: period.type,
+        opensAt: period.opensAt.toISOString(),
+        closesAt: period.closesAt.toISOString(),
+      } as never,
+    });
+  }
+  const enterprises = strapi.service('api::direct-report.enterprises' as never) as unknown as Enterprises;
+  const ingest = strapi.service('api::direct-report.ingest' as never) as unknown as Ingest;
+  for (const [index, period] of DEMO_PERIODS.entries()) {
+    const data = generateDataset({ seed: 2026 + index, enterprises: 3000, events: 15000, period });
+    if (index === 0) {
+      await enterprises.upsert(data.enterprises);
+      for (const d of data.delegations) {
+        await strapi.documents('api::delegation.delegation').create({
+          data: { enterpriseCode: d.enterpriseCode, agencyName: '演示统计代理有限公司', effectiveFrom: d.from.toISOString() } as never,
+        });
+      }
+    }
+    const batch = [...data.events()].map((e, i) => ({ ...e, eventKey: `demo-${period.code}-${i}` }));
+    for (let i = 0; i < batch.length; i += 5000) await ingest.insertEvents(batch.slice(i, i + 5000));
+  }
+  strapi.log.info('Demo data: direct-reporting periods 2026-10 and 2026-Q3 for 3 000 enterprises in Sichuan');
+}
