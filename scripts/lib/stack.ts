@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CMS_DIR, ROOT, SITE_DIR } from './paths.ts';
 import { type Service, startService, waitForHttp } from './processes.ts';
@@ -27,4 +29,11 @@ export async function startSite(options: { port: number; cmsUrl: string; env?: N
   const service = startService('site', process.execPath, [SITE_ENTRY], { cwd: SITE_DIR, env, echo: options.echo ?? false });
   await waitForHttp(`http://127.0.0.1:${options.port}/healthz`, service);
   return service;
+}
+
+/** A throwaway public folder for a test or benchmark Strapi (PUBLIC_DIR), so seeded media do not land in the checkout. */
+export function makeTempPublicDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
+  mkdirSync(join(path, 'uploads'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }

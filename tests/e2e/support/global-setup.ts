@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildConfig, buildSite } from '../../../scripts/lib/build.ts';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
-import { startCms, startSite } from '../../../scripts/lib/stack.ts';
+import { makeTempPublicDir, startCms, startSite } from '../../../scripts/lib/stack.ts';
 import { startTestPostgres, uniqueDatabaseName } from '../../support/postgres.ts';
 
 declare module 'vitest' {
@@ -31,13 +28,12 @@ export default async function setup(project: TestProject) {
   const database = uniqueDatabaseName('e2e');
   await postgres.createDatabase(database);
   const services: Service[] = [];
-  const publicDir = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
-  mkdirSync(join(publicDir, 'uploads'));
+  const publicDir = makeTempPublicDir();
   const teardown = async () => {
     for (const service of services.reverse()) await service.stop();
     await postgres.dropDatabase(database).catch(() => {});
     await postgres.stop();
-    rmSync(publicDir, { recursive: true, force: true });
+    publicDir.remove();
   };
   try {
     const cmsPort = await findFreePort();
@@ -45,7 +41,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       ...generateSecrets(),
       DATABASE_URL: postgres.urlFor(database),
-      PUBLIC_DIR: publicDir,
+      PUBLIC_DIR: publicDir.path,
       SERVE_ADMIN_PANEL: 'false',
     };
     services.push(await startCms({ port: cmsPort, env }));

@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
+import { makeTempPublicDir } from '../../../scripts/lib/stack.ts';
 import { uniqueDatabaseName } from '../../support/postgres.ts';
 
 export interface TestCms {
@@ -33,13 +32,12 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
   const database = uniqueDatabaseName(purpose);
   await onServer(`create database "${database}"`);
   const databaseUrl = `${inject('postgresBaseUrl')}/${database}`;
-  const publicDir = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
-  mkdirSync(join(publicDir, 'uploads'));
+  const publicDir = makeTempPublicDir();
   // Strapi reads its settings from process.env (it looks for .env in the working directory only).
   Object.assign(
     process.env,
     generateSecrets(),
-    { DATABASE_URL: databaseUrl, PUBLIC_DIR: publicDir, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
+    { DATABASE_URL: databaseUrl, PUBLIC_DIR: publicDir.path, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
     env,
   );
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
@@ -56,7 +54,7 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
     async stop() {
       await strapi.destroy();
       await onServer(`drop database if exists "${database}" with (force)`);
-      rmSync(publicDir, { recursive: true, force: true });
+      publicDir.remove();
     },
   };
 }

@@ -76,6 +76,15 @@ const SHARED_IPS_SQL = `
   from counted group by ip having count(distinct enterprise_code) > :threshold
   order by n desc, ip collate "C"`;
 
+interface SharedRow {
+  ip: string;
+  n: number;
+  enterprises: string[];
+  accounts: string[];
+  first_seen: Date;
+  last_seen: Date;
+}
+
 interface DecisionRow {
   code: string;
   name: string;
@@ -127,16 +136,17 @@ const bindings = ({ period, parameters }: RuleQuery) => ({
 
 /** Every required enterprise's result and the shared IPs of a period, straight from PostgreSQL. */
 export async function computeReportInSql(knex: Knex, query: RuleQuery): Promise<DirectReport> {
-  const decisions = (await knex.raw(`${decisionsSql(query.parameters.ipCountScope)} order by code collate "C"`, bindings(query)))
-    .rows as DecisionRow[];
-  const shared = (await knex.raw(SHARED_IPS_SQL, bindings(query))).rows as Array<{
-    ip: string;
-    n: number;
-    enterprises: string[];
-    accounts: string[];
-    first_seen: Date;
-    last_seen: Date;
-  }>;
+  const { decisions, shared } = await knex.transaction(async (trx) => {
+    // The planner cannot estimate the CTEs' sizes (it guesses 200 rows) and picks nested loops
+    // between 100 000 enterprises and as many IPs; hash joins and in-memory sorts are right here.
+    await trx.raw('set local enable_nestloop = off');
+    await trx.raw(`set local work_mem = '128MB'`);
+    const sql = `${decisionsSql(query.parameters.ipCountScope)} order by code collate "C"`;
+    return {
+      decisions: (await trx.raw(sql, bindings(query))).rows as DecisionRow[],
+      shared: (await trx.raw(SHARED_IPS_SQL, bindings(query))).rows as SharedRow[],
+    };
+  });
   const required: Enterprise[] = decisions.map((d) => ({
     code: d.code,
     name: d.name,

@@ -1,0 +1,16 @@
+import { errors } from '@strapi/utils';
+
+/**
+ * The review history is append-only (DESIGN.md "Every status change … in an append-only review
+ * history"): no one, not even a super admin in the Content Manager, may change or remove an entry.
+ */
+const refuse = () => {
+  throw new errors.ApplicationError('审核记录只能追加，不能修改或删除');
+};
+
+export default {
+  beforeUpdate: refuse,
+  beforeUpdateMany: refuse,
+  beforeDelete: refuse,
+  beforeDeleteMany: refuse,
+};
