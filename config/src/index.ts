@@ -2,6 +2,7 @@ export * from './direct-report/index.ts';
 export * from './fields/index.ts';
 export * from './forms/index.ts';
 export * from './query-password.ts';
+export * from './query-record.ts';
 export * from './seed/catalog.ts';
 export * from './seed/notices.ts';
 export * from './submissions.ts';

@@ -58,3 +58,14 @@ export async function checkScanFile(file: UploadedFile | undefined, fallbackName
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }
+
+/** The attributes a stored scan is recorded with, whichever record it belongs to. */
+export const storedScanAttributes = (no: string, checked: CheckedFile, storageKey: string) => ({
+  recordNo: no,
+  fileName: checked.fileName,
+  mime: checked.mime,
+  size: checked.bytes.length,
+  sha256: checked.sha256,
+  storageKey,
+  uploadedAt: new Date().toISOString(),
+});

@@ -3,7 +3,9 @@
  * throws a CmsError naming what it asked for; it never returns undefined on failure. Answers the
  * person must act on (field errors, a wrong password, a lockout) come back as values.
  */
-import type { FieldOption, SubmissionKindId } from '@statdesk/config';
+import type { FieldOption, QueryRecord, SubmissionKindId } from '@statdesk/config';
+
+export type { QueryRecord };
 
 export class CmsError extends Error {
   constructor(
@@ -112,21 +114,6 @@ export interface Submitted {
   token?: string;
   status: string;
   statusLabel: string;
-}
-export interface QueryRecord {
-  index: number;
-  recordNo: string;
-  kind: SubmissionKindId;
-  kindLabel: string;
-  phone: string;
-  applicant: string;
-  organisation: string;
-  submittedAt: string;
-  reviewedAt: string;
-  status: string;
-  statusLabel: string;
-  reason: string;
-  canUpload: boolean;
 }
 
 export const getCatalog = async (): Promise<Dataset[]> => (await requestJson<{ data: Dataset[] }>('/api/public/catalog')).data;

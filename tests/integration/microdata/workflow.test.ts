@@ -81,4 +81,15 @@ describe('the review workflow on real records', () => {
     const events = await cms.strapi.db.query('api::review-event.review-event').count({ where: { recordNo: no } });
     expect(Number(events)).toBe(3);
   });
+
+  it('keeps the review history append-only, even against the Content Manager', async () => {
+    const no = await submit();
+    const event = await cms.strapi.db.query('api::review-event.review-event').findOne({ where: { recordNo: no } });
+    const events = cms.strapi.documents('api::review-event.review-event');
+    await expect(events.update({ documentId: event.documentId, data: { reason: '改写' } as never })).rejects.toThrow(
+      '审核记录只能追加，不能修改或删除',
+    );
+    await expect(events.delete({ documentId: event.documentId })).rejects.toThrow('审核记录只能追加，不能修改或删除');
+    expect(await cms.strapi.db.query('api::review-event.review-event').count({ where: { recordNo: no } })).toBe(1);
+  });
 });

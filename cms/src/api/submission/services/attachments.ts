@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
 import { lockRecord } from '../../../lib/records';
-import { checkScanFile, refuseFile, type UploadedFile } from '../../../lib/scan-file';
+import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
 
 export const MAX_ATTACHMENTS = 10;
 /** Attachments may be added until the data centre has decided (seeds/000 §二(二) step 3). */
@@ -24,17 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new PublicError(409, 'ConflictError', '申请已审核完毕，不能再上传附件', { file: '申请已审核完毕，不能再上传附件' });
       const count = Number(await strapi.db.query('api::attachment.attachment').count({ where: { recordNo: no } }));
       if (count >= MAX_ATTACHMENTS) throw refuseFile(`每份申请最多上传${MAX_ATTACHMENTS}个附件`);
-      await strapi.documents('api::attachment.attachment').create({
-        data: {
-          recordNo: no,
-          fileName: checked.fileName,
-          mime: checked.mime,
-          size: checked.bytes.length,
-          sha256: checked.sha256,
-          storageKey,
-          uploadedAt: new Date().toISOString(),
-        } as never,
-      });
+      await strapi.documents('api::attachment.attachment').create({ data: storedScanAttributes(no, checked, storageKey) as never });
       return this.list(no);
     });
   },

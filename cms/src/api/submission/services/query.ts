@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   normaliseQueryPassword,
   parsePhone,
+  type QueryRecord,
   type SubmissionKindId,
   type SubmissionStatus,
   statusLabels,
@@ -17,22 +18,6 @@ import { type Entry, formatShanghaiTime, uidOf } from '../../../lib/records';
 /** Issue 3: 5 failures per phone or 20 per client address within 15 minutes, then 429. */
 export const QUERY_LIMITS = { perPhone: 5, perAddress: 20, windowMinutes: 15 } as const;
 const WRONG_PAIR = '手机号码或查询密码不正确';
-
-export interface QueryRecord {
-  index: number;
-  recordNo: string;
-  kind: SubmissionKindId;
-  kindLabel: string;
-  phone: string;
-  applicant: string;
-  organisation: string;
-  submittedAt: string;
-  reviewedAt: string;
-  status: SubmissionStatus;
-  statusLabel: string;
-  reason: string;
-  canUpload: boolean;
-}
 
 const keyOf = (scope: string, value: string) =>
   createHmac('sha256', `query-limit:${process.env.JWT_SECRET ?? ''}`)

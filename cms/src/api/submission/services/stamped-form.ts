@@ -3,7 +3,7 @@ import { kindOfRecordNo, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
-import { checkScanFile, refuseFile, type UploadedFile } from '../../../lib/scan-file';
+import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
 
 type Review = ReturnType<typeof import('./review').default>;
 
@@ -24,18 +24,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.db
         .query('api::stamped-form.stamped-form')
         .updateMany({ where: { recordNo: no, current: true }, data: { current: false } });
-      await strapi.documents('api::stamped-form.stamped-form').create({
-        data: {
-          recordNo: no,
-          fileName: checked.fileName,
-          mime: checked.mime,
-          size: checked.bytes.length,
-          sha256: checked.sha256,
-          storageKey,
-          current: true,
-          uploadedAt: new Date().toISOString(),
-        } as never,
-      });
+      await strapi
+        .documents('api::stamped-form.stamped-form')
+        .create({ data: { ...storedScanAttributes(no, checked, storageKey), current: true } as never });
     });
     return { status: to };
   },
