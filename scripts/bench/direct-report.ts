@@ -54,6 +54,13 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'statdesk-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
   let cms: Service | undefined;
+  // Ctrl-C or a timeout must not leave Strapi and PostgreSQL running.
+  const stopAll = async () => {
+    await cms?.stop();
+    await postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
   try {
     await postgres.createDatabase('bench');
     const email = 'bench@statdesk.local';
@@ -154,9 +161,7 @@ direct-report benchmark (${values.large ? 'large' : 'default'} size, this machin
   Strapi peak RSS             ${Math.round(peakRss(cms.child.pid ?? 0))} MB  (target ≤ 1 024 MB)`);
     publicDir.remove();
   } finally {
-    await cms?.stop();
-    await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopAll();
   }
 }
 
