@@ -15,6 +15,11 @@ export default {
     await seedContent(strapi);
     // Strapi checks `unique` in the application only; the bulk upsert needs the database to know it.
     await strapi.db.connection.raw('create unique index if not exists enterprises_code_unique on enterprises (code)');
+    // One registration per ID number (seeds/004 §十二), and the gate's containment lookup indexed.
+    await strapi.db.connection.raw('create unique index if not exists statisticians_id_number_unique on statisticians (id_number)');
+    await strapi.db.connection.raw(
+      'create index if not exists statisticians_service_units on statisticians using gin (service_units jsonb_path_ops)',
+    );
     await seedDemo(strapi);
     await seedDirectReport(strapi);
   },

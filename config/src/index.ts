@@ -5,6 +5,7 @@ export * from './query-password.ts';
 export * from './query-record.ts';
 export * from './seed/catalog.ts';
 export * from './seed/notices.ts';
+export * from './statistician.ts';
 export * from './submissions.ts';
 export * from './validators/index.ts';
 export * from './workflow/submission.ts';

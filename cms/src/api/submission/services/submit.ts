@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   changeApplication,
   dataApplication,
-  formatRecordNo,
   initialStatus,
   institution,
   makeQueryPassword,
@@ -14,10 +13,10 @@ import {
   submissionKinds,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { invalidFields } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
+import { allocateRecordNo } from '../../../lib/record-numbers';
 import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
 
@@ -91,17 +90,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** The next number of a prefix and year, inside the caller's transaction: gap-free, never twice. */
-  async function allocateNo(trx: Knex.Transaction, prefix: string, year: number): Promise<string> {
-    const result = await trx.raw(
-      `insert into record_counters (prefix, year, last_value) values (?, ?, 1)
-       on conflict (prefix, year) do update set last_value = record_counters.last_value + 1
-       returning last_value`,
-      [prefix, year],
-    );
-    return formatRecordNo(prefix, year, Number(result.rows[0].last_value));
-  }
-
   return {
     /** Validates and stores one public submission in one transaction; returns its number and password once. */
     async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted> {
@@ -115,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const status = initialStatus(kind);
       const now = new Date();
       const applicationNo = await strapi.db.transaction(async ({ trx }) => {
-        const no = await allocateNo(trx, kind.prefix, shanghaiYear(now));
+        const no = await allocateRecordNo(trx, kind.prefix, shanghaiYear(now));
         await strapi.documents(uidOf(kindId)).create({
           data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
         });
