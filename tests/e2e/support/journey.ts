@@ -53,6 +53,9 @@ export async function approveInDatabase(table: string, recordNo: string): Promis
 export async function openPage(browser: Browser, options: BrowserContextOptions = { locale: 'zh-CN' }): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // Closing the page closes its context; after the browser itself has gone, that is a no-op, not an error.
+  page.on('close', () => {
+    context.close().catch(() => {});
+  });
   return page;
 }
