@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FormDefinition } from '../fields/types.ts';
 import * as changeApplication from './change-application.ts';
 import * as dataApplication from './data-application.ts';
@@ -16,3 +17,11 @@ export const forms = {
 
 export type FormId = keyof typeof forms;
 export const isFormId = (id: string): id is FormId => Object.hasOwn(forms, id);
+
+/** Every form's schema, by form id: what the API and the site both validate with. */
+export const formSchemas: Record<FormId, z.ZodType<Record<string, unknown>>> = {
+  institution: institution.schema,
+  'data-application': dataApplication.schema,
+  'change-application': changeApplication.schema,
+  outcome: outcome.schema,
+};

@@ -4,29 +4,18 @@
  * others in hidden fields, so nothing typed is lost and the site keeps no state.
  */
 import {
-  changeApplication,
-  dataApplication,
   type Field,
   type FieldOption,
   type FormDefinition,
-  institution,
-  outcome,
+  formSchemas,
   parseForm,
   readFormValues,
   type SubmissionKindId,
   submissionKinds,
 } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
-import type { z } from 'zod';
 import { getNotice, getOptionSources, type Notice, submit } from './cms';
 import { rememberRecordToken, stashConfirmation } from './session';
-
-const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
-  institution: institution.schema,
-  'data-application': dataApplication.schema,
-  'change-application': changeApplication.schema,
-  outcome: outcome.schema,
-};
 
 export type Step = 'consent' | 'form' | 'check';
 
@@ -87,7 +76,7 @@ export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): P
   const values = readFormValues(form, data);
   const submittedStep = String(data.get('_step') ?? 'form') as Step;
   const action = String(data.get('_action') ?? 'continue');
-  const parsed = parseForm(schemas[kind], values);
+  const parsed = parseForm(formSchemas[kind], values);
   const errors = parsed.ok ? {} : parsed.fields;
 
   if (submittedStep === 'consent') {

@@ -1,31 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import {
-  changeApplication,
-  dataApplication,
+  formSchemas,
   initialStatus,
-  institution,
   makeQueryPassword,
   normaliseQueryPassword,
-  outcome,
   parseForm,
   type SubmissionKindId,
   statusLabels,
   submissionKinds,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import type { z } from 'zod';
 import { invalidFields } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
-
-const schemas: Record<SubmissionKindId, z.ZodType<Record<string, unknown>>> = {
-  institution: institution.schema,
-  'data-application': dataApplication.schema,
-  'change-application': changeApplication.schema,
-  outcome: outcome.schema,
-};
 
 export interface Submitted {
   applicationNo: string;
@@ -94,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Validates and stores one public submission in one transaction; returns its number and password once. */
     async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted> {
       const kind = submissionKinds[kindId];
-      const parsed = parseForm(schemas[kindId], input);
+      const parsed = parseForm(formSchemas[kindId], input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const organisationName = await checkReferences(kindId, parsed.values);
       const queryPassword = kind.issuesPassword ? makeQueryPassword((n) => randomBytes(n)) : undefined;
