@@ -9,7 +9,7 @@ import { findFreePort } from '../lib/ports.ts';
 import { type PostgresServer, startEmbeddedPostgres } from '../lib/postgres.ts';
 import type { Service } from '../lib/processes.ts';
 import { generateSecrets } from '../lib/secrets.ts';
-import { makeTempPublicDir, startCms } from '../lib/stack.ts';
+import { makeTempStrapiDirs, startCms } from '../lib/stack.ts';
 
 export interface BenchStack {
   base: string;
@@ -51,7 +51,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   await compileStrapi({ appDir: CMS_DIR });
   const dataDir = mkdtempSync(join(tmpdir(), 'statdesk-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
-  const publicDir = makeTempPublicDir();
+  const publicDir = makeTempStrapiDirs();
   let cms: Service | undefined;
   const stop = async () => {
     await cms?.stop();
@@ -72,7 +72,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         ...generateSecrets(),
         DATABASE_URL: postgres.urlFor('bench'),
         SERVE_ADMIN_PANEL: 'false',
-        PUBLIC_DIR: publicDir.path,
+        ...publicDir.env,
         STATDESK_FIRST_ADMIN_EMAIL: email,
         STATDESK_FIRST_ADMIN_PASSWORD: password,
       },

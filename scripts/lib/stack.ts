@@ -31,9 +31,13 @@ export async function startSite(options: { port: number; cmsUrl: string; env?: N
   return service;
 }
 
-/** A throwaway public folder for a test or benchmark Strapi (PUBLIC_DIR), so seeded media do not land in the checkout. */
-export function makeTempPublicDir(): { path: string; remove(): void } {
+/**
+ * Throwaway folders for a test or benchmark Strapi, so that nothing lands in the checkout: its
+ * public folder (PUBLIC_DIR, seeded media) and the private scans (PRIVATE_UPLOADS_DIR).
+ */
+export function makeTempStrapiDirs(): { path: string; env: Record<string, string>; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'statdesk-public-'));
   mkdirSync(join(path, 'uploads'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  const privateDir = join(path, 'private');
+  return { path, env: { PUBLIC_DIR: path, PRIVATE_UPLOADS_DIR: privateDir }, remove: () => rmSync(path, { recursive: true, force: true }) };
 }

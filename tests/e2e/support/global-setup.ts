@@ -5,7 +5,7 @@ import { CMS_DIR } from '../../../scripts/lib/paths.ts';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
-import { makeTempPublicDir, startCms, startSite } from '../../../scripts/lib/stack.ts';
+import { makeTempStrapiDirs, startCms, startSite } from '../../../scripts/lib/stack.ts';
 import { startTestPostgres, uniqueDatabaseName } from '../../support/postgres.ts';
 
 declare module 'vitest' {
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   const database = uniqueDatabaseName('e2e');
   await postgres.createDatabase(database);
   const services: Service[] = [];
-  const publicDir = makeTempPublicDir();
+  const publicDir = makeTempStrapiDirs();
   const teardown = async () => {
     for (const service of services.reverse()) await service.stop();
     await postgres.dropDatabase(database).catch(() => {});
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       ...generateSecrets(),
       DATABASE_URL: postgres.urlFor(database),
-      PUBLIC_DIR: publicDir.path,
+      ...publicDir.env,
       SERVE_ADMIN_PANEL: 'false',
     };
     services.push(await startCms({ port: cmsPort, env }));

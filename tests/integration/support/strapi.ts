@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
-import { makeTempPublicDir } from '../../../scripts/lib/stack.ts';
+import { makeTempStrapiDirs } from '../../../scripts/lib/stack.ts';
 import { uniqueDatabaseName } from '../../support/postgres.ts';
 
 export interface TestCms {
@@ -32,12 +32,12 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
   const database = uniqueDatabaseName(purpose);
   await onServer(`create database "${database}"`);
   const databaseUrl = `${inject('postgresBaseUrl')}/${database}`;
-  const publicDir = makeTempPublicDir();
+  const publicDir = makeTempStrapiDirs();
   // Strapi reads its settings from process.env (it looks for .env in the working directory only).
   Object.assign(
     process.env,
     generateSecrets(),
-    { DATABASE_URL: databaseUrl, PUBLIC_DIR: publicDir.path, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
+    { DATABASE_URL: databaseUrl, ...publicDir.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
     env,
   );
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
