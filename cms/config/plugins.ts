@@ -1,5 +1,28 @@
 import type { Core } from '@strapi/strapi';
 
-export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/**
+ * Applicants are emailed on submission and on every decision when SMTP_HOST is set (issue 5);
+ * without it the email plugin keeps its default provider and StatDesk sends nothing.
+ */
+const email = (env: Env) =>
+  env('SMTP_HOST')
+    ? {
+        config: {
+          provider: 'nodemailer',
+          providerOptions: {
+            host: env('SMTP_HOST'),
+            port: env.int('SMTP_PORT', 587),
+            secure: env.bool('SMTP_SECURE', false),
+            ...(env('SMTP_USERNAME') && { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }),
+          },
+          settings: { defaultFrom: env('SMTP_FROM', 'noreply@statdesk.local'), defaultReplyTo: env('SMTP_FROM', 'noreply@statdesk.local') },
+        },
+      }
+    : {};
+
+export default ({ env }: { env: Env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+  email: email(env),
 });

@@ -1,16 +1,25 @@
 import type { Core } from '@strapi/strapi';
+import { reviewDeskRoutes } from './api/review-desk/admin-routes';
+import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
+import { configureSubmissionViews } from './bootstrap/list-views';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { closePrinter } from './lib/pdf-printer';
 
 export default {
-  register() {},
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await registerReviewAction(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await closePublicSignUp(strapi);
+    // Mounted when the server starts listening, after bootstrap (see admin-routes.ts).
+    strapi.server.routes(reviewDeskRoutes as never);
+    await ensureAdminRoles(strapi);
+    await configureSubmissionViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);
     // Strapi checks `unique` in the application only; the bulk upsert needs the database to know it.

@@ -1,3 +1,4 @@
+export * from './admin/index.ts';
 export * from './direct-report/index.ts';
 export * from './fields/index.ts';
 export * from './forms/index.ts';
@@ -8,4 +9,5 @@ export * from './seed/notices.ts';
 export * from './statistician.ts';
 export * from './submissions.ts';
 export * from './validators/index.ts';
+export * from './workflow/decision.ts';
 export * from './workflow/submission.ts';

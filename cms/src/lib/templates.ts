@@ -46,7 +46,9 @@ export function renderTemplate(formId: string, view: object, override?: string):
   let template = compiled.get(key);
   if (!template) {
     template = getEngine().compile(source, { noEscape: false, strict: false });
-    if (!override) compiled.set(key, template);
+    // Overrides change rarely; a small cache keeps previews from growing it without bound.
+    if (compiled.size > 50) compiled.clear();
+    compiled.set(key, template);
   }
   return template(view);
 }

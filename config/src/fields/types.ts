@@ -18,6 +18,11 @@ interface BaseField {
   optional?: boolean;
   /** Section heading this field sits under, on the page and the printed form. */
   section?: string;
+  /**
+   * A person's name or other personal information (个人信息保护法 §4) beyond the types that
+   * always are (ID number, phone, email): admin roles without a need do not see it.
+   */
+  personal?: boolean;
 }
 
 export interface TextField extends BaseField {
@@ -50,5 +55,7 @@ export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   /** Which field holds the applicant's phone (the query page's key) and name. */
   phoneField: string;
   applicantField: string;
+  /** Where decisions are emailed to, when the form asks for an email address. */
+  emailField?: string;
   fields: F;
 }

@@ -24,6 +24,7 @@ export const form = {
   title: '微观数据使用变更申请表',
   phoneField: 'phone',
   applicantField: 'applicantName',
+  emailField: 'email',
   fields,
 } as const satisfies FormDefinition<typeof fields>;
 

@@ -55,6 +55,7 @@ export const form = {
   title: '微观数据使用申请表',
   phoneField: 'leaderPhone',
   applicantField: 'leaderName',
+  emailField: 'leaderEmail',
   fields,
 } as const satisfies FormDefinition<typeof fields>;
 

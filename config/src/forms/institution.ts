@@ -17,7 +17,7 @@ export const fields = [
   { name: 'englishName', type: 'text', label: '英文名', section: '机构信息', optional: true, maxLength: 200 },
   { name: 'address', type: 'text', label: '通讯地址', section: '机构信息', maxLength: 200, autocomplete: 'street-address' },
   { name: 'email', type: 'email', label: '电子邮箱', section: '机构信息', hint: '机构的公共邮箱' },
-  { name: 'legalRepName', type: 'text', label: '法人代表姓名', section: '法人代表', maxLength: 50 },
+  { name: 'legalRepName', type: 'text', label: '法人代表姓名', section: '法人代表', maxLength: 50, personal: true },
   { name: 'legalRepPosition', type: 'text', label: '法人代表职务', section: '法人代表', maxLength: 50 },
   { name: 'legalRepTitle', type: 'text', label: '法人代表职称', section: '法人代表', optional: true, maxLength: 50 },
   { name: 'contactName', type: 'text', label: '联系人姓名', section: '联系人', maxLength: 50, autocomplete: 'name' },
@@ -33,6 +33,7 @@ export const form = {
   title: '微观数据开发应用机构登记表',
   phoneField: 'contactPhone',
   applicantField: 'contactName',
+  emailField: 'contactEmail',
   fields,
 } as const satisfies FormDefinition<typeof fields>;
 

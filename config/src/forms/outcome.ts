@@ -17,7 +17,7 @@ export const fields = [
   { name: 'applicationNo', type: 'text', label: '数据申请表号', maxLength: 20, hint: '已获批的数据使用申请编号，如 SY-2026-000001' },
   { name: 'applicantName', type: 'text', label: '申请用户', maxLength: 50 },
   { name: 'phone', type: 'phone', label: '申请手机号码', hint: '须与数据使用申请的联系电话一致' },
-  { name: 'leaderName', type: 'text', label: '负责人姓名', maxLength: 50 },
+  { name: 'leaderName', type: 'text', label: '负责人姓名', maxLength: 50, personal: true },
   { name: 'projectName', type: 'text', label: '项目名称', maxLength: 200 },
   { name: 'outcomeName', type: 'text', label: '最终成果名称', maxLength: 300 },
   {

@@ -190,7 +190,7 @@ describe('the direct-reporting API', () => {
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.getWorksheet('汇总')?.getRow(6).values).toEqual([undefined, '初始直报率(%)', 22.22]);
+    expect(workbook.getWorksheet('汇总')?.getRow(7).values).toEqual([undefined, '初始直报率(%)', 22.22]);
     expect(workbook.getWorksheet('企业明细')?.rowCount).toBe(10);
   });
 

@@ -12,7 +12,14 @@ import {
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
+import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { computeReportInSql } from './rule';
+
+const enterpriseTable = (report: DirectReport): Table => ({
+  name: '企业明细',
+  headers: EXPORT_COLUMNS.map(([header]) => header),
+  rows: report.enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => get(e))),
+});
 
 export interface EnterpriseFilter {
   city?: string;
@@ -90,37 +97,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  /** The per-enterprise explanations as CSV (UTF-8 with BOM, so that Excel on Chinese Windows opens it right). */
+  /** The per-enterprise explanations as CSV (UTF-8 with BOM, formula-safe). */
   async csv(periodCode: string): Promise<string> {
-    const report = await this.full(periodCode);
-    const cell = (value: string | number) => {
-      const text = String(value);
-      // Quote, and defuse formulas a spreadsheet would run (=, +, -, @ at the start).
-      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-      return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-    };
-    const lines = [
-      EXPORT_COLUMNS.map(([header]) => header).join(','),
-      ...report.enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => cell(get(e))).join(',')),
-    ];
-    return `\uFEFF${lines.join('\r\n')}\r\n`;
+    return toCsv(enterpriseTable(await this.full(periodCode)));
   },
 
   async xlsx(periodCode: string): Promise<Buffer> {
     const report = await this.full(periodCode);
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    const totals = workbook.addWorksheet('汇总');
-    totals.addRow(['网报期', report.period.code]);
-    totals.addRow(['应报企业数', report.totals.required]);
-    totals.addRow(['登录企业数', report.totals.loggedIn]);
-    totals.addRow(['初始直报企业数', report.totals.initialDirect]);
-    totals.addRow(['末次直报企业数', report.totals.finalDirect]);
-    totals.addRow(['初始直报率(%)', report.totals.initialRate ?? '']);
-    totals.addRow(['末次直报率(%)', report.totals.finalRate ?? '']);
-    const sheet = workbook.addWorksheet('企业明细');
-    sheet.addRow(EXPORT_COLUMNS.map(([header]) => header));
-    for (const e of report.enterprises) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(e)));
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    const totals: Table = {
+      name: '汇总',
+      headers: ['项目', '数值'],
+      rows: [
+        ['网报期', report.period.code],
+        ['应报企业数', report.totals.required],
+        ['登录企业数', report.totals.loggedIn],
+        ['初始直报企业数', report.totals.initialDirect],
+        ['末次直报企业数', report.totals.finalDirect],
+        ['初始直报率(%)', report.totals.initialRate ?? ''],
+        ['末次直报率(%)', report.totals.finalRate ?? ''],
+      ],
+    };
+    return toXlsx([totals, enterpriseTable(report)]);
   },
 });

@@ -41,4 +41,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       uploadedAt: String(r.uploadedAt),
     }));
   },
+
+  /** One attachment's bytes by its position in `list` (1-based), for reviewers. */
+  async file(no: string, index: number): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
+    const rows = (await strapi.db
+      .query('api::attachment.attachment')
+      .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
+    const row = rows[index - 1];
+    if (!row?.storageKey) return undefined;
+    return {
+      fileName: row.fileName ?? 'attachment',
+      mime: row.mime ?? 'application/octet-stream',
+      bytes: await localStorage().get(row.storageKey),
+    };
+  },
 });

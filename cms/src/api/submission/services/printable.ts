@@ -90,13 +90,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /** A content editor's override of the form's template (issue 5), else the one in config/templates. */
+  const override = (kindId: SubmissionKindId) =>
+    (strapi.service('api::review-desk.templates' as never) as { override(formId: string): Promise<string | undefined> }).override(
+      kind(kindId),
+    );
+
   return {
     buildView,
     async html(kindId: SubmissionKindId, entry: Entry): Promise<string> {
-      return renderTemplate(kind(kindId), await buildView(kindId, entry));
+      return renderTemplate(kind(kindId), await buildView(kindId, entry), await override(kindId));
     },
     async pdf(kindId: SubmissionKindId, entry: Entry): Promise<Buffer> {
-      return printPdf(renderTemplate(kind(kindId), await buildView(kindId, entry)));
+      return printPdf(await this.html(kindId, entry));
     },
   };
 };

@@ -101,6 +101,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return no;
       });
+      const notify = strapi.service('api::submission.notify' as never) as ReturnType<typeof import('./notify').default>;
+      void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
       return {
         applicationNo,
         ...(queryPassword && { queryPassword, token: issueRecordToken([applicationNo]) }),

@@ -1,0 +1,171 @@
+import {
+  DECIDE_ACTION,
+  isFormId,
+  kindOfRecordNo,
+  type SubmissionKindId,
+  type SubmissionStatus,
+  statuses,
+  submissionKinds,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { answer, PublicError } from '../../../lib/http-errors';
+import { uidOf } from '../../../lib/records';
+import { toCsv, toXlsx } from '../../../lib/table-export';
+import { mailEnabled } from '../../submission/services/notify';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+type Desk = ReturnType<typeof import('../services/desk').default>;
+type Stats = ReturnType<typeof import('../services/stats').default>;
+type Templates = ReturnType<typeof import('../services/templates').default>;
+interface Ability {
+  can(action: string, subject?: string, field?: string): boolean;
+}
+
+const service = <T>(name: string) => strapi.service(`api::review-desk.${name}` as never) as T;
+const READ = 'plugin::content-manager.explorer.read';
+const UPDATE = 'plugin::content-manager.explorer.update';
+const TEMPLATE_UID = 'api::print-template.print-template';
+const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
+
+const ability = (ctx: Ctx): Ability => ctx.state.userAbility as Ability;
+/** Every route here is an admin route (admin JWT); what the role may do is checked per subject. */
+function requireCan(ctx: Ctx, action: string, subject?: string): void {
+  if (!ability(ctx).can(action, subject)) throw new PublicError(403, 'ForbiddenError', '您的角色没有执行此操作的权限');
+}
+
+/** Who acted, as the review history shows it: name and email of the admin user. */
+function actorOf(ctx: Ctx): string {
+  const user = ctx.state.user as { firstname?: string; lastname?: string; email?: string };
+  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || '审核员';
+  return `${name} <${user.email ?? ''}>`;
+}
+
+function recordKind(ctx: Ctx, action = READ): SubmissionKindId {
+  const kindId = kindOfRecordNo(String(ctx.params.no));
+  if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+  requireCan(ctx, action, uidOf(kindId));
+  return kindId;
+}
+
+function filterOf(ctx: Ctx) {
+  const kind = String(ctx.query.kind ?? '');
+  if (!kindIds.includes(kind as SubmissionKindId))
+    throw new PublicError(400, 'ValidationError', '请选择申请类型', { kind: '请选择申请类型' });
+  requireCan(ctx, READ, uidOf(kind as SubmissionKindId));
+  const status = String(ctx.query.status ?? '');
+  const page = Number(ctx.query.page);
+  return {
+    kind: kind as SubmissionKindId,
+    status: (statuses as readonly string[]).includes(status) ? (status as SubmissionStatus) : undefined,
+    q: typeof ctx.query.q === 'string' ? ctx.query.q.slice(0, 100) : undefined,
+    page: Number.isInteger(page) ? page : undefined,
+  };
+}
+
+/** Scans are served to reviewers only, as downloads or sandboxed inline views (issue 8's rules). */
+function sendFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
+  if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
+  const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
+  ctx.set('Content-Type', file.mime);
+  ctx.set('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+  ctx.set('Cache-Control', 'private, no-store');
+  return { body: file.bytes };
+}
+
+export default {
+  queues: (ctx: Ctx) =>
+    answer(ctx, async () => ({
+      body: (await service<Desk>('desk').queues()).filter((kind) => ability(ctx).can(READ, kind.collection)),
+    })),
+  list: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Desk>('desk').list(filterOf(ctx)) })),
+  findOne: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      recordKind(ctx);
+      return { body: await service<Desk>('desk').detail(String(ctx.params.no)) };
+    }),
+  decide: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      recordKind(ctx, DECIDE_ACTION);
+      return { body: await service<Desk>('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx)) };
+    }),
+  stampedForm: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      recordKind(ctx);
+      requireCan(ctx, READ, 'api::stamped-form.stamped-form');
+      return sendFile(ctx, await service<Desk>('desk').scan(String(ctx.params.no)));
+    }),
+  attachment: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      recordKind(ctx);
+      requireCan(ctx, READ, 'api::attachment.attachment');
+      const attachments = strapi.service('api::submission.attachments' as never) as ReturnType<
+        typeof import('../../submission/services/attachments').default
+      >;
+      return sendFile(ctx, await attachments.file(String(ctx.params.no), Number(ctx.params.index)));
+    }),
+  formPdf: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const kindId = recordKind(ctx);
+      const entry = await strapi.db.query(uidOf(kindId)).findOne({ where: { recordNo: String(ctx.params.no) } });
+      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      const printable = strapi.service('api::submission.printable' as never) as ReturnType<
+        typeof import('../../submission/services/printable').default
+      >;
+      ctx.set('Content-Type', 'application/pdf');
+      ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
+      return { body: await printable.pdf(kindId, entry) };
+    }),
+  export: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const filter = filterOf(ctx);
+      const uid = uidOf(filter.kind);
+      const table = await service<Desk>('desk').table(filter, (field) => ability(ctx).can(READ, uid, field));
+      const name = `${filter.kind}-${new Date().toISOString().slice(0, 10)}`;
+      if (ctx.query.format === 'xlsx') {
+        ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        ctx.set('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+        return { body: await toXlsx([table]) };
+      }
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return { body: toCsv(table) };
+    }),
+  overview: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      if (!kindIds.some((kind) => ability(ctx).can(READ, uidOf(kind)))) requireCan(ctx, READ, uidOf('institution'));
+      return { body: { ...(await service<Stats>('stats').overview()), mailEnabled: mailEnabled() } };
+    }),
+  mail: (ctx: Ctx) => answer(ctx, async () => ({ body: { enabled: mailEnabled() } })),
+  templates: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      return { body: await service<Templates>('templates').list() };
+    }),
+  template: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      return { body: await service<Templates>('templates').get(String(ctx.params.formId)) };
+    }),
+  saveTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, TEMPLATE_UID);
+      const body = ctx.request.body as { source?: unknown } | undefined;
+      return { body: await service<Templates>('templates').save(String(ctx.params.formId), body?.source, actorOf(ctx)) };
+    }),
+  resetTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, 'plugin::content-manager.explorer.delete', TEMPLATE_UID);
+      return { body: await service<Templates>('templates').reset(String(ctx.params.formId)) };
+    }),
+  previewTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      if (!isFormId(String(ctx.params.formId))) throw new PublicError(404, 'NotFoundError', '没有这张表的打印模板');
+      const body = ctx.request.body as { source?: unknown } | undefined;
+      const html = await service<Templates>('templates').preview(String(ctx.params.formId), body?.source);
+      ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+      return { body: { html } };
+    }),
+};

@@ -1,0 +1,75 @@
+import {
+  type AdminRoleDefinition,
+  adminRoles,
+  DECIDE_ACTION,
+  personalFieldNames,
+  type SubmissionKindId,
+  submissionKinds,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { uidOf } from '../lib/records';
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
+const submissionUids = (Object.keys(submissionKinds) as SubmissionKindId[]).map(uidOf);
+const SYSTEM_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+const MEDIA_ACTIONS = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((a) => `plugin::upload.${a}`);
+
+/** The custom action behind the review buttons, registered before the admin syncs its permissions. */
+export async function registerReviewAction(strapi: Core.Strapi): Promise<void> {
+  const permissions = strapi.service('admin::permission') as { actionProvider: { registerMany(actions: unknown[]): Promise<void> } };
+  await permissions.actionProvider.registerMany([
+    {
+      section: 'contentTypes',
+      displayName: '审核决定（通过、退回修改、不通过）',
+      uid: DECIDE_ACTION.replace('api::', ''),
+      subjects: submissionUids,
+    },
+  ]);
+}
+
+/** Secrets no one reads in the admin: query-password hashes and where scans are stored. */
+const SECRETS = new Set(['passwordHash', 'storageKey']);
+
+/** The fields a grant shows: all but Strapi's own, the secrets, and personal ones unless allowed. */
+function fieldsOf(strapi: Core.Strapi, uid: string, personal: boolean): string[] {
+  const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+  if (!contentType) throw new Error(`Role definition names unknown content type ${uid}`);
+  const kind = (Object.keys(submissionKinds) as SubmissionKindId[]).find((id) => uidOf(id) === uid);
+  const hidden = new Set(kind && !personal ? personalFieldNames(submissionKinds[kind].form) : []);
+  return Object.keys(contentType.attributes).filter((name) => !SYSTEM_FIELDS.has(name) && !SECRETS.has(name) && !hidden.has(name));
+}
+
+function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permission[] {
+  const content = role.grants.flatMap((grant) =>
+    grant.actions.map((action) => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: grant.uid,
+      properties: action === 'delete' ? {} : { fields: fieldsOf(strapi, grant.uid, grant.personal) },
+      conditions: [],
+    })),
+  );
+  const decide = role.decides ? submissionUids.map((subject) => ({ action: DECIDE_ACTION, subject, properties: {}, conditions: [] })) : [];
+  const media = role.media ? MEDIA_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : [];
+  return [...content, ...decide, ...media];
+}
+
+/** Creates the roles of issue 5 and (re)sets their permissions from config/, on every start. */
+export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role') as {
+    findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
+    create(attributes: Record<string, unknown>): Promise<{ id: number }>;
+    assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+  };
+  for (const definition of adminRoles) {
+    const role =
+      (await roles.findOne({ name: definition.name })) ??
+      (await roles.create({ name: definition.name, description: definition.description }));
+    await roles.assignPermissions(role.id, permissionsOf(strapi, definition));
+  }
+}

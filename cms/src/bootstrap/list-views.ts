@@ -1,0 +1,55 @@
+import { type SubmissionKindId, submissionKinds } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { uidOf } from '../lib/records';
+
+type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, Metadata>;
+  layouts: { list: string[]; edit: unknown };
+}
+
+/** Labels of the fields every submission carries besides its answers. */
+const SYSTEM_LABELS: Record<string, string> = {
+  recordNo: '编号',
+  status: '审核状态',
+  organisationName: '机构',
+  submittedAt: '提交时间',
+  reviewedAt: '审核时间',
+  reviewReason: '审核理由',
+  accessStart: '数据使用期限开始',
+  accessEnd: '数据使用期限结束',
+};
+
+/**
+ * The Content Manager as a queue (issue 5): zh-CN labels from the forms in config/, the oldest
+ * record first, the columns a reviewer scans. Answers and workflow fields are read-only there:
+ * they change only through the review actions, which keep the history.
+ */
+export async function configureSubmissionViews(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types') as {
+    findConfiguration(ct: { uid: string }): Promise<Configuration>;
+    updateConfiguration(ct: { uid: string }, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
+  };
+  for (const kindId of Object.keys(submissionKinds) as SubmissionKindId[]) {
+    const uid = uidOf(kindId);
+    const form = submissionKinds[kindId].form;
+    const labels: Record<string, string> = { ...SYSTEM_LABELS, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) };
+    const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
+    for (const [name, label] of Object.entries(labels)) {
+      const metadata = configuration.metadatas[name];
+      if (!metadata) continue;
+      metadata.edit = { ...metadata.edit, label, editable: false };
+      metadata.list = { ...metadata.list, label };
+    }
+    configuration.settings = {
+      ...configuration.settings,
+      mainField: 'recordNo',
+      defaultSortBy: 'submittedAt',
+      defaultSortOrder: 'ASC',
+      pageSize: 20,
+    };
+    configuration.layouts.list = ['recordNo', 'status', 'organisationName', form.applicantField, 'submittedAt'];
+    await contentTypes.updateConfiguration({ uid }, configuration);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './notifications.ts';
+export * from './personal-data.ts';
+export * from './roles.ts';

@@ -1,0 +1,75 @@
+import { type SubmissionKindId, submissionKinds } from '../submissions.ts';
+
+export type ContentAction = 'read' | 'create' | 'update' | 'delete';
+
+/** What one role may do with one content type. */
+export interface RoleGrant {
+  /** Content type, e.g. api::dataset.dataset. */
+  uid: string;
+  actions: readonly ContentAction[];
+  /** Whether the role sees personal fields (see personal-data.ts); false hides them field by field. */
+  personal: boolean;
+}
+
+/** An admin role of the data centre or the bureau, created at bootstrap (issue 5). */
+export interface AdminRoleDefinition {
+  name: string;
+  description: string;
+  grants: readonly RoleGrant[];
+  /** May approve, return and reject submissions (the review actions of the workflow). */
+  decides: boolean;
+  /** May upload and manage files in the media library (notice attachments). */
+  media: boolean;
+}
+
+const uid = (singular: string) => `api::${singular}.${singular}`;
+const submissionUids = (Object.keys(submissionKinds) as SubmissionKindId[]).map((id) => uid(submissionKinds[id].collection));
+const read = ['read'] as const;
+const edit = ['read', 'create', 'update', 'delete'] as const;
+const keep = ['read', 'create', 'update'] as const;
+
+/** The custom admin action behind 通过 / 退回修改 / 不通过, one subject per submission type. */
+export const DECIDE_ACTION = 'api::review.decide';
+
+export const adminRoles: readonly AdminRoleDefinition[] = [
+  {
+    name: 'Reviewer',
+    description: '数据开发中心审核员：查看申请及盖章申请表，作出通过、退回修改、不通过的决定；不能修改申请内容，不能删除。',
+    grants: [
+      // Reviewers compare the record with the stamped form, ID numbers included (seeds/000 §二).
+      ...submissionUids.map((subject) => ({ uid: subject, actions: read, personal: true })),
+      { uid: uid('review-event'), actions: read, personal: true },
+      { uid: uid('stamped-form'), actions: read, personal: true },
+      { uid: uid('attachment'), actions: read, personal: true },
+      { uid: uid('dataset'), actions: read, personal: false },
+    ],
+    decides: true,
+    media: false,
+  },
+  {
+    name: 'Content editor',
+    description: '内容编辑：维护数据目录、通知公告和打印模板，查看成果登记（不含个人信息）。',
+    grants: [
+      { uid: uid('dataset'), actions: edit, personal: false },
+      { uid: uid('notice'), actions: edit, personal: false },
+      { uid: uid('print-template'), actions: edit, personal: false },
+      // Registered outcomes are announced; who filed them is not the editor's business.
+      { uid: uid('outcome'), actions: read, personal: false },
+    ],
+    decides: false,
+    media: true,
+  },
+  {
+    name: 'Bureau staff',
+    description: '统计局工作人员：统计从业人员、统计代理机构、一套表直报企业、网报期和计算参数。',
+    grants: [
+      { uid: uid('statistician'), actions: ['read', 'update'], personal: true },
+      { uid: uid('enterprise'), actions: keep, personal: false },
+      { uid: uid('reporting-period'), actions: keep, personal: false },
+      { uid: uid('delegation'), actions: keep, personal: false },
+      { uid: uid('direct-report-setting'), actions: ['read', 'update'], personal: false },
+    ],
+    decides: false,
+    media: false,
+  },
+];
