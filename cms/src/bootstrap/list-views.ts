@@ -6,7 +6,7 @@ type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> }
 interface Configuration {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
-  layouts: { list: string[]; edit: unknown };
+  layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
 }
 
 /** Labels of the fields every submission carries besides its answers. */
@@ -50,6 +50,10 @@ export async function configureSubmissionViews(strapi: Core.Strapi): Promise<voi
       pageSize: 20,
     };
     configuration.layouts.list = ['recordNo', 'status', 'organisationName', form.applicantField, 'submittedAt'];
+    // The query-password hash is no one's business in the admin, not even as a locked field.
+    configuration.layouts.edit = configuration.layouts.edit
+      .map((row) => row.filter((field) => field.name !== 'passwordHash'))
+      .filter((row) => row.length > 0);
     await contentTypes.updateConfiguration({ uid }, configuration);
   }
 }

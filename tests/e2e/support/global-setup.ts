@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
-import { buildConfig, buildSite } from '../../../scripts/lib/build.ts';
-import { CMS_DIR } from '../../../scripts/lib/paths.ts';
+import { buildCms, buildConfig, buildSite } from '../../../scripts/lib/build.ts';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
@@ -14,14 +12,19 @@ declare module 'vitest' {
     cmsUrl: string;
     /** For arranging data the public cannot (an approval), never for checking what the site shows. */
     databaseUrl: string;
+    /** The first admin (super admin) of the test Strapi, who creates the staff accounts. */
+    adminEmail: string;
+    adminPassword: string;
   }
 }
 
-/** Builds and starts the real stack (PostgreSQL, Strapi, Astro) on free ports for the browser tests. */
+const ADMIN = { email: 'admin@e2e.example', password: 'E2e-Admin-2026' };
+
+/** Builds and starts the real stack (PostgreSQL, Strapi with its admin, Astro) on free ports for the browser tests. */
 export default async function setup(project: TestProject) {
   await buildConfig();
-  const { compileStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
-  await compileStrapi({ appDir: CMS_DIR });
+  // `strapi build` loads the configuration, which insists on a database URL; nothing connects to it.
+  await buildCms({ ...process.env, DATABASE_URL: 'postgres://build@127.0.0.1:1/build' });
   await buildSite();
 
   const postgres = await startTestPostgres();
@@ -42,7 +45,8 @@ export default async function setup(project: TestProject) {
       ...generateSecrets(),
       DATABASE_URL: postgres.urlFor(database),
       ...publicDir.env,
-      SERVE_ADMIN_PANEL: 'false',
+      STATDESK_FIRST_ADMIN_EMAIL: ADMIN.email,
+      STATDESK_FIRST_ADMIN_PASSWORD: ADMIN.password,
     };
     services.push(await startCms({ port: cmsPort, env }));
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
@@ -51,6 +55,8 @@ export default async function setup(project: TestProject) {
     project.provide('siteUrl', `http://127.0.0.1:${sitePort}`);
     project.provide('cmsUrl', cmsUrl);
     project.provide('databaseUrl', postgres.urlFor(database));
+    project.provide('adminEmail', ADMIN.email);
+    project.provide('adminPassword', ADMIN.password);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,0 +1,94 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+
+/** The submission types the desk serves (config/src/submissions.ts; checked by an architecture test). */
+export const SUBMISSION_MODELS = [
+  'api::institution.institution',
+  'api::data-application.data-application',
+  'api::change-application.change-application',
+  'api::outcome.outcome',
+] as const;
+
+export const isSubmissionModel = (model: string) => (SUBMISSION_MODELS as readonly string[]).includes(model);
+
+export interface HistoryEvent {
+  action: string;
+  from: string | null;
+  fromLabel: string | null;
+  to: string;
+  toLabel: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface RecordDetail {
+  recordNo: string;
+  kind: string;
+  noun: string;
+  status: string;
+  statusLabel: string;
+  reviewReason: string | null;
+  accessStart: string | null;
+  accessEnd: string | null;
+  actions: Array<{ action: 'approve' | 'return' | 'reject'; label: string; needsReason: boolean }>;
+  stampedForm: { fileName: string; mime: string; size: number; uploadedAt: string } | null;
+  attachments: Array<{ fileName: string; mime: string; size: number; uploadedAt: string }>;
+  history: HistoryEvent[];
+}
+
+/** The desk's view of one record, shared by the side panel and the review actions. */
+export function useRecord(recordNo: string | undefined) {
+  const { get } = useFetchClient();
+  const [record, setRecord] = useState<RecordDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    if (!recordNo) return;
+    try {
+      const { data } = await get<RecordDetail>(`/review-desk/records/${encodeURIComponent(recordNo)}`);
+      setRecord(data);
+      setError(null);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }, [get, recordNo]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { record, error, reload: load };
+}
+
+/** The zh-CN message of an API error, or a general one. */
+export function messageOf(error: unknown): string {
+  const data = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data;
+  return data?.error?.message ?? '操作失败，请稍后重试';
+}
+
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const data = (error as { response?: { data?: { error?: { details?: { fields?: Record<string, string> } } } } }).response?.data;
+  return data?.error?.details?.fields ?? {};
+}
+
+/** Opens a file behind an admin route in a new tab (links cannot carry the admin token). */
+export function useOpenFile() {
+  const { get } = useFetchClient();
+  return useCallback(
+    async (path: string, download = false) => {
+      const opened = download ? null : window.open('', '_blank');
+      const { data } = await get<Blob>(path, { responseType: 'blob' });
+      const url = URL.createObjectURL(data);
+      if (opened) opened.location.href = url;
+      else {
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = path.split('/').pop()?.split('?')[0] ?? 'download';
+        link.click();
+      }
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    [get],
+  );
+}
+
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '';
