@@ -57,7 +57,9 @@ describe('the reviewer and editor desk in the admin', () => {
 
   describe('roles', () => {
     it('are created once, however often Strapi starts', async () => {
-      const { ensureAdminRoles } = await import('../../../cms/dist/src/bootstrap/admin-roles.js');
+      // The compiled bootstrap step Strapi ran at start, run once more.
+      const compiled = '../../../cms/dist/src/bootstrap/admin-roles.js';
+      const { ensureAdminRoles } = (await import(compiled)) as { ensureAdminRoles(strapi: unknown): Promise<void> };
       const count = async () => Number(await cms.strapi.db.query('admin::permission').count({}));
       const before = await count();
       await ensureAdminRoles(cms.strapi);
