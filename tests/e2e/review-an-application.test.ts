@@ -122,7 +122,8 @@ describe('a reviewer returns an application with a reason the applicant then rea
     await page.getByRole('menuitem', { name: '退回修改' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: '确认退回修改' }).click();
-    await expect(dialog.getByText('请填写理由：退回修改或不通过时必须说明原因').isVisible({ timeout: 10_000 })).resolves.toBe(true);
+    // isVisible() does not wait; the message comes back from the server.
+    await dialog.getByText('请填写理由：退回修改或不通过时必须说明原因').waitFor({ timeout: 10_000 });
     await dialog.getByLabel('理由').fill('盖章不清晰，请重新扫描后上传');
     await saveScreenshot(page, 'admin-return-dialog');
     await dialog.getByRole('button', { name: '确认退回修改' }).click();

@@ -14,6 +14,7 @@ export async function createFirstAdmin(strapi: Core.Strapi): Promise<void> {
     createFirstAdmin(attributes: Record<string, unknown>): Promise<unknown>;
   };
   if (await users.exists()) return;
-  await users.createFirstAdmin({ email, password, firstname: '系统', lastname: '管理员' });
+  // The office works in Chinese (the admin offers zh-Hans, see src/admin/app.tsx).
+  await users.createFirstAdmin({ email, password, firstname: '系统', lastname: '管理员', preferedLanguage: 'zh-Hans' });
   strapi.log.info(`Created the first admin account ${email}`);
 }

@@ -9,6 +9,8 @@ interface Configuration {
   layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
 }
 
+const HIDDEN_IN_EDIT_VIEW = new Set(['status', 'passwordHash']);
+
 /** Labels of the fields every submission carries besides its answers. */
 const SYSTEM_LABELS: Record<string, string> = {
   recordNo: '编号',
@@ -49,10 +51,12 @@ export async function configureSubmissionViews(strapi: Core.Strapi): Promise<voi
       defaultSortOrder: 'ASC',
       pageSize: 20,
     };
-    configuration.layouts.list = ['recordNo', 'status', 'organisationName', form.applicantField, 'submittedAt'];
-    // The query-password hash is no one's business in the admin, not even as a locked field.
+    // The Content Manager shows its own draft/publish state under the name `status`, hiding our
+    // review status; the 审核 panel and the 审核工作台 show it instead. The query-password hash is
+    // no one's business in the admin, not even as a locked field.
+    configuration.layouts.list = ['recordNo', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'];
     configuration.layouts.edit = configuration.layouts.edit
-      .map((row) => row.filter((field) => field.name !== 'passwordHash'))
+      .map((row) => row.filter((field) => !HIDDEN_IN_EDIT_VIEW.has(field.name)))
       .filter((row) => row.length > 0);
     await contentTypes.updateConfiguration({ uid }, configuration);
   }
