@@ -46,6 +46,18 @@ export const submissionKinds = {
 
 export type SubmissionKindId = keyof typeof submissionKinds;
 
+/** zh-CN labels of the fields every submission carries besides its answers (admin views, exports). */
+export const systemFieldLabels = {
+  recordNo: '编号',
+  status: '审核状态',
+  organisationName: '机构',
+  submittedAt: '提交时间',
+  reviewedAt: '审核时间',
+  reviewReason: '审核理由',
+  accessStart: '数据使用期限开始',
+  accessEnd: '数据使用期限结束',
+} as const;
+
 /** Numbers look like JG-2026-000123: prefix, year, six-digit sequence (gap-free per prefix and year). */
 const NUMBER = /^(JG|SY|BG|CG)-(\d{4})-(\d{6})$/;
 

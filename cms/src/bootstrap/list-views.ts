@@ -1,4 +1,4 @@
-import { type SubmissionKindId, submissionKinds } from '@statdesk/config';
+import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { uidOf } from '../lib/records';
 
@@ -10,18 +10,6 @@ interface Configuration {
 }
 
 const HIDDEN_IN_EDIT_VIEW = new Set(['status', 'passwordHash']);
-
-/** Labels of the fields every submission carries besides its answers. */
-const SYSTEM_LABELS: Record<string, string> = {
-  recordNo: '编号',
-  status: '审核状态',
-  organisationName: '机构',
-  submittedAt: '提交时间',
-  reviewedAt: '审核时间',
-  reviewReason: '审核理由',
-  accessStart: '数据使用期限开始',
-  accessEnd: '数据使用期限结束',
-};
 
 /**
  * The Content Manager as a queue (issue 5): zh-CN labels from the forms in config/, the oldest
@@ -36,7 +24,7 @@ export async function configureSubmissionViews(strapi: Core.Strapi): Promise<voi
   for (const kindId of Object.keys(submissionKinds) as SubmissionKindId[]) {
     const uid = uidOf(kindId);
     const form = submissionKinds[kindId].form;
-    const labels: Record<string, string> = { ...SYSTEM_LABELS, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) };
+    const labels: Record<string, string> = { ...systemFieldLabels, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) };
     const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
     for (const [name, label] of Object.entries(labels)) {
       const metadata = configuration.metadatas[name];

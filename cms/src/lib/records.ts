@@ -9,6 +9,9 @@ export const uidOf = (kindId: SubmissionKindId): SubmissionUid => {
   return `api::${collection}.${collection}` as SubmissionUid;
 };
 
+/** The PostgreSQL table of a submission type, as Strapi names it (for the few raw SQL queries). */
+export const tableOf = (strapi: Core.Strapi, kindId: SubmissionKindId): string => strapi.getModel(uidOf(kindId)).collectionName as string;
+
 /** A submission by its number, with its private fields (callers decide what leaves the server). */
 export async function findRecord(strapi: Core.Strapi, no: string): Promise<{ kindId: SubmissionKindId; entry: Entry } | undefined> {
   const kindId = kindOfRecordNo(no);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
-import { SAMPLE_PDF } from '../support/files.ts';
+import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { postJson } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
@@ -30,16 +30,12 @@ describe('the reviewer and editor desk in the admin', () => {
       '/api/public/institutions',
       validInstitution(overrides),
     );
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), '盖章申请表.pdf');
-    const upload = await fetch(`${cms.url}/api/public/records/${submitted.body.applicationNo}/stamped-form`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${submitted.body.token}` },
-      body: form,
-    });
+    const upload = await postFile(stampedFormUrl(submitted.body.applicationNo), SAMPLE_PDF, '盖章申请表.pdf', bearer(submitted.body.token));
     expect(upload.status).toBe(200);
     return submitted.body.applicationNo;
   }
+  const stampedFormUrl = (no: string) => `${cms.url}/api/public/records/${no}/stamped-form`;
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const decide = (no: string, body: Record<string, unknown>, as: Staff = reviewer) =>
     as.json<Detail & Failure>('POST', `/review-desk/records/${no}/decisions`, body);
   const documentIdOf = async (uid: string, no: string) =>
@@ -151,13 +147,7 @@ describe('the reviewer and editor desk in the admin', () => {
         validDataApplication(institution),
       );
       const no = submitted.body.applicationNo;
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), 'scan.pdf');
-      await fetch(`${cms.url}/api/public/records/${no}/stamped-form`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${submitted.body.token}` },
-        body: form,
-      });
+      await postFile(stampedFormUrl(no), SAMPLE_PDF, 'scan.pdf', bearer(submitted.body.token));
       const approved = await decide(no, { action: 'approve', accessStart: '2026-12-01', accessEnd: '2027-11-30' });
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
-import { SAMPLE_PDF } from '../support/files.ts';
+import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validInstitution } from '../support/fixtures.ts';
 import { postJson } from '../support/http.ts';
 import { type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
@@ -111,12 +111,8 @@ describe('print templates and applicant emails', () => {
       expect(received).toContain(`【统计数据服务平台】已收到您的机构登记（${no}）`);
       expect(received).not.toMatch(/查询密码[:：]/);
 
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), 'scan.pdf');
-      await fetch(`${cms.url}/api/public/records/${no}/stamped-form`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${submitted.body.token}` },
-        body: form,
+      await postFile(`${cms.url}/api/public/records/${no}/stamped-form`, SAMPLE_PDF, 'scan.pdf', {
+        authorization: `Bearer ${submitted.body.token}`,
       });
       await reviewer.json('POST', `/review-desk/records/${no}/decisions`, { action: 'return', reason: '法人代表签字缺失' });
       const decision = await waitFor(async () => (await toApplicant()).find((t) => t.includes('退回修改')), 'the decision');

@@ -13,6 +13,25 @@ export interface DecisionFormProps {
   onClose: () => void;
 }
 
+interface DateFieldProps {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  error?: string;
+  onChange(value: string): void;
+}
+
+/** A date typed as 2026-12-01, with its hint and the server's message beside it. */
+const DateField = ({ name, label, hint, value, error, onChange }: DateFieldProps) => (
+  <Field.Root name={name} error={error} hint={hint}>
+    <Field.Label>{label}</Field.Label>
+    <TextInput value={value} onChange={(e: { target: { value: string } }) => onChange(e.target.value)} />
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
+
 /**
  * One decision with its reason. Errors appear next to the field they concern and nothing typed is
  * lost; on success the page reloads so that the record, the panel and the history agree.
@@ -69,18 +88,22 @@ export function DecisionForm({ recordNo, action, label, needsReason, asksAccessP
         </Field.Root>
         {asksAccessPeriod && (
           <Flex gap={4} alignItems="flex-start">
-            <Field.Root name="accessStart" error={errors.accessStart} hint="如 2026-12-01；不填则不设定">
-              <Field.Label>数据使用期限开始日期</Field.Label>
-              <TextInput value={accessStart} onChange={(e: { target: { value: string } }) => setAccessStart(e.target.value)} />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-            <Field.Root name="accessEnd" error={errors.accessEnd} hint="如 2027-11-30">
-              <Field.Label>数据使用期限结束日期</Field.Label>
-              <TextInput value={accessEnd} onChange={(e: { target: { value: string } }) => setAccessEnd(e.target.value)} />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            <DateField
+              name="accessStart"
+              label="数据使用期限开始日期"
+              hint="如 2026-12-01；不填则不设定"
+              value={accessStart}
+              error={errors.accessStart}
+              onChange={setAccessStart}
+            />
+            <DateField
+              name="accessEnd"
+              label="数据使用期限结束日期"
+              hint="如 2027-11-30"
+              value={accessEnd}
+              error={errors.accessEnd}
+              onChange={setAccessEnd}
+            />
           </Flex>
         )}
         <Box>

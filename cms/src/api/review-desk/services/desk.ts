@@ -12,12 +12,13 @@ import {
   type SubmissionStatus,
   statusLabels,
   submissionKinds,
+  systemFieldLabels,
   transitions,
   workflowMessages,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
-import { type Entry, findRecord, formatShanghaiTime, uidOf } from '../../../lib/records';
+import { type Entry, findRecord, formatShanghaiTime, tableOf, uidOf } from '../../../lib/records';
 import type { Table } from '../../../lib/table-export';
 
 type Review = ReturnType<typeof import('../../submission/services/review').default>;
@@ -76,13 +77,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async queues() {
       return Promise.all(
         (Object.keys(submissionKinds) as SubmissionKindId[]).map(async (kindId) => {
-          const counts = await Promise.all(
-            QUEUE_ORDER.map(async (status) => ({
-              status,
-              label: statusLabels[status],
-              count: Number(await strapi.db.query(uidOf(kindId)).count({ where: { status } })),
-            })),
-          );
+          const grouped = (await strapi.db
+            .connection(tableOf(strapi, kindId))
+            .select('status')
+            .count({ n: '*' })
+            .groupBy('status')) as Array<{ status: string; n: string | number }>;
+          const counts = QUEUE_ORDER.map((status) => ({
+            status,
+            label: statusLabels[status],
+            count: Number(grouped.find((g) => g.status === status)?.n ?? 0),
+          }));
           return { kind: kindId, noun: submissionKinds[kindId].noun, collection: uidOf(kindId), queues: counts };
         }),
       );
@@ -170,12 +174,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const options = datasets.map((d) => ({ value: d.code, label: d.name }));
       const answers = (kind.form.fields as readonly Field[]).filter((field) => field.type !== 'consent' && canRead(field.name));
       const system: Array<[string, string, (e: Entry) => string]> = [
-        ['recordNo', '编号', (e) => e.recordNo],
-        ['status', '审核状态', (e) => statusLabels[e.status as SubmissionStatus]],
-        ['organisationName', '机构', (e) => String(e.organisationName ?? '')],
-        ['submittedAt', '提交时间', (e) => formatShanghaiTime(e.submittedAt)],
-        ['reviewedAt', '审核时间', (e) => formatShanghaiTime(e.reviewedAt)],
-        ['reviewReason', '审核理由', (e) => String(e.reviewReason ?? '')],
+        ['recordNo', systemFieldLabels.recordNo, (e) => e.recordNo],
+        ['status', systemFieldLabels.status, (e) => statusLabels[e.status as SubmissionStatus]],
+        ['organisationName', systemFieldLabels.organisationName, (e) => String(e.organisationName ?? '')],
+        ['submittedAt', systemFieldLabels.submittedAt, (e) => formatShanghaiTime(e.submittedAt)],
+        ['reviewedAt', systemFieldLabels.reviewedAt, (e) => formatShanghaiTime(e.reviewedAt)],
+        ['reviewReason', systemFieldLabels.reviewReason, (e) => String(e.reviewReason ?? '')],
       ];
       if (filter.kind === 'data-application')
         system.push(['accessStart', '数据使用期限', (e) => (e.accessStart ? `${e.accessStart} 至 ${e.accessEnd}` : '')]);

@@ -1,21 +1,22 @@
 import { type SubmissionKindId, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { tableOf } from '../../../lib/records';
 
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
-const tableOf = (kindId: SubmissionKindId) => `${submissionKinds[kindId].collection.replaceAll('-', '_')}s`;
 
 /**
  * Every submission's current status in one relation. Waiting time counts from the moment a record
  * last entered 等待实验室审批 (after the applicant's upload), not from the first submission.
  */
-const SUBMISSIONS = kindIds.map((id) => `select '${id}' as kind, record_no, status from ${tableOf(id)}`).join(' union all ');
+const submissions = (strapi: Core.Strapi) =>
+  kindIds.map((id) => `select '${id}' as kind, record_no, status from ${tableOf(strapi, id)}`).join(' union all ');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The figures of the admin home widgets (issue 5). */
   async overview() {
     const knex = strapi.db.connection;
     const waiting = await knex.raw(
-      `with s as (${SUBMISSIONS}),
+      `with s as (${submissions(strapi)}),
        since as (
          select s.kind, s.record_no,
                 (select max(e.at) from review_events e where e.record_no = s.record_no and e.to_status = 'awaiting_review') as at

@@ -1,4 +1,4 @@
-import { type FormId, forms, isFormId, sampleAnswers } from '@statdesk/config';
+import { type FormId, formatRecordNo, forms, isFormId, sampleAnswers, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import type { Entry } from '../../../lib/records';
@@ -12,7 +12,7 @@ function sampleEntry(formId: FormId): Entry {
   return {
     id: 0,
     documentId: 'preview',
-    recordNo: `${{ institution: 'JG', 'data-application': 'SY', 'change-application': 'BG', outcome: 'CG' }[formId]}-2026-000000`,
+    recordNo: formatRecordNo(submissionKinds[formId].prefix, 2026, 0),
     status: 'awaiting_upload',
     submittedAt: new Date().toISOString(),
     organisationName: '（示例）某某大学',
