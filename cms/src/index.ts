@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bureauDeskRoutes } from './api/bureau-desk/admin-routes';
 import { reviewDeskRoutes } from './api/review-desk/admin-routes';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
@@ -18,6 +19,7 @@ export default {
     await closePublicSignUp(strapi);
     // Mounted when the server starts listening, after bootstrap (see admin-routes.ts).
     strapi.server.routes(reviewDeskRoutes as never);
+    strapi.server.routes(bureauDeskRoutes as never);
     await ensureAdminRoles(strapi);
     await configureSubmissionViews(strapi);
     await createFirstAdmin(strapi);

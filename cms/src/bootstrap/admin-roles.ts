@@ -1,6 +1,9 @@
 import {
   type AdminRoleDefinition,
   adminRoles,
+  agencyLevelLabels,
+  agencyLevels,
+  agencyReviewAction,
   DECIDE_ACTION,
   personalFieldNames,
   type SubmissionKindId,
@@ -16,6 +19,7 @@ interface Permission {
   conditions?: string[];
 }
 
+const AGENCY_UID = 'api::agency.agency';
 const submissionUids = (Object.keys(submissionKinds) as SubmissionKindId[]).map(uidOf);
 const SYSTEM_FIELDS = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
 const MEDIA_ACTIONS = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'].map((a) => `plugin::upload.${a}`);
@@ -30,6 +34,12 @@ export async function registerReviewAction(strapi: Core.Strapi): Promise<void> {
       uid: DECIDE_ACTION.replace('api::', ''),
       subjects: submissionUids,
     },
+    ...agencyLevels.map((level) => ({
+      section: 'contentTypes',
+      displayName: `代理机构登记：${agencyLevelLabels[level]}的决定`,
+      uid: agencyReviewAction(level).replace('api::', ''),
+      subjects: [AGENCY_UID],
+    })),
   ]);
 }
 
@@ -55,8 +65,14 @@ function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permissi
     })),
   );
   const decide = role.decides ? submissionUids.map((subject) => ({ action: DECIDE_ACTION, subject, properties: {}, conditions: [] })) : [];
+  const agency = (role.agencyLevels ?? []).map((level) => ({
+    action: agencyReviewAction(level),
+    subject: AGENCY_UID,
+    properties: {},
+    conditions: [],
+  }));
   const media = role.media ? MEDIA_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : [];
-  return [...content, ...decide, ...media];
+  return [...content, ...decide, ...agency, ...media];
 }
 
 /** Creates the roles of issue 5 and (re)sets their permissions from config/, on every start. */

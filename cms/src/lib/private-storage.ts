@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 export interface PrivateStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes a file that belongs to nothing (a registration that was not committed). */
+  remove(key: string): Promise<void>;
 }
 
 export function localStorage(
@@ -23,5 +25,6 @@ export function localStorage(
       await writeFile(pathOf(key), bytes, { mode: 0o600 });
     },
     get: (key) => readFile(pathOf(key)),
+    remove: (key) => rm(pathOf(key), { force: true }),
   };
 }

@@ -1,4 +1,5 @@
 import { type SubmissionKindId, submissionKinds } from '../submissions.ts';
+import type { AgencyLevel } from '../workflow/agency.ts';
 
 export type ContentAction = 'read' | 'create' | 'update' | 'delete';
 
@@ -20,6 +21,8 @@ export interface AdminRoleDefinition {
   decides: boolean;
   /** May upload and manage files in the media library (notice attachments). */
   media: boolean;
+  /** The levels of the agency approval chain this role decides at (seeds/004 §七). */
+  agencyLevels?: readonly AgencyLevel[];
 }
 
 const uid = (singular: string) => `api::${singular}.${singular}`;
@@ -68,8 +71,29 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       { uid: uid('reporting-period'), actions: keep, personal: false },
       { uid: uid('delegation'), actions: keep, personal: false },
       { uid: uid('direct-report-setting'), actions: ['read', 'update'], personal: false },
+      { uid: uid('review-event'), actions: read, personal: true },
     ],
     decides: false,
     media: false,
   },
+  ...(
+    [
+      ['County bureau', 'county', '县区统计局：审核本县区的统计代理机构登记，开放或代为修改统计从业人员注册表。'],
+      ['City bureau', 'city', '市州统计局：审批县区审核通过的统计代理机构登记。'],
+      ['Province collection centre', 'province', '省数据采集中心：确认统计代理机构登记并确定委托生效日期。'],
+    ] as const
+  ).map(([name, level, description]) => ({
+    name,
+    description,
+    grants: [
+      { uid: uid('agency'), actions: read, personal: true },
+      { uid: uid('delegation'), actions: read, personal: false },
+      { uid: uid('review-event'), actions: read, personal: true },
+      // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.
+      ...(level === 'county' ? [{ uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true }] : []),
+    ],
+    decides: false,
+    media: false,
+    agencyLevels: [level],
+  })),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldSchema } from './schema.ts';
-import type { ChoiceField, ConsentField, Field, FormattedField, FormDefinition, TextField } from './types.ts';
+import type { ChoiceField, ConsentField, Field, FormattedField, FormDefinition, RowsField, TextField } from './types.ts';
 
 export const FIELD_TYPES = new Set<string>([
   'text',
@@ -15,16 +15,19 @@ export const FIELD_TYPES = new Set<string>([
   'radios',
   'checkboxes',
   'consent',
+  'rows',
 ]);
 
 /** The value type one field's schema produces. */
-type AnswerOf<F> = F extends ConsentField
-  ? true
-  : F extends ChoiceField & { type: 'checkboxes' }
-    ? string[]
-    : F extends TextField | FormattedField | ChoiceField
-      ? string
-      : never;
+type AnswerOf<F> = F extends RowsField
+  ? Array<FormValues<F['columns']>>
+  : F extends ConsentField
+    ? true
+    : F extends ChoiceField & { type: 'checkboxes' }
+      ? string[]
+      : F extends TextField | FormattedField | ChoiceField
+        ? string
+        : never;
 type MaybeOptional<F, V> = F extends { optional: true } ? V | undefined : V;
 
 /** The parsed answers of a form, keyed by field name, derived from its field list. */
@@ -32,8 +35,12 @@ export type FormValues<F extends readonly Field[]> = { [K in F[number] as K['nam
 
 /** Throws, naming the form and the field, when a field has a type no renderer or schema knows. */
 export function assertKnownFieldTypes(form: FormDefinition): void {
+  const check = (field: Field, where: string) => {
+    if (!FIELD_TYPES.has(field.type)) throw new Error(`Form "${form.id}": field "${where}" has unknown type "${field.type}"`);
+  };
   for (const field of form.fields) {
-    if (!FIELD_TYPES.has(field.type)) throw new Error(`Form "${form.id}": field "${field.name}" has unknown type "${field.type}"`);
+    check(field, field.name);
+    if (field.type === 'rows') for (const column of field.columns) check(column, `${field.name}.${column.name}`);
   }
 }
 
@@ -44,11 +51,18 @@ export function buildFormSchema<const F extends readonly Field[]>(form: FormDefi
   return z.object(shape) as unknown as z.ZodType<FormValues<F>>;
 }
 
+/**
+ * The name a problem is shown next to: the field, or one cell of a repeatable row
+ * (`serviceUnits.2.code`, the name the input is posted under).
+ */
+const errorKey = (path: readonly PropertyKey[]): string =>
+  typeof path[1] === 'number' && typeof path[2] === 'string' ? `${String(path[0])}.${path[1]}.${path[2]}` : String(path[0] ?? '_form');
+
 /** A field name → zh-CN message map from a failed parse: the first problem of each field. */
 export function collectFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? '_form');
+    const name = errorKey(issue.path);
     fields[name] ??= issue.message;
   }
   return fields;

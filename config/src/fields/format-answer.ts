@@ -16,6 +16,16 @@ export function formatAnswer(field: Field, value: unknown, options: FieldOption[
       const labelOf = (v: unknown) => known.find((option) => option.value === String(v))?.label ?? String(v);
       return Array.isArray(value) ? value.map(labelOf).join('、') : labelOf(value);
     }
+    case 'rows':
+      // One line per row: "91510100MA61R8XK36 成都某某有限公司 综合统计".
+      return (Array.isArray(value) ? value : [])
+        .map((row: Record<string, unknown>) =>
+          field.columns
+            .map((column) => formatAnswer(column, row?.[column.name]))
+            .filter(Boolean)
+            .join(' '),
+        )
+        .join('\n');
     default:
       return String(value);
   }

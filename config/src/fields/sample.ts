@@ -16,6 +16,8 @@ function sampleValue(field: Field): unknown {
   if (field.type === 'select' || field.type === 'radios') return field.options?.[0]?.value ?? '示例';
   if (field.type === 'checkboxes') return field.options?.[0] ? [field.options[0].value] : ['示例'];
   if (field.type === 'text' || field.type === 'textarea') return `（示例）${field.label}`;
+  if (field.type === 'rows')
+    return Array.from({ length: Math.max(1, field.minRows) }, () => Object.fromEntries(field.columns.map((c) => [c.name, sampleValue(c)])));
   return SAMPLE_BY_TYPE[field.type];
 }
 

@@ -6,7 +6,7 @@ import { parsePhone } from '../validators/phone.ts';
 import type { ValidationResult } from '../validators/result.ts';
 import { parseUrl } from '../validators/url.ts';
 import { fieldMessages } from './messages.ts';
-import type { ChoiceField, Field, TextField } from './types.ts';
+import type { ChoiceField, Field, RowsField, TextField } from './types.ts';
 
 export const DEFAULT_MAX_LENGTH = { text: 100, textarea: 2000 } as const;
 
@@ -61,6 +61,29 @@ function choiceSchema(field: ChoiceField) {
   );
 }
 
+/** Rows of columns; a repeated answer in the `uniqueBy` column is reported on the later row. */
+function rowsSchema(field: RowsField) {
+  const row = z.object(Object.fromEntries(field.columns.map((column) => [column.name, fieldSchema(column)])), {
+    error: () => fieldMessages.wrongType(field.rowNoun),
+  });
+  const count = fieldMessages.rowCount(field.rowNoun, field.minRows, field.maxRows);
+  return z
+    .array(row, { error: () => count })
+    .min(field.minRows, count)
+    .max(field.maxRows, count)
+    .superRefine((rows, ctx) => {
+      const key = field.uniqueBy;
+      if (!key) return;
+      const seen = new Set<unknown>();
+      for (const [i, answers] of rows.entries()) {
+        const value = (answers as Record<string, unknown>)[key];
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: [i, key], message: fieldMessages.duplicateRow(field.rowNoun, String(value)) });
+        seen.add(value);
+      }
+    });
+}
+
 /** The zod schema of one field's answer. */
 export function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
@@ -86,6 +109,8 @@ export function fieldSchema(field: Field): z.ZodType {
     case 'radios':
     case 'checkboxes':
       return optionalWhenAllowed(field, choiceSchema(field));
+    case 'rows':
+      return rowsSchema(field);
     case 'consent':
       return z.preprocess(
         (value) => value === true || value === 'true' || value === 'on' || value === 'yes',

@@ -45,7 +45,25 @@ export interface ConsentField extends BaseField {
   statement: string;
 }
 
-export type Field = TextField | FormattedField | ChoiceField | ConsentField;
+/** A field that can be a column of a repeatable row: one plain answer per row. */
+export type ColumnField = TextField | FormattedField | (ChoiceField & { type: 'select' | 'radios' });
+
+/**
+ * A list of rows the person adds and removes (GOV.UK "Add another thing"), e.g. 统计服务单位.
+ * Posted as `name.<row>.<column>`; each row is validated with its columns' schemas.
+ */
+export interface RowsField extends BaseField {
+  type: 'rows';
+  columns: readonly ColumnField[];
+  minRows: number;
+  maxRows: number;
+  /** What one row is called (服务单位), in headings, buttons and messages. */
+  rowNoun: string;
+  /** A column whose answer must differ from row to row (an enterprise's code). */
+  uniqueBy?: string;
+}
+
+export type Field = TextField | FormattedField | ChoiceField | ConsentField | RowsField;
 export type FieldType = Field['type'];
 
 /** A public form: its id, title and fields, in order. */

@@ -25,3 +25,7 @@ export const formSchemas: Record<FormId, z.ZodType<Record<string, unknown>>> = {
   'change-application': changeApplication.schema,
   outcome: outcome.schema,
 };
+
+/** The direct-reporting forms (seeds/004): not microdata submissions, so not in `forms`. */
+export * from './agency.ts';
+export * from './statistician.ts';

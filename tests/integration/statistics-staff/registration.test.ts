@@ -1,30 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeCreditCodeCheckChar } from '../../../config/src/validators/credit-code.ts';
+import { validStatistician as registration, unitCode, units } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
-
-/** A valid credit code for unit number `n`. */
-const unitCode = (n: number) => {
-  const body = `91510104MA${String(n).padStart(7, '0')}`;
-  return body + computeCreditCodeCheckChar(body);
-};
-const units = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({
-    code: unitCode(i + 1),
-    name: `服务单位${i + 1}`,
-    role: i === 0 ? 'comprehensive' : 'specialised',
-  }));
-const registration = (overrides: Record<string, unknown> = {}) => ({
-  name: '王芳',
-  idNumber: '11010519491231002X',
-  phone: '13800138000',
-  education: '本科',
-  qualification: '统计师',
-  employer: '成都某制造有限公司',
-  registeredBy: 'self',
-  serviceUnits: units(3),
-  ...overrides,
-});
 
 describe('statistics staff registration and the reporting gate', () => {
   let cms: TestCms;
@@ -77,11 +54,13 @@ describe('statistics staff registration and the reporting gate', () => {
     ['a wrong check digit', { idNumber: '110105194912310021' }, 'idNumber', '身份证号码的校验位（最后一位）不正确，请核对后重新输入'],
     ['31 service units', { serviceUnits: units(31) }, 'serviceUnits', '请填写1至30个统计服务单位'],
     ['no service unit', { serviceUnits: [] }, 'serviceUnits', '请填写1至30个统计服务单位'],
-    ['a unit twice', { serviceUnits: [...units(2), units(1)[0]] }, 'serviceUnits', `统计服务单位 ${unitCode(1)} 重复填写`],
+    // Row problems are reported on the cell, the name the form posts it under.
+    ['a unit twice', { serviceUnits: [...units(2), units(1)[0]] }, 'serviceUnits.2.code', `统计服务单位 ${unitCode(1)} 重复填写`],
+    ['a unit without its role', { serviceUnits: [{ code: unitCode(1), name: '某单位' }] }, 'serviceUnits.0.role', '请选择承担的工作'],
     [
       'a unit with a bad code',
       { serviceUnits: [{ code: '91510104MA00000011', name: 'x', role: 'comprehensive' }] },
-      'serviceUnits',
+      'serviceUnits.0.code',
       '统一社会信用代码的校验码（最后一位）不正确，请核对后重新输入',
     ],
   ])('refuses %s with its message', async (_case, overrides, field, message) => {

@@ -1,3 +1,4 @@
+import { computeCreditCodeCheckChar } from '../../../config/src/validators/credit-code.ts';
 /** Valid answers for each public form, as a person would type them; tests change one thing at a time. */
 export const validInstitution = (overrides: Record<string, unknown> = {}) => ({
   agreeNotice: true,
@@ -71,5 +72,44 @@ export const validOutcome = (applicationNo: string, overrides: Record<string, un
   publication: '《经济研究》，2027年第5期',
   fullTextPublished: 'published',
   indexing: ['cssci'],
+  ...overrides,
+});
+
+/** A valid credit code for unit (or enterprise) number `n`. */
+export const unitCode = (n: number, prefix = '91510104MA') => {
+  const body = `${prefix}${String(n).padStart(17 - prefix.length, '0')}`;
+  return body + computeCreditCodeCheckChar(body);
+};
+
+/** `count` service units with valid codes, the first one comprehensive. */
+export const units = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, i) => ({
+    code: unitCode(from + i),
+    name: `服务单位${from + i}`,
+    role: i === 0 ? 'comprehensive' : 'specialised',
+  }));
+
+/** A statistician's registration that passes every check (the ID is GB 11643's example). */
+export const validStatistician = (overrides: Record<string, unknown> = {}) => ({
+  name: '王芳',
+  idNumber: '11010519491231002X',
+  phone: '13800138000',
+  education: '本科',
+  qualification: '统计师',
+  employer: '成都某制造有限公司',
+  registeredBy: 'self',
+  serviceUnits: units(3),
+  ...overrides,
+});
+
+/** An agent agency's answers (sent as the `data` part of its multipart registration). */
+export const validAgency = (delegators: Array<{ code: string; name: string }>, overrides: Record<string, unknown> = {}) => ({
+  agencyName: '成都某某财务咨询有限公司',
+  creditCode: unitCode(900, '91510107MA'),
+  countyCode: '510107',
+  address: '成都市武侯区某某路1号',
+  contactName: '赵敏',
+  contactPhone: '13900139000',
+  delegators,
   ...overrides,
 });

@@ -7,38 +7,18 @@ import {
   statuses,
   submissionKinds,
 } from '@statdesk/config';
-import type { Core } from '@strapi/strapi';
+import { ability, actorOf as actorOfUser, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../lib/admin-context';
 import { answer, PublicError } from '../../../lib/http-errors';
 import { uidOf } from '../../../lib/records';
 import { toCsv, toXlsx } from '../../../lib/table-export';
 import { mailEnabled } from '../../submission/services/notify';
 
-type Ctx = Parameters<Core.MiddlewareHandler>[0];
 type Desk = ReturnType<typeof import('../services/desk').default>;
 type Stats = ReturnType<typeof import('../services/stats').default>;
 type Templates = ReturnType<typeof import('../services/templates').default>;
-interface Ability {
-  can(action: string, subject?: string, field?: string): boolean;
-}
-
 const service = <T>(name: string) => strapi.service(`api::review-desk.${name}` as never) as T;
-const READ = 'plugin::content-manager.explorer.read';
-const UPDATE = 'plugin::content-manager.explorer.update';
 const TEMPLATE_UID = 'api::print-template.print-template';
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
-
-const ability = (ctx: Ctx): Ability => ctx.state.userAbility as Ability;
-/** Every route here is an admin route (admin JWT); what the role may do is checked per subject. */
-function requireCan(ctx: Ctx, action: string, subject?: string): void {
-  if (!ability(ctx).can(action, subject)) throw new PublicError(403, 'ForbiddenError', '您的角色没有执行此操作的权限');
-}
-
-/** Who acted, as the review history shows it: name and email of the admin user. */
-function actorOf(ctx: Ctx): string {
-  const user = ctx.state.user as { firstname?: string; lastname?: string; email?: string };
-  const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.email || '审核员';
-  return `${name} <${user.email ?? ''}>`;
-}
 
 function recordKind(ctx: Ctx, action = READ): SubmissionKindId {
   const kindId = kindOfRecordNo(String(ctx.params.no));
@@ -62,17 +42,7 @@ function filterOf(ctx: Ctx) {
   };
 }
 
-/** Scans are served to reviewers only, as downloads or sandboxed inline views (issue 8's rules). */
-function sendFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
-  if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
-  const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
-  ctx.set('Content-Type', file.mime);
-  ctx.set('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-  ctx.set('Cache-Control', 'private, no-store');
-  return { body: file.bytes };
-}
+const actorOf = (ctx: Ctx) => actorOfUser(ctx.state.user);
 
 export default {
   queues: (ctx: Ctx) =>
@@ -94,7 +64,7 @@ export default {
     answer(ctx, async () => {
       recordKind(ctx);
       requireCan(ctx, READ, 'api::stamped-form.stamped-form');
-      return sendFile(ctx, await service<Desk>('desk').scan(String(ctx.params.no)));
+      return sendPrivateFile(ctx, await service<Desk>('desk').scan(String(ctx.params.no)));
     }),
   attachment: (ctx: Ctx) =>
     answer(ctx, async () => {
@@ -103,7 +73,7 @@ export default {
       const attachments = strapi.service('api::submission.attachments' as never) as ReturnType<
         typeof import('../../submission/services/attachments').default
       >;
-      return sendFile(ctx, await attachments.file(String(ctx.params.no), Number(ctx.params.index)));
+      return sendPrivateFile(ctx, await attachments.file(String(ctx.params.no), Number(ctx.params.index)));
     }),
   formPdf: (ctx: Ctx) =>
     answer(ctx, async () => {

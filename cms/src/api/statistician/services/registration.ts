@@ -4,32 +4,84 @@ import {
   normaliseQueryPassword,
   parseForm,
   parseIdCard,
+  registrationState,
+  registrationStateLabels,
   type StatisticianValues,
   statisticianMessages,
   statisticianSchema,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { shanghaiYear } from '../../../lib/records';
 
+export const STATISTICIAN = 'api::statistician.statistician';
+
+export type StatisticianEntry = StatisticianValues & {
+  id: number;
+  documentId: string;
+  registrationNo: string;
+  status: 'active' | 'removed';
+  locked: boolean;
+  gender: 'male' | 'female';
+  birthDate: string;
+  submittedAt: string;
+  passwordHash?: string;
+};
+
+/** Locks a registration's row until the surrounding transaction ends, so two changes queue. */
+export async function lockRegistration(strapi: Core.Strapi, no: string): Promise<StatisticianEntry | null> {
+  const row = (await strapi.db.queryBuilder(STATISTICIAN).select(['id']).where({ registrationNo: no }).forUpdate().first().execute()) as
+    | { id: number }
+    | undefined;
+  return row ? ((await strapi.db.query(STATISTICIAN).findOne({ where: { id: row.id } })) as StatisticianEntry) : null;
+}
+
 const alreadyRegistered = () =>
   new PublicError(409, 'ConflictError', statisticianMessages.alreadyRegistered, { idNumber: statisticianMessages.alreadyRegistered });
 
+/** The values a registration stores: the answers, with gender and birth date derived from the ID (GB 11643). */
+export function registrationValues(input: unknown): StatisticianValues & { gender: 'male' | 'female'; birthDate: string } {
+  const parsed = parseForm(statisticianSchema, input);
+  if (!parsed.ok) throw invalidFields(parsed.fields);
+  const facts = parseIdCard(parsed.values.idNumber);
+  if (!facts.ok) throw invalidFields({ idNumber: facts.message });
+  return { ...parsed.values, idNumber: facts.value.number, gender: facts.value.gender, birthDate: facts.value.birthDate };
+}
+
+/** What the person (after the look-up) and the bureau see of a registration: never the password hash. */
+export function registrationView(entry: StatisticianEntry) {
+  const state = registrationState(entry);
+  return {
+    registrationNo: entry.registrationNo,
+    name: entry.name,
+    idNumber: entry.idNumber,
+    gender: entry.gender,
+    birthDate: entry.birthDate,
+    phone: entry.phone,
+    email: entry.email ?? null,
+    education: entry.education,
+    qualification: entry.qualification,
+    employer: entry.employer,
+    registeredBy: entry.registeredBy,
+    serviceUnits: entry.serviceUnits,
+    state,
+    stateLabel: registrationStateLabels[state],
+    submittedAt: entry.submittedAt,
+  };
+}
+export type RegistrationView = ReturnType<typeof registrationView>;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * Registers a statistician once per ID number (seeds/004 §十二): gender and birth date come from
-   * the number (GB 11643), the registration is locked once submitted, and a known ID answers 409.
+   * Registers a statistician once per ID number (seeds/004 §十二): the registration is locked once
+   * submitted, and a known ID answers 409 with the advice to add service units instead.
    */
   async register(input: unknown): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
-    const parsed = parseForm(statisticianSchema, input);
-    if (!parsed.ok) throw invalidFields(parsed.fields);
-    const values: StatisticianValues = parsed.values;
-    const facts = parseIdCard(values.idNumber);
-    if (!facts.ok) throw invalidFields({ idNumber: facts.message });
-    const isRegistered = async () =>
-      Number(await strapi.db.query('api::statistician.statistician').count({ where: { idNumber: facts.value.number } })) > 0;
+    const values = registrationValues(input);
+    const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: { idNumber: values.idNumber } })) > 0;
     if (await isRegistered()) throw alreadyRegistered();
     const queryPassword = makeQueryPassword((n) => randomBytes(n));
     const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
@@ -37,19 +89,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       const registrationNo = await strapi.db.transaction(async ({ trx }) => {
         const no = await allocateRecordNo(trx, 'TJ', shanghaiYear(now));
-        await strapi.documents('api::statistician.statistician').create({
-          data: {
-            ...values,
-            registrationNo: no,
-            status: 'active',
-            locked: true,
-            idNumber: facts.value.number,
-            gender: facts.value.gender,
-            birthDate: facts.value.birthDate,
-            passwordHash,
-            submittedAt: now.toISOString(),
-          } as never,
+        await strapi.documents(STATISTICIAN).create({
+          data: { ...values, registrationNo: no, status: 'active', locked: true, passwordHash, submittedAt: now.toISOString() } as never,
         });
+        const actor = values.registeredBy === 'self' ? '本人' : '本单位综合统计人员（代为注册）';
+        await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor }, now.toISOString());
         return no;
       });
       return { registrationNo, queryPassword, status: 'active' };
@@ -59,23 +103,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (await isRegistered()) throw alreadyRegistered();
       throw error;
     }
-  },
-
-  /**
-   * The reporting gate (seeds/004 §十): an enterprise may report when at least one active
-   * registration lists it as a service unit. One indexed jsonb containment lookup.
-   */
-  async gate(enterpriseCode: string): Promise<{ allowed: boolean; registeredStatisticians: number; message: string }> {
-    const code = enterpriseCode.trim().toUpperCase();
-    const result = await strapi.db.connection.raw(
-      `select count(*)::int as n from statisticians where status = 'active' and service_units @> ?::jsonb`,
-      [JSON.stringify([{ code }])],
-    );
-    const n = Number(result.rows[0]?.n ?? 0);
-    return {
-      allowed: n > 0,
-      registeredStatisticians: n,
-      message: n > 0 ? statisticianMessages.gateAllowed : statisticianMessages.gateRefused,
-    };
   },
 });

@@ -1,5 +1,6 @@
 import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { appendEvent, readEvents } from '../../../lib/history';
 import { PublicError } from '../../../lib/http-errors';
 import { type Entry, lockRecord, uidOf } from '../../../lib/records';
 
@@ -42,26 +43,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           ...decision.changes,
         } as never,
       });
-      await strapi.documents('api::review-event.review-event').create({
-        data: {
-          recordNo: no,
-          action: decision.action,
-          fromStatus: from,
-          toStatus: check.to,
-          actor: decision.actor,
-          reason: decision.reason?.trim() || null,
-          at: now,
-        } as never,
-      });
+      await appendEvent(
+        strapi,
+        { recordNo: no, action: decision.action, from, to: check.to, actor: decision.actor, reason: decision.reason },
+        now,
+      );
       return { from, to: check.to };
     });
   },
 
   /** The append-only history of one submission, oldest first. */
   async history(no: string) {
-    const events = (await strapi.db
-      .query('api::review-event.review-event')
-      .findMany({ where: { recordNo: no }, orderBy: [{ at: 'asc' }, { id: 'asc' }] })) as Array<Record<string, string>>;
+    const events = await readEvents(strapi, no);
     return events.map((e) => ({
       action: e.action,
       from: e.fromStatus ?? null,

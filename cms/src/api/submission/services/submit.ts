@@ -10,6 +10,7 @@ import {
   submissionKinds,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { appendEvent } from '../../../lib/history';
 import { invalidFields } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
@@ -96,9 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(uidOf(kindId)).create({
           data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
         });
-        await strapi.documents('api::review-event.review-event').create({
-          data: { recordNo: no, action: 'submit', toStatus: status, actor: '申请人', at: now.toISOString() } as never,
-        });
+        await appendEvent(strapi, { recordNo: no, action: 'submit', from: null, to: status, actor: '申请人' }, now.toISOString());
         return no;
       });
       const notify = strapi.service('api::submission.notify' as never) as ReturnType<typeof import('./notify').default>;

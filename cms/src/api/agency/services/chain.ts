@@ -1,0 +1,123 @@
+import {
+  type AgencyAction,
+  type AgencyDecision,
+  type AgencyLevel,
+  type AgencyStatus,
+  agencyActionLabels,
+  agencyStatusLabels,
+  checkAgencyDecision,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { appendEvent, readEvents } from '../../../lib/history';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { localStorage } from '../../../lib/private-storage';
+import { AGENCY } from './registration';
+
+interface AgencyEntry extends Record<string, unknown> {
+  id: number;
+  documentId: string;
+  registrationNo: string;
+  status: AgencyStatus;
+  agencyName: string;
+  delegators: Array<{ code: string; name: string }>;
+}
+
+const notFound = () => new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
+
+/** Midnight in Beijing of an ISO date: the moment a delegation takes effect. */
+const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+/**
+ * The approval chain (seeds/004 §七): 县区 review → 市州 approval → province confirmation with an
+ * effective date, or a refusal with a reason at any level. Confirming turns every delegating
+ * enterprise into a delegation the direct-reporting rule reads from that date.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function lockAgency(no: string): Promise<AgencyEntry | null> {
+    const row = (await strapi.db.queryBuilder(AGENCY).select(['id']).where({ registrationNo: no }).forUpdate().first().execute()) as
+      | { id: number }
+      | undefined;
+    return row ? ((await strapi.db.query(AGENCY).findOne({ where: { id: row.id } })) as AgencyEntry) : null;
+  }
+
+  return {
+    async decide(
+      no: string,
+      level: AgencyLevel,
+      actor: string,
+      input: { decision?: unknown; reason?: unknown; effectiveDate?: unknown },
+    ): Promise<{ from: AgencyStatus; to: AgencyStatus }> {
+      const decision = input.decision === 'reject' ? 'reject' : input.decision === 'approve' ? 'approve' : undefined;
+      if (!decision) throw invalidFields({ decision: '请选择通过或不通过' });
+      const reason = typeof input.reason === 'string' ? input.reason.trim().slice(0, 2000) : undefined;
+      const effectiveDate = typeof input.effectiveDate === 'string' ? input.effectiveDate : undefined;
+      return strapi.db.transaction(async () => {
+        const entry = await lockAgency(no);
+        if (!entry) throw notFound();
+        const check = checkAgencyDecision(entry.status, level, { decision: decision as AgencyDecision, reason, effectiveDate });
+        if (!check.ok) {
+          if (check.field) throw invalidFields({ [check.field]: check.message });
+          throw new PublicError(check.status, 'ConflictError', check.message);
+        }
+        const now = new Date().toISOString();
+        const confirmed = check.action === 'province_confirm' && effectiveDate;
+        await strapi.documents(AGENCY).update({
+          documentId: entry.documentId,
+          data: { status: check.to, reviewedAt: now, reviewReason: reason || null, ...(confirmed && { effectiveDate }) } as never,
+        });
+        if (confirmed) {
+          for (const delegator of entry.delegators) {
+            await strapi.documents('api::delegation.delegation').create({
+              data: {
+                enterpriseCode: delegator.code,
+                agencyName: entry.agencyName,
+                agencyNo: no,
+                effectiveFrom: beijingMidnight(effectiveDate),
+              } as never,
+            });
+          }
+        }
+        await appendEvent(strapi, { recordNo: no, action: check.action, from: entry.status, to: check.to, actor, reason }, now);
+        return { from: entry.status, to: check.to };
+      });
+    },
+
+    /** The registration, its documents (without where they are stored) and its history, for the bureaus. */
+    async record(no: string) {
+      const entry = (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyEntry | null;
+      if (!entry) throw notFound();
+      const files = (await strapi.db
+        .query('api::attachment.attachment')
+        .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
+      const events = await readEvents(strapi, no);
+      return {
+        agency: { ...entry, statusLabel: agencyStatusLabels[entry.status] },
+        documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
+        history: events.map((e) => ({
+          action: e.action,
+          actionLabel: agencyActionLabels[e.action as AgencyAction] ?? e.action,
+          from: e.fromStatus,
+          to: e.toStatus,
+          toLabel: agencyStatusLabels[e.toStatus as AgencyStatus] ?? e.toStatus,
+          actor: e.actor,
+          reason: e.reason,
+          at: e.at,
+        })),
+      };
+    },
+
+    /** One document's bytes, by the name it was uploaded under. */
+    async document(no: string, purpose: string): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
+      const row = (await strapi.db.query('api::attachment.attachment').findOne({ where: { recordNo: no, purpose } })) as Record<
+        string,
+        string
+      > | null;
+      if (!row?.storageKey || !no.startsWith('DL-')) return undefined;
+      return {
+        fileName: row.fileName ?? 'document',
+        mime: row.mime ?? 'application/octet-stream',
+        bytes: await localStorage().get(row.storageKey),
+      };
+    },
+  };
+};

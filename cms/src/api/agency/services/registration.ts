@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AgencyValues,
+  agencyDocuments,
+  agencySchema,
+  agencyStatusLabels,
+  cityOfCounty,
+  letterLabel,
+  letterUpload,
+  parseForm,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { appendEvent } from '../../../lib/history';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { localStorage } from '../../../lib/private-storage';
+import { allocateRecordNo } from '../../../lib/record-numbers';
+import { shanghaiYear } from '../../../lib/records';
+import { type CheckedFile, checkScanFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
+
+export const AGENCY = 'api::agency.agency';
+
+/** The answers of a multipart registration: a `data` part holding JSON, or the answers as plain parts. */
+function answersOf(body: unknown): unknown {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  if (typeof fields.data !== 'string') return fields;
+  try {
+    return JSON.parse(fields.data);
+  } catch {
+    throw new PublicError(400, 'ValidationError', '登记内容的格式不正确', { data: '登记内容的格式不正确' });
+  }
+}
+
+/** Every document the registration needs, with the upload name it arrives under and its label. */
+const requiredDocuments = (values: AgencyValues) => [
+  ...agencyDocuments.map((d) => ({ upload: d.name, label: d.label })),
+  ...values.delegators.map((d, i) => ({ upload: letterUpload(i), label: letterLabel(d.name) })),
+];
+
+/** Checks every file before anything is stored; each problem is reported under its upload's name. */
+async function checkDocuments(values: AgencyValues, files: Record<string, UploadedFile | undefined>) {
+  const checked: Array<{ upload: string; file: CheckedFile }> = [];
+  const problems: Record<string, string> = {};
+  for (const document of requiredDocuments(values)) {
+    try {
+      checked.push({ upload: document.upload, file: await checkScanFile(files[document.upload], document.label) });
+    } catch (error) {
+      if (!(error instanceof PublicError)) throw error;
+      problems[document.upload] = error.message.replace('请选择要上传的文件', `请上传${document.label}`);
+    }
+  }
+  if (Object.keys(problems).length > 0) throw invalidFields(problems);
+  return checked;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * 统计代理机构登记 (seeds/004 §七): the answers and every document arrive in one multipart request
+   * and are stored together or not at all; the 县区 bureau reviews first.
+   */
+  async register(body: unknown, files: Record<string, UploadedFile | undefined>) {
+    const parsed = parseForm(agencySchema, answersOf(body));
+    if (!parsed.ok) throw invalidFields(parsed.fields);
+    const values = parsed.values;
+    const documents = await checkDocuments(values, files);
+    const now = new Date();
+    const stored: string[] = [];
+    try {
+      return await strapi.db.transaction(async ({ trx }) => {
+        const no = await allocateRecordNo(trx, 'DL', shanghaiYear(now));
+        for (const { upload, file } of documents) {
+          const key = `agencies/${no}/${upload}-${randomUUID()}.${file.extension}`;
+          await localStorage().put(key, file.bytes);
+          stored.push(key);
+          await strapi
+            .documents('api::attachment.attachment')
+            .create({ data: { ...storedScanAttributes(no, file, key), purpose: upload } as never });
+        }
+        await strapi.documents(AGENCY).create({
+          data: {
+            ...values,
+            registrationNo: no,
+            cityCode: cityOfCounty(values.countyCode),
+            status: 'county_review',
+            submittedAt: now.toISOString(),
+          } as never,
+        });
+        await appendEvent(
+          strapi,
+          { recordNo: no, action: 'submit', from: null, to: 'county_review', actor: '代理机构' },
+          now.toISOString(),
+        );
+        return { registrationNo: no, status: 'county_review', statusLabel: agencyStatusLabels.county_review };
+      });
+    } catch (error) {
+      // Files of a registration that was not committed are removed with it.
+      await Promise.all(stored.map((key) => localStorage().remove(key)));
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import controller from './controllers/bureau-desk';
+
+/**
+ * The bureau's desk in the admin (issue 7). Admin routes: every one needs a signed-in admin (the
+ * admin JWT); the controller checks the role's permission (see review-desk/admin-routes.ts for why
+ * these are registered in src/index.ts).
+ */
+export const bureauDeskRoutes = {
+  type: 'admin' as const,
+  prefix: '/bureau-desk',
+  routes: [
+    { method: 'GET', path: '/statisticians/:no', handler: controller.statistician },
+    { method: 'POST', path: '/statisticians/:no/reopen', handler: controller.reopen },
+    { method: 'POST', path: '/statisticians/:no/remove', handler: controller.remove },
+    { method: 'GET', path: '/agencies/:no', handler: controller.agency },
+    { method: 'POST', path: '/agencies/:no/decisions', handler: controller.decideAgency },
+    { method: 'GET', path: '/agencies/:no/documents/:purpose', handler: controller.agencyDocument },
+  ].map((route) => ({ ...route, config: { policies: [] } })),
+};

@@ -1,0 +1,63 @@
+import { type AgencyLevel, type AgencyStatus, agencyLevels, agencyReviewAction, statusAtLevel } from '@statdesk/config';
+import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../lib/admin-context';
+import { answer, PublicError } from '../../../lib/http-errors';
+
+const STATISTICIAN = 'api::statistician.statistician';
+const AGENCY = 'api::agency.agency';
+const service = <T>(uid: string) => strapi.service(uid as never) as unknown as T;
+type Bureau = ReturnType<typeof import('../../statistician/services/bureau').default>;
+type Chain = ReturnType<typeof import('../../agency/services/chain').default>;
+
+const bureau = () => service<Bureau>('api::statistician.bureau');
+const chain = () => service<Chain>('api::agency.chain');
+const no = (ctx: Ctx) => String(ctx.params.no);
+const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
+
+/** The level that decides an agency in this status, if any. */
+const levelOf = (status: AgencyStatus): AgencyLevel | undefined => agencyLevels.find((level) => statusAtLevel[level] === status);
+
+/**
+ * The bureau's desk (issue 7): statisticians' registrations (reopen, remove, history; edits on the
+ * person's behalf go through the Content Manager, see the statistician lifecycles) and the agency
+ * approval chain, each level behind its own permission.
+ */
+export default {
+  statistician: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, STATISTICIAN);
+      return { body: { ...(await bureau().record(no(ctx))), canManage: ability(ctx).can(UPDATE, STATISTICIAN) } };
+    }),
+  reopen: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, STATISTICIAN);
+      return { body: await bureau().reopen(no(ctx), actorOf(ctx.state.user), body(ctx).reason) };
+    }),
+  remove: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, STATISTICIAN);
+      return { body: await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason) };
+    }),
+  agency: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, AGENCY);
+      const record = await chain().record(no(ctx));
+      const level = levelOf(record.agency.status);
+      return {
+        body: { ...record, level: level ?? null, canDecide: Boolean(level && ability(ctx).can(agencyReviewAction(level), AGENCY)) },
+      };
+    }),
+  decideAgency: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, AGENCY);
+      const { agency } = await chain().record(no(ctx));
+      const level = levelOf(agency.status);
+      if (!level) throw new PublicError(409, 'ConflictError', `当前状态为“${agency.statusLabel}”，审核已经结束`);
+      requireCan(ctx, agencyReviewAction(level), AGENCY);
+      return { body: await chain().decide(no(ctx), level, actorOf(ctx.state.user), body(ctx)) };
+    }),
+  agencyDocument: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, AGENCY);
+      return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
+    }),
+};

@@ -1,0 +1,84 @@
+import {
+  normaliseQueryPassword,
+  parseForm,
+  parseIdCard,
+  registrationMessages,
+  serviceUnitsSchema,
+  statisticianMessages,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { limitedAttempt } from '../../../lib/attempt-limit';
+import { appendEvent, changedFields } from '../../../lib/history';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
+import { issueRecordToken } from '../../../lib/record-token';
+import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
+
+export const notFound = () => new PublicError(404, 'NotFoundError', '未找到该注册登记');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const find = async (no: string) =>
+    (await strapi.db.query(STATISTICIAN).findOne({ where: { registrationNo: no } })) as StatisticianEntry | null;
+
+  return {
+    find,
+
+    /**
+     * The look-up page (issue 7): the ID number and the query password open one registration, with
+     * a short-lived token for resubmitting it. Limited per ID number and per client address, like
+     * the microdata query (lib/attempt-limit).
+     */
+    async lookUp(input: unknown, address: string): Promise<{ token: string; registration: RegistrationView }> {
+      const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+      const id = parseIdCard(typeof body.idNumber === 'string' ? body.idNumber : '');
+      const password = typeof body.password === 'string' ? normaliseQueryPassword(body.password) : '';
+      if (!id.ok || !password)
+        throw invalidFields({ ...(!id.ok && { idNumber: id.message }), ...(!password && { password: '请输入查询密码' }) });
+      const entry = await limitedAttempt(
+        strapi,
+        { scope: 'id_number', value: id.value.number },
+        address,
+        statisticianMessages.wrongPair,
+        async () => {
+          const found = (await strapi.db.query(STATISTICIAN).findOne({ where: { idNumber: id.value.number } })) as StatisticianEntry | null;
+          // An unknown ID costs the same time as a known one (no existence oracle).
+          const matches = await verifySecret(password, found?.passwordHash ?? DUMMY_HASH);
+          return found && matches ? found : undefined;
+        },
+      );
+      return { token: issueRecordToken([entry.registrationNo]), registration: registrationView(entry) };
+    },
+
+    async view(no: string): Promise<RegistrationView> {
+      const entry = await find(no);
+      if (!entry) throw notFound();
+      return registrationView(entry);
+    },
+
+    /**
+     * A reopened registration takes the person's new list of service units and is locked again
+     * (seeds/004 §十二: add units to the existing registration). A locked one answers 409.
+     */
+    async resubmit(no: string, input: unknown): Promise<RegistrationView> {
+      const parsed = parseForm(serviceUnitsSchema, input);
+      if (!parsed.ok) throw invalidFields(parsed.fields);
+      return strapi.db.transaction(async () => {
+        const entry = await lockRegistration(strapi, no);
+        if (!entry) throw notFound();
+        if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
+        if (entry.locked) throw new PublicError(409, 'ConflictError', registrationMessages.notReopened);
+        const serviceUnits = parsed.values.serviceUnits;
+        await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: { serviceUnits, locked: true } as never });
+        await appendEvent(strapi, {
+          recordNo: no,
+          action: 'resubmit',
+          from: 'reopened',
+          to: 'locked',
+          actor: '本人',
+          changes: changedFields(entry, { serviceUnits }, ['serviceUnits']),
+        });
+        return registrationView({ ...entry, serviceUnits, locked: true });
+      });
+    },
+  };
+};

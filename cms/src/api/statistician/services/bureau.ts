@@ -1,0 +1,81 @@
+import {
+  type RegistrationAction,
+  type RegistrationState,
+  registrationActionLabels,
+  registrationMessages,
+  registrationState,
+  registrationStateLabels,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { appendEvent, readEvents } from '../../../lib/history';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { notFound } from './account';
+import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
+
+const requireReason = (reason: unknown): string => {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (!text) throw invalidFields({ reason: registrationMessages.reasonRequired });
+  return text.slice(0, 2000);
+};
+
+/**
+ * What the statistics bureau does with registrations (seeds/004 §十二): reopen (开放注册表) and
+ * remove (edits on the person's behalf are Content Manager edits, see the lifecycles). Each change locks the row and appends who, when and why.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  async function change(
+    no: string,
+    action: RegistrationAction,
+    actor: string,
+    reason: string,
+    apply: (
+      entry: StatisticianEntry,
+    ) => Promise<{ data: Record<string, unknown>; changes?: Record<string, { from: unknown; to: unknown }> }>,
+  ): Promise<RegistrationView> {
+    return strapi.db.transaction(async () => {
+      const entry = await lockRegistration(strapi, no);
+      if (!entry) throw notFound();
+      const from = registrationState(entry);
+      if (from === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
+      const { data, changes } = await apply(entry);
+      const after = { ...entry, ...data } as StatisticianEntry;
+      await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: data as never });
+      await appendEvent(strapi, { recordNo: no, action, from, to: registrationState(after), actor, reason, changes });
+      return registrationView(after);
+    });
+  }
+
+  return {
+    /** 开放注册表: the person may add service units and resubmit. */
+    reopen: (no: string, actor: string, reason: unknown) =>
+      change(no, 'reopen', actor, requireReason(reason), async (entry) => {
+        if (!entry.locked) throw new PublicError(409, 'ConflictError', registrationMessages.alreadyOpen);
+        return { data: { locked: false } };
+      }),
+
+    /** 注销: the registration no longer opens the reporting gate. */
+    remove: (no: string, actor: string, reason: unknown) =>
+      change(no, 'remove', actor, requireReason(reason), async () => ({ data: { status: 'removed' } })),
+
+    /** The registration and its history, oldest first, as the bureau reads them. */
+    async record(no: string) {
+      const entry = (await strapi.db.query(STATISTICIAN).findOne({ where: { registrationNo: no } })) as StatisticianEntry | null;
+      if (!entry) throw notFound();
+      const events = await readEvents(strapi, no);
+      return {
+        registration: registrationView(entry),
+        history: events.map((e) => ({
+          action: e.action,
+          actionLabel: registrationActionLabels[e.action as RegistrationAction] ?? e.action,
+          from: e.fromStatus,
+          to: e.toStatus,
+          toLabel: registrationStateLabels[e.toStatus as RegistrationState] ?? e.toStatus,
+          actor: e.actor,
+          reason: e.reason,
+          changes: e.changes,
+          at: e.at,
+        })),
+      };
+    },
+  };
+};

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { PublicError } from './http-errors';
+
+export type Ctx = Parameters<Core.MiddlewareHandler>[0];
+
+interface Ability {
+  can(action: string, subject?: string, field?: string): boolean;
+}
+
+export const READ = 'plugin::content-manager.explorer.read';
+export const UPDATE = 'plugin::content-manager.explorer.update';
+
+/** The signed-in admin's permissions (admin routes only: Strapi sets them from the admin JWT). */
+export const ability = (ctx: Ctx): Ability => ctx.state.userAbility as Ability;
+
+/** Every admin route checks what the role may do, per subject. */
+export function requireCan(ctx: Ctx, action: string, subject?: string): void {
+  if (!ability(ctx).can(action, subject)) throw new PublicError(403, 'ForbiddenError', '您的角色没有执行此操作的权限');
+}
+
+/** Who acted, as histories show it: name and email of the admin user. */
+export function actorOf(user: { firstname?: string | null; lastname?: string | null; email?: string | null } | undefined): string {
+  const name = [user?.lastname, user?.firstname].filter(Boolean).join('') || user?.email || '工作人员';
+  return `${name} <${user?.email ?? ''}>`;
+}
+
+/** Files are served to staff as downloads or sandboxed inline views (issue 8's rules). */
+export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
+  if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
+  const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
+  ctx.set('Content-Type', file.mime);
+  ctx.set('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+  ctx.set('Cache-Control', 'private, no-store');
+  return { body: file.bytes };
+}

@@ -1,0 +1,67 @@
+import { createHmac } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { PublicError } from './http-errors';
+
+/** Issue 3: 5 failures per subject (a phone, an ID number) or 20 per client address within 15 minutes, then 429. */
+export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
+
+export type AttemptScope = 'phone' | 'id_number';
+
+/** Keys are HMACs: the table never holds a phone or an ID number. */
+const keyOf = (scope: string, value: string) =>
+  createHmac('sha256', `query-limit:${process.env.JWT_SECRET ?? ''}`)
+    .update(`${scope}:${value}`)
+    .digest('hex');
+
+async function recentFailures(trx: Knex.Transaction, scope: string, key: string) {
+  const result = await trx.raw(
+    `select count(*)::int as n, min(failed_at) as oldest from query_failures
+     where scope = ? and key_hash = ? and failed_at > now() - make_interval(mins => ?)`,
+    [scope, key, ATTEMPT_LIMITS.windowMinutes],
+  );
+  return result.rows[0] as { n: number; oldest: Date | null };
+}
+
+const retryAfterSeconds = (oldest: Date | null) =>
+  Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) + ATTEMPT_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000));
+
+/**
+ * Runs one password attempt under the limits. Attempts on one subject run one at a time across
+ * instances (advisory locks, subject then address, so two never wait on each other in a cycle),
+ * and the failure counts live in PostgreSQL, so the limit holds on every instance. `attempt`
+ * answers undefined for a wrong password: that is recorded, then a 401 with `wrongMessage`.
+ */
+export async function limitedAttempt<T>(
+  strapi: Core.Strapi,
+  subject: { scope: AttemptScope; value: string },
+  address: string,
+  wrongMessage: string,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
+  const subjectKey = keyOf(subject.scope, subject.value);
+  const addressKey = keyOf('address', address);
+  const outcome = await strapi.db.transaction(async ({ trx }) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${subject.scope}:${subjectKey}`]);
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`address:${addressKey}`]);
+    const bySubject = await recentFailures(trx, subject.scope, subjectKey);
+    const byAddress = await recentFailures(trx, 'address', addressKey);
+    if (bySubject.n >= ATTEMPT_LIMITS.perSubject || byAddress.n >= ATTEMPT_LIMITS.perAddress) {
+      const oldest = bySubject.n >= ATTEMPT_LIMITS.perSubject ? bySubject.oldest : byAddress.oldest;
+      return { kind: 'limited' as const, retryAfter: retryAfterSeconds(oldest) };
+    }
+    const opened = await attempt();
+    if (opened === undefined) {
+      await trx.raw(`insert into query_failures (scope, key_hash) values (?, ?), ('address', ?)`, [subject.scope, subjectKey, addressKey]);
+      return { kind: 'wrong' as const };
+    }
+    return { kind: 'opened' as const, opened };
+  });
+  // Thrown after the commit, so that the failure just recorded is kept.
+  if (outcome.kind === 'limited') {
+    const minutes = Math.ceil(outcome.retryAfter / 60);
+    throw new PublicError(429, 'RateLimitError', `尝试次数过多，请${minutes}分钟后再试`, {}, { 'Retry-After': String(outcome.retryAfter) });
+  }
+  if (outcome.kind === 'wrong') throw new PublicError(401, 'UnauthorizedError', wrongMessage);
+  return outcome.opened;
+}

@@ -1,0 +1,69 @@
+/**
+ * 统计代理机构登记 (seeds/004 §七, issue 7): an agency, its documents, and the enterprises that
+ * entrust it with their statistical reporting, each with a stamped entrustment letter.
+ */
+import { sichuanRegions } from '../direct-report/sichuan.ts';
+import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
+import type { Field, FormDefinition } from '../fields/types.ts';
+
+export const MAX_DELEGATING_ENTERPRISES = 50;
+
+/** The 县区 whose bureau reviews first; the 市州 follows from it (GB/T 2260: its first four digits). */
+export const countyOptions = sichuanRegions.flatMap((city) =>
+  city.counties.map(([code, name]) => ({ value: code, label: `${city.name} ${name}` })),
+);
+export const cityOfCounty = (countyCode: string): string => `${countyCode.slice(0, 4)}00`;
+
+const fields = [
+  { name: 'agencyName', type: 'text', label: '代理机构名称', maxLength: 200, section: '代理机构' },
+  { name: 'creditCode', type: 'creditCode', label: '统一社会信用代码', section: '代理机构' },
+  {
+    name: 'countyCode',
+    type: 'select',
+    label: '所在县（市、区）',
+    options: countyOptions,
+    section: '代理机构',
+    hint: '由该县（市、区）统计局首先审核',
+  },
+  { name: 'address', type: 'text', label: '办公地址', maxLength: 200, section: '代理机构' },
+  { name: 'contactName', type: 'text', label: '联系人', maxLength: 50, personal: true, section: '联系人' },
+  { name: 'contactPhone', type: 'phone', label: '联系电话', section: '联系人', hint: '查询审核结果时需要这个号码和查询密码' },
+  { name: 'contactEmail', type: 'email', label: '电子邮箱', optional: true, section: '联系人' },
+  {
+    name: 'delegators',
+    type: 'rows',
+    label: '委托企业',
+    hint: '填写委托本机构代理统计报表的企业；每个企业须提交加盖公章的委托书',
+    section: '委托企业',
+    rowNoun: '委托企业',
+    minRows: 1,
+    maxRows: MAX_DELEGATING_ENTERPRISES,
+    uniqueBy: 'code',
+    columns: [
+      { name: 'code', type: 'creditCode', label: '统一社会信用代码' },
+      { name: 'name', type: 'text', label: '企业名称', maxLength: 200 },
+    ],
+  },
+] as const satisfies readonly Field[];
+
+export const agencyForm = {
+  id: 'agency',
+  title: '统计代理机构登记表',
+  phoneField: 'contactPhone',
+  applicantField: 'contactName',
+  emailField: 'contactEmail',
+  fields,
+} as const satisfies FormDefinition<typeof fields>;
+
+export const agencySchema = buildFormSchema(agencyForm);
+export type AgencyValues = FormValues<typeof fields>;
+
+/** The documents uploaded with the registration: the agency's two, then one letter per enterprise. */
+export const agencyDocuments = [
+  { name: 'businessLicence', label: '营业执照' },
+  { name: 'legalPersonCertificate', label: '法定代表人证明书' },
+] as const;
+export type AgencyDocumentName = (typeof agencyDocuments)[number]['name'];
+/** The upload name of the i-th enterprise's entrustment letter (委托书). */
+export const letterUpload = (index: number) => `letter.${index}`;
+export const letterLabel = (enterpriseName: string) => `${enterpriseName}的委托书`;

@@ -1,0 +1,90 @@
+/**
+ * The approval chain of an agent agency (seeds/004 §七, issue 7): the 县区 bureau reviews, the 市州
+ * bureau approves, the province's collection centre confirms with the date the delegations take
+ * effect. Any level may refuse, with a reason. As data, like workflow/submission.ts.
+ */
+export const agencyStatuses = ['county_review', 'city_review', 'province_review', 'confirmed', 'rejected'] as const;
+export type AgencyStatus = (typeof agencyStatuses)[number];
+
+export const agencyStatusLabels: Record<AgencyStatus, string> = {
+  county_review: '待县区统计局审核',
+  city_review: '待市州统计局审批',
+  province_review: '待省数据采集中心确认',
+  confirmed: '已确认生效',
+  rejected: '未通过',
+};
+
+export const agencyLevels = ['county', 'city', 'province'] as const;
+export type AgencyLevel = (typeof agencyLevels)[number];
+
+export const agencyLevelLabels: Record<AgencyLevel, string> = {
+  county: '县区统计局',
+  city: '市州统计局',
+  province: '省数据采集中心',
+};
+
+/** The admin permission of each level (registered at bootstrap, granted by role). */
+export const agencyReviewAction = (level: AgencyLevel) => `api::agency.review-${level}`;
+
+/** The status each level decides on. */
+export const statusAtLevel: Record<AgencyLevel, AgencyStatus> = {
+  county: 'county_review',
+  city: 'city_review',
+  province: 'province_review',
+};
+
+export type AgencyDecision = 'approve' | 'reject';
+export const agencyActions = ['submit', 'county_approve', 'city_approve', 'province_confirm', 'reject'] as const;
+export type AgencyAction = (typeof agencyActions)[number];
+
+export const agencyActionLabels: Record<AgencyAction, string> = {
+  submit: '提交登记',
+  county_approve: '县区审核通过',
+  city_approve: '市州审批通过',
+  province_confirm: '省数据采集中心确认',
+  reject: '不通过',
+};
+
+const approvals: Record<AgencyLevel, { action: AgencyAction; to: AgencyStatus }> = {
+  county: { action: 'county_approve', to: 'city_review' },
+  city: { action: 'city_approve', to: 'province_review' },
+  province: { action: 'province_confirm', to: 'confirmed' },
+};
+
+export const agencyMessages = {
+  reasonRequired: '请填写不通过的理由',
+  effectiveDateRequired: '请填写委托生效日期',
+  effectiveDate: '委托生效日期应为有效日期，如 2026-12-01',
+  notYourLevel: (status: AgencyStatus, level: AgencyLevel) =>
+    `当前状态为“${agencyStatusLabels[status]}”，${agencyLevelLabels[level]}不能作出决定`,
+} as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export type AgencyCheck =
+  | { ok: true; action: AgencyAction; to: AgencyStatus }
+  | { ok: false; status: 400 | 409; field?: 'reason' | 'effectiveDate'; message: string };
+
+/** Whether `level` may decide now, what the decision is called and where it leads. */
+export function checkAgencyDecision(
+  from: AgencyStatus,
+  level: AgencyLevel,
+  decision: { decision: AgencyDecision; reason?: string | undefined; effectiveDate?: string | undefined },
+): AgencyCheck {
+  if (statusAtLevel[level] !== from) return { ok: false, status: 409, message: agencyMessages.notYourLevel(from, level) };
+  if (decision.decision === 'reject') {
+    if (!decision.reason?.trim()) return { ok: false, status: 400, field: 'reason', message: agencyMessages.reasonRequired };
+    return { ok: true, action: 'reject', to: 'rejected' };
+  }
+  if (level === 'province') {
+    const date = decision.effectiveDate?.trim() ?? '';
+    if (!date) return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDateRequired };
+    if (
+      !ISO_DATE.test(date) ||
+      Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+      !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)
+    )
+      return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDate };
+  }
+  return { ok: true, ...approvals[level] };
+}

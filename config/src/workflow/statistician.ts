@@ -1,0 +1,35 @@
+/**
+ * What can happen to a statistician's registration (seeds/004 §十二, direct-report-rule.md): it is
+ * locked once submitted; only the bureau reopens it (开放注册表) or edits it on the person's behalf;
+ * a reopened registration is resubmitted by the person and locked again.
+ */
+export const registrationStates = ['locked', 'reopened', 'removed'] as const;
+export type RegistrationState = (typeof registrationStates)[number];
+
+export const registrationStateLabels: Record<RegistrationState, string> = {
+  locked: '已提交（锁定）',
+  reopened: '已开放注册表，待本人修改',
+  removed: '已注销',
+};
+
+export const registrationActions = ['register', 'reopen', 'resubmit', 'edit', 'remove'] as const;
+export type RegistrationAction = (typeof registrationActions)[number];
+
+export const registrationActionLabels: Record<RegistrationAction, string> = {
+  register: '注册登记',
+  reopen: '开放注册表',
+  resubmit: '本人修改后重新提交',
+  edit: '统计局代为修改',
+  remove: '注销',
+};
+
+/** The state a stored registration is in. */
+export const registrationState = (entry: { status: string; locked: boolean }): RegistrationState =>
+  entry.status === 'removed' ? 'removed' : entry.locked ? 'locked' : 'reopened';
+
+export const registrationMessages = {
+  reasonRequired: '请填写理由',
+  notReopened: '注册表已锁定，不能修改。如需增加服务单位，请联系当地统计局开放注册表。',
+  alreadyOpen: '注册表已经开放，等待本人修改后提交',
+  removed: '该注册已注销',
+} as const;

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Staff, signInAs } from '../support/admin.ts';
+import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
+import { unitCode, validAgency } from '../support/fixtures.ts';
+import { fieldErrors } from '../support/http.ts';
+import { bootCms, type TestCms } from '../support/strapi.ts';
+
+/** Enterprise `n` of the report below; all in 锦江区, category industry. */
+const enterpriseCode = (n: number) => unitCode(n, '91510100MA');
+const delegators = [1, 2].map((n) => ({ code: enterpriseCode(n), name: `企业${n}` }));
+
+/** The registration as the site sends it: answers as JSON in `data`, then each document. */
+function registrationForm(answers: unknown, files: Record<string, Buffer | undefined>) {
+  const form = new FormData();
+  form.append('data', JSON.stringify(answers));
+  for (const [name, bytes] of Object.entries(files)) if (bytes) form.append(name, new Blob([new Uint8Array(bytes)]), `${name}.pdf`);
+  return form;
+}
+const allDocuments = { businessLicence: SAMPLE_PDF, legalPersonCertificate: SAMPLE_PNG, 'letter.0': SAMPLE_PDF, 'letter.1': SAMPLE_PDF };
+
+describe('agent agencies: registration with documents, county → city → province, delegations in the report (§七)', () => {
+  let cms: TestCms;
+  let platformToken: string;
+  let county: Staff;
+  let city: Staff;
+  let province: Staff;
+  const register = async (answers: unknown, files: Record<string, Buffer | undefined>) => {
+    const response = await fetch(`${cms.url}/api/public/agencies`, { method: 'POST', body: registrationForm(answers, files) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { registrationNo: string } };
+  };
+  const report = async () =>
+    (await (
+      await fetch(`${cms.url}/api/direct-report/reports/2026-10`, { headers: { authorization: `Bearer ${platformToken}` } })
+    ).json()) as {
+      totals: { initialDirect: number };
+      enterprises: Array<{ code: string; reason: string; delegated: boolean }>;
+    };
+
+  beforeAll(async () => {
+    cms = await bootCms('agency_chain');
+    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
+    platformToken = (await tokens.create({ name: 'platform', type: 'full-access', lifespan: null, description: '' })).accessKey;
+    [county, city, province] = await Promise.all([
+      signInAs(cms, 'County bureau', 'county@bureau.example'),
+      signInAs(cms, 'City bureau', 'city@bureau.example'),
+      signInAs(cms, 'Province collection centre', 'province@bureau.example'),
+    ]);
+    await cms.strapi.documents('api::reporting-period.reporting-period').create({
+      data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
+    });
+    // Six enterprises reach the platform through one business-park address: more than five, so none is direct.
+    const master = [1, 2, 3, 4, 5, 6].map((n) => ({
+      code: enterpriseCode(n),
+      name: `企业${n}`,
+      cityCode: '510100',
+      cityName: '成都市',
+      countyCode: '510104',
+      countyName: '锦江区',
+      category: 'industry',
+      active: true,
+    }));
+    const json = { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' };
+    await fetch(`${cms.url}/api/direct-report/enterprises`, { method: 'PUT', headers: json, body: JSON.stringify(master) });
+    const logins = master.map((e, i) => ({
+      account: `${i}-1`,
+      enterpriseCode: e.code,
+      accountKind: 'enterprise',
+      ip: '10.9.9.9',
+      at: '2026-11-03T09:00:00+08:00',
+    }));
+    await fetch(`${cms.url}/api/direct-report/login-events`, { method: 'POST', headers: json, body: JSON.stringify(logins) });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('refuses a registration with a missing letter, a disguised executable or a bad answer, storing nothing', async () => {
+    const missing = await register(validAgency(delegators), { ...allDocuments, 'letter.1': undefined });
+    expect(missing.status).toBe(400);
+    expect(fieldErrors(missing.body)).toEqual({ 'letter.1': '请上传企业2的委托书' });
+
+    const executable = await register(validAgency(delegators), { ...allDocuments, businessLicence: ELF });
+    expect(fieldErrors(executable.body)).toEqual({ businessLicence: '只能上传PDF、JPG或PNG格式的扫描件' });
+
+    const twice = await register(validAgency([...delegators, delegators[0] as { code: string; name: string }]), allDocuments);
+    expect(fieldErrors(twice.body)).toEqual({ 'delegators.2.code': `委托企业 ${enterpriseCode(1)} 重复填写` });
+
+    expect(await cms.strapi.db.query('api::agency.agency').count({})).toBe(0);
+    expect(await cms.strapi.db.query('api::attachment.attachment').count({})).toBe(0);
+  });
+
+  it('goes county → city → province; each level decides only its own step; the delegation changes the report', async () => {
+    const { status, body } = await register(validAgency(delegators), allDocuments);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({
+      registrationNo: expect.stringMatching(/^DL-\d{4}-\d{6}$/),
+      status: 'county_review',
+      statusLabel: '待县区统计局审核',
+    });
+    const no = body.registrationNo;
+    expect((await report()).totals.initialDirect).toBe(0);
+
+    const seen = await county.json<{ documents: Array<{ purpose: string }>; canDecide: boolean; level: string }>(
+      'GET',
+      `/bureau-desk/agencies/${no}`,
+    );
+    expect(seen.body).toMatchObject({ canDecide: true, level: 'county' });
+    expect(seen.body.documents.map((d) => d.purpose)).toEqual(['businessLicence', 'legalPersonCertificate', 'letter.0', 'letter.1']);
+    const letter = await county.call('GET', `/bureau-desk/agencies/${no}/documents/letter.1`);
+    expect(letter.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await letter.arrayBuffer()).equals(SAMPLE_PDF)).toBe(true);
+
+    expect((await city.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).status).toBe(403);
+    expect((await county.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).status).toBe(200);
+    expect((await county.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).status).toBe(403);
+    expect((await city.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).status).toBe(200);
+
+    const undated = await province.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' });
+    expect(undated.status).toBe(400);
+    expect(fieldErrors(undated.body)).toEqual({ effectiveDate: '请填写委托生效日期' });
+    expect(
+      (await province.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve', effectiveDate: '2026-10-01' })).status,
+    ).toBe(200);
+
+    const delegations = await cms.strapi.db.query('api::delegation.delegation').findMany({ where: { agencyNo: no } });
+    expect(delegations.map((d: { enterpriseCode: string }) => d.enterpriseCode).sort()).toEqual(delegators.map((d) => d.code).sort());
+    // The two delegated enterprises count as direct and leave the park's count: 4 remain, ≤ 5, so all six are direct.
+    const after = await report();
+    expect(after.totals.initialDirect).toBe(6);
+    expect(after.enterprises.find((e) => e.code === enterpriseCode(1))).toMatchObject({ delegated: true, reason: 'delegated' });
+
+    const history = await province.json<{ history: Array<{ actionLabel: string; toLabel: string; actor: string }> }>(
+      'GET',
+      `/bureau-desk/agencies/${no}`,
+    );
+    expect(history.body.history.map((e) => `${e.actionLabel}→${e.toLabel}`)).toEqual([
+      '提交登记→待县区统计局审核',
+      '县区审核通过→待市州统计局审批',
+      '市州审批通过→待省数据采集中心确认',
+      '省数据采集中心确认→已确认生效',
+    ]);
+    expect(history.body.history[3]?.actor).toContain('province@bureau.example');
+  });
+
+  it('lets any level refuse with a reason, which ends the chain without delegations', async () => {
+    const { body } = await register(validAgency([{ code: enterpriseCode(3), name: '企业3' }]), {
+      businessLicence: SAMPLE_PDF,
+      legalPersonCertificate: SAMPLE_PDF,
+      'letter.0': SAMPLE_PNG,
+    });
+    const no = body.registrationNo;
+    await county.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' });
+    const unexplained = await city.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'reject' });
+    expect(fieldErrors(unexplained.body)).toEqual({ reason: '请填写不通过的理由' });
+    expect(
+      (await city.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'reject', reason: '委托书未加盖公章' })).status,
+    ).toBe(200);
+    const record = await city.json<{ agency: { status: string; reviewReason: string }; canDecide: boolean }>(
+      'GET',
+      `/bureau-desk/agencies/${no}`,
+    );
+    expect(record.body).toMatchObject({ agency: { status: 'rejected', reviewReason: '委托书未加盖公章' }, canDecide: false });
+    expect(await cms.strapi.db.query('api::delegation.delegation').count({ where: { agencyNo: no } })).toBe(0);
+    const late = await province.json<{ error: { message: string } }>('POST', `/bureau-desk/agencies/${no}/decisions`, {
+      decision: 'approve',
+      effectiveDate: '2026-10-01',
+    });
+    expect(late).toMatchObject({ status: 409, body: { error: { message: '当前状态为“未通过”，审核已经结束' } } });
+  });
+});

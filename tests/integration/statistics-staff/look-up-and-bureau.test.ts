@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cmPath, type Staff, signInAs } from '../support/admin.ts';
+import { unitCode, units, validStatistician } from '../support/fixtures.ts';
+import { fieldErrors, postJson } from '../support/http.ts';
+import { bootCms, type TestCms } from '../support/strapi.ts';
+
+interface Registration {
+  registrationNo: string;
+  state: string;
+  stateLabel: string;
+  serviceUnits: Array<{ code: string; name: string; role: string }>;
+}
+interface History {
+  action: string;
+  actionLabel: string;
+  actor: string;
+  reason: string | null;
+  toLabel: string;
+  changes: Record<string, { from: unknown; to: unknown }> | null;
+}
+
+describe('a registration after submission: look-up, reopen, resubmit, edit on behalf, remove (§十二)', () => {
+  let cms: TestCms;
+  let platformToken: string;
+  let county: Staff;
+  let registrationNo: string;
+  let password: string;
+  const idNumber = '510104198507150014';
+
+  const gate = async (code: string) =>
+    (await (
+      await fetch(`${cms.url}/api/direct-report/gate/${code}`, { headers: { authorization: `Bearer ${platformToken}` } })
+    ).json()) as {
+      allowed: boolean;
+    };
+  const lookUp = (body: unknown, address = '198.51.100.7') =>
+    postJson<{ token: string; registration: Registration }>(cms.url, '/api/public/statisticians/lookup', body, {
+      'x-forwarded-for': address,
+    });
+  const resubmit = (token: string, serviceUnits: unknown) =>
+    fetch(`${cms.url}/api/public/statisticians/mine/service-units`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceUnits }),
+    });
+  const history = async () =>
+    (await county.json<{ history: History[] }>('GET', `/bureau-desk/statisticians/${registrationNo}`)).body.history;
+
+  beforeAll(async () => {
+    // The test client is the trusted proxy, so X-Forwarded-For names the client as the site would.
+    cms = await bootCms('statistician_bureau', { TRUSTED_PROXIES: '127.0.0.1,::1' });
+    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
+    platformToken = (await tokens.create({ name: 'platform', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    county = await signInAs(cms, 'County bureau', 'county@bureau.example');
+    const { body } = await postJson<{ registrationNo: string; queryPassword: string }>(
+      cms.url,
+      '/api/public/statisticians',
+      validStatistician({ idNumber, serviceUnits: units(2) }),
+    );
+    registrationNo = body.registrationNo;
+    password = body.queryPassword;
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('opens the registration with the ID number and the query password, and shows it locked', async () => {
+    const { status, body } = await lookUp({ idNumber, password });
+    expect(status).toBe(200);
+    expect(body.registration).toMatchObject({ registrationNo, state: 'locked', stateLabel: '已提交（锁定）' });
+    expect(body.registration.serviceUnits.map((u) => u.code)).toEqual([unitCode(1), unitCode(2)]);
+    expect(JSON.stringify(body)).not.toContain('passwordHash');
+  });
+
+  it('refuses a locked registration the person tries to change', async () => {
+    const { body } = await lookUp({ idNumber, password });
+    const response = await resubmit(body.token, units(3));
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      '注册表已锁定，不能修改。如需增加服务单位，请联系当地统计局开放注册表。',
+    );
+  });
+
+  it('answers a wrong password with 401 and locks the ID out after five failures, across addresses', async () => {
+    const other = '11010519491231002X';
+    await postJson(cms.url, '/api/public/statisticians', validStatistician({ idNumber: other, serviceUnits: units(1, 50) }));
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await lookUp({ idNumber: other, password: 'AAAA-BBBB-CCCC' }, `203.0.113.${i + 1}`)).status);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await lookUp({ idNumber: other, password: 'x' }, '203.0.113.99')).status).toBe(429);
+  });
+
+  it('checks the look-up answers field by field', async () => {
+    const { status, body } = await lookUp({ idNumber: '110105194912310021', password: '' });
+    expect(status).toBe(400);
+    expect(fieldErrors(body)).toEqual({
+      idNumber: '身份证号码的校验位（最后一位）不正确，请核对后重新输入',
+      password: '请输入查询密码',
+    });
+  });
+
+  it('lets the county bureau reopen with a reason, and the person add a unit and resubmit', async () => {
+    expect((await county.json('POST', `/bureau-desk/statisticians/${registrationNo}/reopen`, {})).body).toMatchObject({
+      error: { details: { fields: { reason: '请填写理由' } } },
+    });
+    const reopened = await county.json<Registration>('POST', `/bureau-desk/statisticians/${registrationNo}/reopen`, {
+      reason: '本人申请增加服务单位',
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.state).toBe('reopened');
+    expect(await gate(unitCode(3))).toMatchObject({ allowed: false });
+
+    const { body } = await lookUp({ idNumber, password });
+    const duplicate = await resubmit(body.token, [...units(2), units(1)[0]]);
+    expect(duplicate.status).toBe(400);
+    expect(fieldErrors(await duplicate.json())).toEqual({ 'serviceUnits.2.code': `统计服务单位 ${unitCode(1)} 重复填写` });
+
+    const saved = await resubmit(body.token, units(3));
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { registration: Registration }).registration.state).toBe('locked');
+    expect(await gate(unitCode(3))).toMatchObject({ allowed: true });
+  });
+
+  it('keeps edits on the person’s behalf in the Content Manager checked and recorded', async () => {
+    const entry = (await cms.strapi.db.query('api::statistician.statistician').findOne({ where: { registrationNo } })) as {
+      documentId: string;
+    };
+    const refused = await county.json<{ error: { details: { errors: Array<{ path: string[]; message: string }> } } }>(
+      'PUT',
+      cmPath('api::statistician.statistician', entry.documentId),
+      { phone: '12345' },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['phone'], message: '请输入11位中国大陆手机号码，如 138 0013 8000' }),
+    ]);
+
+    const edited = await county.json('PUT', cmPath('api::statistician.statistician', entry.documentId), {
+      phone: '13700137000',
+      employer: '成都某某统计服务有限公司',
+      locked: false,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const row = (await cms.strapi.db.query('api::statistician.statistician').findOne({ where: { registrationNo } })) as Record<
+      string,
+      unknown
+    >;
+    // The lock changes only through 开放注册表; the edit does not open it.
+    expect(row).toMatchObject({ phone: '13700137000', employer: '成都某某统计服务有限公司', locked: true });
+  });
+
+  it('removes a registration, which closes the gate, and keeps the whole history with who and when', async () => {
+    await county.json('POST', `/bureau-desk/statisticians/${registrationNo}/remove`, { reason: '已离职' });
+    expect(await gate(unitCode(1))).toMatchObject({ allowed: false });
+    const events = await history();
+    expect(events.map((e) => e.actionLabel)).toEqual(['注册登记', '开放注册表', '本人修改后重新提交', '统计局代为修改', '注销']);
+    expect(events[1]).toMatchObject({
+      actor: 'County bureau测试 <county@bureau.example>',
+      reason: '本人申请增加服务单位',
+      toLabel: '已开放注册表，待本人修改',
+    });
+    expect(events[2]?.changes?.serviceUnits?.to).toHaveLength(3);
+    expect(events[3]?.changes).toEqual({
+      phone: { from: '13800138000', to: '13700137000' },
+      employer: { from: '成都某制造有限公司', to: '成都某某统计服务有限公司' },
+    });
+    expect(events[4]).toMatchObject({ reason: '已离职', toLabel: '已注销' });
+  });
+
+  it('does not let a Reviewer or an unsigned caller manage registrations', async () => {
+    const reviewer = await signInAs(cms, 'Reviewer', 'reviewer@centre.example');
+    expect((await reviewer.json('POST', `/bureau-desk/statisticians/${registrationNo}/reopen`, { reason: 'x' })).status).toBe(403);
+    expect((await fetch(`${cms.url}/bureau-desk/statisticians/${registrationNo}`)).status).toBe(401);
+  });
+});
