@@ -222,3 +222,63 @@ export async function fetchNoticeAttachment(key: string): Promise<{ response: Re
   if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${url}`, url, response.status);
   return { response, name: notice.attachment?.name ?? 'attachment' };
 }
+
+/** A statistician's registration as its holder sees it after the look-up. */
+export interface Registration {
+  registrationNo: string;
+  name: string;
+  idNumber: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  phone: string;
+  email: string | null;
+  education: string;
+  qualification: string;
+  employer: string;
+  registeredBy: string;
+  serviceUnits: Array<{ code: string; name: string; role: string }>;
+  state: 'locked' | 'reopened' | 'removed';
+  stateLabel: string;
+  submittedAt: string;
+}
+
+export const registerStatistician = (values: Record<string, unknown>) =>
+  sendJson<{ registrationNo: string; queryPassword: string }>('/api/public/statisticians', values);
+
+export const lookUpStatistician = (idNumber: string, password: string, clientAddress: string) =>
+  sendJson<{ token: string; registration: Registration }>(
+    '/api/public/statisticians/lookup',
+    { idNumber, password },
+    { 'x-forwarded-for': clientAddress },
+  );
+
+/** The registration a look-up token opens, or undefined once the token has expired. */
+export async function myRegistration(token: string): Promise<Registration | undefined> {
+  const resource = '/api/public/statisticians/mine';
+  const response = await request(resource, { headers: bearer(token) });
+  if (response.status === 401) return undefined;
+  const answer = await readAnswer<{ registration: Registration }>(resource, response);
+  return answer.ok ? answer.data.registration : undefined;
+}
+
+export async function resubmitServiceUnits(token: string, serviceUnits: unknown) {
+  const resource = '/api/public/statisticians/mine/service-units';
+  const response = await request(resource, {
+    method: 'PUT',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceUnits }),
+  });
+  return readAnswer<{ registration: Registration }>(resource, response);
+}
+
+/** An agency's registration: the answers as JSON and every document, in one multipart request. */
+export async function registerAgency(values: Record<string, unknown>, files: Array<{ name: string; file: File }>) {
+  const body = new FormData();
+  body.append('data', JSON.stringify(values));
+  for (const { name, file } of files) body.append(name, file, file.name);
+  const resource = '/api/public/agencies';
+  return readAnswer<{ registrationNo: string; status: string; statusLabel: string }>(
+    resource,
+    await request(resource, { method: 'POST', body, signal: AbortSignal.timeout(120_000) }),
+  );
+}

@@ -14,13 +14,47 @@ import {
   submissionKinds,
 } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
-import { getNotice, getOptionSources, type Notice, submit } from './cms';
-import { rememberRecordToken, stashConfirmation } from './session';
+import type { z } from 'zod';
+import { getNotice, getOptionSources, type Notice, type Refusal, submit } from './cms';
+import { moveRows } from './rows';
+import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
+
+/** A file the check step asks for, by the name it is posted under. */
+export interface Upload {
+  name: string;
+  label: string;
+  error?: string;
+}
+
+/** One public form's flow: its definition, how it is validated and where its answers go. */
+export interface FlowSpec {
+  id: string;
+  form: FormDefinition;
+  schema: z.ZodType<Record<string, unknown>>;
+  /** Files asked for on the check step (after the answers that decide them are final). */
+  uploads?: (values: Record<string, unknown>) => Upload[];
+  send(values: Record<string, unknown>, data: FormData): Promise<{ ok: true; confirmation: Confirmation; token?: string } | Refusal>;
+  confirmationPath: string;
+}
+
+/** The flow of a microdata submission (the seed's four forms). */
+export const submissionFlow = (kind: SubmissionKindId): FlowSpec => ({
+  id: kind,
+  form: submissionKinds[kind].form as FormDefinition,
+  schema: formSchemas[kind],
+  async send(values) {
+    const answer = await submit(kind, values);
+    if (!answer.ok) return answer;
+    const { applicationNo, queryPassword, token } = answer.data;
+    return { ok: true, confirmation: { kind, applicationNo, ...(queryPassword && { queryPassword }) }, ...(token && { token }) };
+  },
+  confirmationPath: '/confirmation',
+});
 
 export type Step = 'consent' | 'form' | 'check';
 
 export interface FlowState {
-  kind: SubmissionKindId;
+  kind: string;
   form: FormDefinition;
   step: Step;
   /** Fields shown on this step. */
@@ -31,6 +65,8 @@ export interface FlowState {
   formError?: string;
   options: Record<string, FieldOption[]>;
   notices: Record<string, Notice>;
+  /** Files asked for on the check step. */
+  uploads: Upload[];
   redirect?: string;
 }
 
@@ -47,19 +83,24 @@ export const leadingConsents = (form: FormDefinition): Field[] => {
 const pick = (errors: Record<string, string>, fields: readonly Field[]) =>
   Object.fromEntries(Object.entries(errors).filter(([name]) => fields.some((f) => f.name === name)));
 
+/** The errors that belong to a form's fields, including the cells of its rows (`serviceUnits.2.code`). */
+const pickFieldErrors = (errors: Record<string, string>, fields: readonly Field[]) =>
+  Object.fromEntries(Object.entries(errors).filter(([name]) => fields.some((f) => f.name === name.split('.')[0])));
+
 async function loadNotices(form: FormDefinition): Promise<Record<string, Notice>> {
   const keys = form.fields.flatMap((f) => (f.type === 'consent' ? [f.statement] : []));
   const notices = await Promise.all(keys.map((k) => getNotice(k)));
   return Object.fromEntries(notices.map((n) => [n.key, n]));
 }
 
-export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): Promise<FlowState> {
-  const form = submissionKinds[kind].form as FormDefinition;
+export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | FlowSpec): Promise<FlowState> {
+  const spec = typeof flow === 'string' ? submissionFlow(flow) : flow;
+  const { form } = spec;
   const consents = leadingConsents(form);
   const questions = form.fields.filter((f) => !consents.includes(f));
   const [options, notices] = await Promise.all([getOptionSources(), loadNotices(form)]);
   const state = (step: Step, values: Record<string, unknown>, errors: Record<string, string> = {}, formError?: string): FlowState => ({
-    kind,
+    kind: spec.id,
     form,
     step,
     fields: step === 'consent' ? consents : questions,
@@ -68,6 +109,8 @@ export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): P
     ...(formError && { formError }),
     options,
     notices,
+    uploads:
+      step === 'check' && spec.uploads ? spec.uploads(values).map((u) => ({ ...u, ...(errors[u.name] && { error: errors[u.name] }) })) : [],
   });
 
   if (Astro.request.method !== 'POST') return state(consents.length > 0 ? 'consent' : 'form', {});
@@ -76,7 +119,10 @@ export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): P
   const values = readFormValues(form, data);
   const submittedStep = String(data.get('_step') ?? 'form') as Step;
   const action = String(data.get('_action') ?? 'continue');
-  const parsed = parseForm(formSchemas[kind], values);
+  // "Add another" and "remove" re-show the questions without judging them yet (GOV.UK "Add another thing").
+  const moved = moveRows(form, values, action);
+  if (moved) return state('form', moved);
+  const parsed = parseForm(spec.schema, values);
   const errors = parsed.ok ? {} : parsed.fields;
 
   if (submittedStep === 'consent') {
@@ -92,13 +138,17 @@ export async function runFormFlow(Astro: AstroGlobal, kind: SubmissionKindId): P
   }
 
   // submittedStep === 'check' and action === 'submit': the service decides.
-  const answer = await submit(kind, values);
+  const answer = await spec.send(values, data);
   if (!answer.ok) {
-    const fieldErrors = pick(answer.fields, form.fields);
+    const uploadNames = new Set(spec.uploads?.(values).map((u) => u.name) ?? []);
+    const uploadErrors = Object.fromEntries(Object.entries(answer.fields).filter(([name]) => uploadNames.has(name)));
+    // A refused file keeps the person on the check step, next to that file; a refused answer goes back to the questions.
+    if (Object.keys(uploadErrors).length > 0 && Object.keys(answer.fields).length === Object.keys(uploadErrors).length)
+      return state('check', values, uploadErrors);
+    const fieldErrors = pickFieldErrors(answer.fields, form.fields);
     return state('form', values, fieldErrors, Object.keys(fieldErrors).length === 0 ? answer.message : undefined);
   }
-  const { applicationNo, queryPassword, token } = answer.data;
-  stashConfirmation(Astro.cookies, Astro.url, { kind, applicationNo, ...(queryPassword && { queryPassword }) });
-  if (token) rememberRecordToken(Astro.cookies, Astro.url, token);
-  return { ...state('check', values), redirect: '/confirmation' };
+  stashConfirmation(Astro.cookies, Astro.url, answer.confirmation);
+  if (answer.token) rememberRecordToken(Astro.cookies, Astro.url, answer.token);
+  return { ...state('check', values), redirect: spec.confirmationPath };
 }

@@ -25,6 +25,13 @@ export const recordToken = (cookies: AstroCookies): string | undefined => cookie
 
 export const forgetRecordToken = (cookies: AstroCookies) => cookies.delete(TOKEN_COOKIE, { path: '/' });
 
+/** The statistician look-up's token: a cookie of its own, so that it never mixes with the records query. */
+const REGISTRATION_COOKIE = 'sd_registration';
+export const rememberRegistrationToken = (cookies: AstroCookies, url: URL, token: string) =>
+  cookies.set(REGISTRATION_COOKIE, token, cookieOptions(url, TOKEN_MINUTES * 60));
+export const registrationToken = (cookies: AstroCookies): string | undefined => cookies.get(REGISTRATION_COOKIE)?.value || undefined;
+export const forgetRegistrationToken = (cookies: AstroCookies) => cookies.delete(REGISTRATION_COOKIE, { path: '/' });
+
 export interface Confirmation {
   kind: string;
   applicationNo: string;

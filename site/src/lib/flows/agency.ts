@@ -1,0 +1,32 @@
+import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload } from '@statdesk/config';
+import { registerAgency } from '../cms';
+import type { FlowSpec } from '../form-flow';
+
+const documentsOf = (values: Record<string, unknown>) => [
+  ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
+  ...((values.delegators as AgencyValues['delegators'] | undefined) ?? []).map((d, i) => ({
+    name: letterUpload(i),
+    label: letterLabel(d.name || `第${i + 1}个委托企业`),
+  })),
+];
+
+/** A file input left empty arrives as an empty part without a name. */
+const chosen = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
+
+/** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */
+export const agencyFlow: FlowSpec = {
+  id: 'agency',
+  form: agencyForm,
+  schema: agencySchema as never,
+  uploads: documentsOf,
+  async send(values, data) {
+    const files = documentsOf(values).flatMap(({ name }) => {
+      const file = data.get(name);
+      return chosen(file) ? [{ name, file }] : [];
+    });
+    const answer = await registerAgency(values, files);
+    if (!answer.ok) return answer;
+    return { ok: true, confirmation: { kind: 'agency', applicationNo: answer.data.registrationNo } };
+  },
+  confirmationPath: '/agencies/registered',
+};

@@ -1,0 +1,19 @@
+import { statisticianForm, statisticianSchema } from '@statdesk/config';
+import { registerStatistician } from '../cms';
+import type { FlowSpec } from '../form-flow';
+
+/** 统计从业人员注册登记 (seeds/004 §十 to §十三): the number and the query password, shown once. */
+export const statisticianFlow: FlowSpec = {
+  id: 'statistician',
+  form: statisticianForm,
+  schema: statisticianSchema as never,
+  async send(values) {
+    const answer = await registerStatistician(values);
+    if (!answer.ok) return answer;
+    return {
+      ok: true,
+      confirmation: { kind: 'statistician', applicationNo: answer.data.registrationNo, queryPassword: answer.data.queryPassword },
+    };
+  },
+  confirmationPath: '/statisticians/registered',
+};

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+
+const UNITS = [
+  { code: '91510104MA0000801U', name: '成都甲制造有限公司', role: '综合统计' },
+  { code: '91510104MA0000802Y', name: '成都乙商贸有限公司', role: '专业统计' },
+  { code: '91510104MA00008032', name: '成都丙房地产开发有限公司', role: '专业统计' },
+];
+
+/** The row-th service unit's fieldset (0-based): every row has the same labels. */
+const row = (page: Page, i: number) => page.locator('[data-row]').nth(i);
+
+async function fillUnit(page: Page, i: number, unit: { code: string; name: string; role: string }) {
+  await row(page, i).getByLabel('统一社会信用代码').fill(unit.code);
+  await row(page, i).getByLabel('单位名称').fill(unit.name);
+  await row(page, i).getByLabel(unit.role).check();
+}
+
+describe('registering as a statistician with three service units (issue 7)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const [javaScriptEnabled, idNumber] of [
+    [true, '51010719900101123X'],
+    [false, '510302198812124566'],
+  ] as const) {
+    it(`adds and removes rows, shows a row's error on that row, and looks the registration up, with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const page = await openPage(browser, { javaScriptEnabled, locale: 'zh-CN' });
+      await page.goto(siteUrl('/'));
+      await page.getByRole('link', { name: '统计从业人员注册登记' }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('统计从业人员注册登记');
+      await fillByLabel(page, {
+        姓名: javaScriptEnabled ? '张伟' : '李娜',
+        身份证号码: idNumber,
+        手机号码: '13800138000',
+        学历: '本科',
+        '统计专业技术资格/职称': '统计师',
+        工作单位: '成都甲制造有限公司',
+      });
+      await page.getByLabel('本人注册').check();
+
+      // Four rows, then the fourth removed: three remain, each keeping what was typed in it.
+      await fillUnit(page, 0, UNITS[0] as (typeof UNITS)[0]);
+      for (const i of [1, 2, 3]) {
+        await page.getByRole('button', { name: '添加一个统计服务单位' }).click();
+        await expect(page.locator('[data-row]').count()).resolves.toBe(i + 1);
+      }
+      await fillUnit(page, 1, UNITS[1] as (typeof UNITS)[0]);
+      // The third row repeats the first unit's code: the message belongs to that row.
+      await fillUnit(page, 2, { ...(UNITS[2] as (typeof UNITS)[0]), code: UNITS[0]?.code ?? '' });
+      await row(page, 3).getByRole('button', { name: '删除统计服务单位 4' }).click();
+      await expect(page.locator('[data-row]').count()).resolves.toBe(3);
+      await expect(row(page, 1).getByLabel('单位名称').inputValue()).resolves.toBe(UNITS[1]?.name);
+
+      await page.getByRole('button', { name: '继续', exact: true }).click();
+      expect(await page.locator('.error-summary li').allTextContents()).toEqual([`统计服务单位 ${UNITS[0]?.code} 重复填写`]);
+      await expect(row(page, 2).locator('.question__error').textContent()).resolves.toContain('重复填写');
+      await expect(row(page, 2).getByLabel('单位名称').inputValue()).resolves.toBe(UNITS[2]?.name);
+      if (javaScriptEnabled) await review(page, 'statistician-row-error');
+
+      await row(page, 2)
+        .getByLabel('统一社会信用代码')
+        .fill(UNITS[2]?.code ?? '');
+      await page.getByRole('button', { name: '继续', exact: true }).click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('检查您填写的内容');
+      const units = await page.locator('.summary-list__row', { hasText: '统计服务单位情况' }).locator('.summary-list__value').textContent();
+      for (const unit of UNITS) expect(units).toContain(`${unit.code} ${unit.name} ${unit.role}`);
+      if (javaScriptEnabled) await review(page, 'statistician-check');
+
+      await page.getByRole('button', { name: '确认并提交' }).click();
+      await expect(page.locator('.panel__title').textContent()).resolves.toBe('统计从业人员注册登记已提交');
+      const registrationNo = (await page.locator('#application-no').textContent()) ?? '';
+      const password = (await page.locator('#query-password').textContent()) ?? '';
+      expect(registrationNo).toMatch(/^TJ-\d{4}-\d{6}$/);
+      if (javaScriptEnabled) await review(page, 'statistician-registered');
+
+      await page.getByRole('link', { name: '查看注册信息' }).click();
+      await fillByLabel(page, { 身份证号码: idNumber, 查询密码: password });
+      await page.getByRole('button', { name: '查询' }).click();
+      await expect(page.locator('.summary-list').textContent()).resolves.toContain(registrationNo);
+      expect(await page.locator('table tbody tr').allTextContents()).toEqual(UNITS.map((u) => `${u.code}${u.name}${u.role}`));
+      await expect(page.locator('.inset').textContent()).resolves.toContain('请联系当地统计局开放注册表');
+      if (javaScriptEnabled) await review(page, 'statistician-lookup');
+      await page.close();
+    });
+  }
+});
