@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { bureauDeskRoutes } from './api/bureau-desk/admin-routes';
 import { reviewDeskRoutes } from './api/review-desk/admin-routes';
+import type { GateService } from './api/statistician/services/gate';
+import { createGateIndex, GATE_TRIGGER_SQL, type GateIndex } from './api/statistician/services/gate-index';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
@@ -9,6 +11,8 @@ import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { closePrinter } from './lib/pdf-printer';
+
+let gateIndex: GateIndex | undefined;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,11 +35,16 @@ export default {
     await strapi.db.connection.raw(
       'create index if not exists statisticians_service_units on statisticians using gin (service_units jsonb_path_ops)',
     );
+    await strapi.db.connection.raw(GATE_TRIGGER_SQL);
+    gateIndex = createGateIndex(strapi);
+    await gateIndex.start();
+    (strapi.service('api::statistician.gate') as unknown as GateService).attachIndex(gateIndex);
     await seedDemo(strapi);
     await seedDirectReport(strapi);
   },
 
   async destroy() {
+    await gateIndex?.stop();
     await closePrinter();
   },
 };

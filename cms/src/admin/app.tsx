@@ -1,5 +1,7 @@
 import { Clock, File, Layout, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { BureauPanel } from './bureau/BureauPanel';
+import { bureauActions } from './bureau/bureau-actions';
 import { decisionActions } from './review/decision-actions';
 import { ReviewPanel } from './review/ReviewPanel';
 
@@ -46,7 +48,7 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const apis = app.getPlugin('content-manager').apis as ContentManagerApis;
-    apis.addDocumentAction(decisionActions);
-    apis.addEditViewSidePanel([ReviewPanel]);
+    apis.addDocumentAction([...decisionActions, ...bureauActions]);
+    apis.addEditViewSidePanel([ReviewPanel, BureauPanel]);
   },
 };

@@ -12,6 +12,7 @@ import { appendEvent, changedFields } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
+import { gateChanged } from './gate';
 import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
 
 export const notFound = () => new PublicError(404, 'NotFoundError', '未找到该注册登记');
@@ -62,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resubmit(no: string, input: unknown): Promise<RegistrationView> {
       const parsed = parseForm(serviceUnitsSchema, input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
-      return strapi.db.transaction(async () => {
+      const { view, touched } = await strapi.db.transaction(async () => {
         const entry = await lockRegistration(strapi, no);
         if (!entry) throw notFound();
         if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
@@ -77,8 +78,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           actor: '本人',
           changes: changedFields(entry, { serviceUnits }, ['serviceUnits']),
         });
-        return registrationView({ ...entry, serviceUnits, locked: true });
+        return { view: registrationView({ ...entry, serviceUnits, locked: true }), touched: [...entry.serviceUnits, ...serviceUnits] };
       });
+      await gateChanged(strapi, touched);
+      return view;
     },
   };
 };

@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { appendEvent, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { notFound } from './account';
+import { gateChanged } from './gate';
 import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
 
 const requireReason = (reason: unknown): string => {
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       entry: StatisticianEntry,
     ) => Promise<{ data: Record<string, unknown>; changes?: Record<string, { from: unknown; to: unknown }> }>,
   ): Promise<RegistrationView> {
-    return strapi.db.transaction(async () => {
+    const view = await strapi.db.transaction(async () => {
       const entry = await lockRegistration(strapi, no);
       if (!entry) throw notFound();
       const from = registrationState(entry);
@@ -43,6 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await appendEvent(strapi, { recordNo: no, action, from, to: registrationState(after), actor, reason, changes });
       return registrationView(after);
     });
+    await gateChanged(strapi, view.serviceUnits);
+    return view;
   }
 
   return {

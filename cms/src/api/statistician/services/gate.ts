@@ -1,5 +1,6 @@
 import { statisticianMessages } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import type { GateIndex } from './gate-index';
 
 export interface GateAnswer {
   allowed: boolean;
@@ -17,20 +18,40 @@ export const gateAnswer = (n: number): GateAnswer => ({
 /** An enterprise code as the platform may send it (spaces, lower case) in the form registrations store. */
 export const normaliseEnterpriseCode = (code: string) => code.trim().toUpperCase();
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The reporting gate (seeds/004 §十): an enterprise may report when at least one active
-   * registration lists it as a service unit. One indexed jsonb containment lookup.
-   */
-  async count(enterpriseCode: string): Promise<number> {
-    const result = await strapi.db.connection.raw(
-      `select count(*)::int as n from statisticians where status = 'active' and service_units @> ?::jsonb`,
-      [JSON.stringify([{ code: normaliseEnterpriseCode(enterpriseCode) }])],
-    );
-    return Number(result.rows[0]?.n ?? 0);
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let index: GateIndex | undefined;
+  return {
+    /** Answers from memory while the index is live (see gate-index.ts); set at bootstrap. */
+    attachIndex(live: GateIndex | undefined) {
+      index = live;
+    },
 
-  async gate(enterpriseCode: string): Promise<GateAnswer> {
-    return gateAnswer(await this.count(enterpriseCode));
-  },
-});
+    /** After a change this instance committed: its own answers are right at once. */
+    async changed(codes: string[]): Promise<void> {
+      await index?.refresh(codes);
+    },
+
+    /**
+     * The reporting gate (seeds/004 §十): an enterprise may report when at least one active
+     * registration lists it as a service unit. From the index, or one indexed jsonb containment lookup.
+     */
+    async count(enterpriseCode: string): Promise<number> {
+      const remembered = index?.count(normaliseEnterpriseCode(enterpriseCode));
+      if (remembered !== undefined) return remembered;
+      const result = await strapi.db.connection.raw(
+        `select count(*)::int as n from statisticians where status = 'active' and service_units @> ?::jsonb`,
+        [JSON.stringify([{ code: normaliseEnterpriseCode(enterpriseCode) }])],
+      );
+      return Number(result.rows[0]?.n ?? 0);
+    },
+
+    async gate(enterpriseCode: string): Promise<GateAnswer> {
+      return gateAnswer(await this.count(enterpriseCode));
+    },
+  };
+};
+export type GateService = ReturnType<typeof import('./gate').default>;
+
+/** Call after committing a change to registrations: this instance's gate answers follow at once. */
+export const gateChanged = (strapi: Core.Strapi, units: ReadonlyArray<{ code: string }>) =>
+  (strapi.service('api::statistician.gate' as never) as unknown as GateService).changed([...new Set(units.map((u) => u.code))]);

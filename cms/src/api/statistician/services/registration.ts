@@ -16,6 +16,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { shanghaiYear } from '../../../lib/records';
+import { gateChanged } from './gate';
 
 export const STATISTICIAN = 'api::statistician.statistician';
 
@@ -96,6 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor }, now.toISOString());
         return no;
       });
+      await gateChanged(strapi, values.serviceUnits);
       return { registrationNo, queryPassword, status: 'active' };
     } catch (error) {
       // A second registration that raced past the check above meets Strapi's unique check or the

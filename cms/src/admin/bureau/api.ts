@@ -1,0 +1,53 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../review/api';
+
+export const AGENCY_MODEL = 'api::agency.agency';
+export const STATISTICIAN_MODEL = 'api::statistician.statistician';
+
+export interface BureauEvent {
+  action: string;
+  actionLabel: string;
+  toLabel: string;
+  actor: string;
+  reason: string | null;
+  changes?: Record<string, { from: unknown; to: unknown }> | null;
+  at: string;
+}
+
+export interface AgencyRecord {
+  agency: { registrationNo: string; status: string; statusLabel: string; reviewReason: string | null; effectiveDate: string | null };
+  documents: Array<{ purpose: string; fileName: string; size: number }>;
+  history: BureauEvent[];
+  level: 'county' | 'city' | 'province' | null;
+  canDecide: boolean;
+}
+
+export interface StatisticianRecord {
+  registration: { registrationNo: string; state: 'locked' | 'reopened' | 'removed'; stateLabel: string };
+  history: BureauEvent[];
+  canManage: boolean;
+}
+
+/** The bureau desk's view of one agency or registration, shared by the side panel and the actions. */
+export function useBureauRecord<T>(path: string | undefined) {
+  const { get } = useFetchClient();
+  const [record, setRecord] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    if (!path) return;
+    try {
+      setRecord((await get<T>(path)).data);
+      setError(null);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }, [get, path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { record, error };
+}
+
+export const agencyPath = (no: string | undefined) => (no ? `/bureau-desk/agencies/${encodeURIComponent(no)}` : undefined);
+export const statisticianPath = (no: string | undefined) => (no ? `/bureau-desk/statisticians/${encodeURIComponent(no)}` : undefined);
