@@ -30,6 +30,7 @@ function attributeOf(field: Field): Attribute {
     case 'radios':
       return { type: 'string', required: !field.optional, maxLength: 100 };
     case 'checkboxes':
+    case 'rows':
       return { type: 'json', required: !field.optional };
     case 'consent':
       return { type: 'boolean', required: true, default: false };
