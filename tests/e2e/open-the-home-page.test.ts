@@ -33,13 +33,19 @@ describe('the public site', () => {
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect(page.locator('h1').textContent()).resolves.toBe('微观数据用户注册申请');
-    expect(await page.locator('.task-list a').allTextContents()).toEqual([
+    expect(await page.locator('.task-list').first().locator('a').allTextContents()).toEqual([
       '机构登记',
       '已申请机构',
       '数据使用申请',
       '数据使用变更申请',
       '申请结果查询',
       '最终成果审核与登记',
+    ]);
+    // Then the 一套表 tasks (seeds/004): statistics staff and agent agencies.
+    expect(await page.locator('.task-list').nth(1).locator('a').allTextContents()).toEqual([
+      '统计从业人员注册登记',
+      '注册信息查询',
+      '统计代理机构登记',
     ]);
     expect(await page.locator('.notice-list a').allTextContents()).toContain('机构登记申请须知');
     await review(page, 'home');
