@@ -45,6 +45,20 @@ export async function readEvents(strapi: Core.Strapi, recordNo: string): Promise
     .findMany({ where: { recordNo }, orderBy: [{ at: 'asc' }, { id: 'asc' }] })) as StoredEvent[];
 }
 
+/** Events as staff read them: each action and the state it led to named in zh-CN. */
+export const labelEvents = (events: StoredEvent[], actionLabels: Record<string, string>, stateLabels: Record<string, string>) =>
+  events.map((e) => ({
+    action: e.action,
+    actionLabel: actionLabels[e.action] ?? e.action,
+    from: e.fromStatus,
+    to: e.toStatus,
+    toLabel: stateLabels[e.toStatus] ?? e.toStatus,
+    actor: e.actor,
+    reason: e.reason,
+    changes: e.changes,
+    at: e.at,
+  }));
+
 /** The fields whose values differ between two versions of a record (compared as JSON). */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, names: readonly string[]) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};

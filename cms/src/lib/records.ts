@@ -20,15 +20,16 @@ export async function findRecord(strapi: Core.Strapi, no: string): Promise<{ kin
   return entry ? { kindId, entry } : undefined;
 }
 
-/** Locks a submission's row until the surrounding transaction ends, so decisions and uploads queue. */
-export async function lockRecord(strapi: Core.Strapi, kindId: SubmissionKindId, no: string): Promise<Entry | undefined> {
-  const uid = uidOf(kindId);
-  const row = (await strapi.db.queryBuilder(uid).select(['id']).where({ recordNo: no }).forUpdate().first().execute()) as
-    | { id: number }
-    | undefined;
+/** Locks one row of any content type until the surrounding transaction ends, so changes to it queue. */
+export async function lockRow<T>(strapi: Core.Strapi, uid: UID.ContentType, where: Record<string, unknown>): Promise<T | undefined> {
+  const row = (await strapi.db.queryBuilder(uid).select(['id']).where(where).forUpdate().first().execute()) as { id: number } | undefined;
   if (!row) return undefined;
-  return (await strapi.db.query(uid).findOne({ where: { id: row.id } })) as Entry;
+  return (await strapi.db.query(uid).findOne({ where: { id: row.id } })) as T;
 }
+
+/** Locks a submission's row until the surrounding transaction ends, so decisions and uploads queue. */
+export const lockRecord = (strapi: Core.Strapi, kindId: SubmissionKindId, no: string): Promise<Entry | undefined> =>
+  lockRow<Entry>(strapi, uidOf(kindId), { recordNo: no });
 
 /** Date and time as people in China read them: 2026-11-23 09:30:00 (Asia/Shanghai). */
 export function formatShanghaiTime(value: unknown): string {

@@ -1,5 +1,4 @@
 import {
-  type AgencyAction,
   type AgencyDecision,
   type AgencyLevel,
   type AgencyStatus,
@@ -8,9 +7,10 @@ import {
   checkAgencyDecision,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { appendEvent, readEvents } from '../../../lib/history';
+import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
+import { lockRow } from '../../../lib/records';
 import { AGENCY } from './registration';
 
 interface AgencyEntry extends Record<string, unknown> {
@@ -33,12 +33,7 @@ const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toI
  * enterprise into a delegation the direct-reporting rule reads from that date.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function lockAgency(no: string): Promise<AgencyEntry | null> {
-    const row = (await strapi.db.queryBuilder(AGENCY).select(['id']).where({ registrationNo: no }).forUpdate().first().execute()) as
-      | { id: number }
-      | undefined;
-    return row ? ((await strapi.db.query(AGENCY).findOne({ where: { id: row.id } })) as AgencyEntry) : null;
-  }
+  const lockAgency = async (no: string) => (await lockRow<AgencyEntry>(strapi, AGENCY, { registrationNo: no })) ?? null;
 
   return {
     async decide(
@@ -93,16 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         agency: { ...entry, statusLabel: agencyStatusLabels[entry.status] },
         documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
-        history: events.map((e) => ({
-          action: e.action,
-          actionLabel: agencyActionLabels[e.action as AgencyAction] ?? e.action,
-          from: e.fromStatus,
-          to: e.toStatus,
-          toLabel: agencyStatusLabels[e.toStatus as AgencyStatus] ?? e.toStatus,
-          actor: e.actor,
-          reason: e.reason,
-          at: e.at,
-        })),
+        history: labelEvents(events, agencyActionLabels, agencyStatusLabels),
       };
     },
 

@@ -1,13 +1,12 @@
 import {
   type RegistrationAction,
-  type RegistrationState,
   registrationActionLabels,
   registrationMessages,
   registrationState,
   registrationStateLabels,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { appendEvent, readEvents } from '../../../lib/history';
+import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { notFound } from './account';
 import { gateChanged } from './gate';
@@ -67,17 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const events = await readEvents(strapi, no);
       return {
         registration: registrationView(entry),
-        history: events.map((e) => ({
-          action: e.action,
-          actionLabel: registrationActionLabels[e.action as RegistrationAction] ?? e.action,
-          from: e.fromStatus,
-          to: e.toStatus,
-          toLabel: registrationStateLabels[e.toStatus as RegistrationState] ?? e.toStatus,
-          actor: e.actor,
-          reason: e.reason,
-          changes: e.changes,
-          at: e.at,
-        })),
+        history: labelEvents(events, registrationActionLabels, registrationStateLabels),
       };
     },
   };

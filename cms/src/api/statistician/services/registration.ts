@@ -15,7 +15,7 @@ import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
-import { shanghaiYear } from '../../../lib/records';
+import { lockRow, shanghaiYear } from '../../../lib/records';
 import { gateChanged } from './gate';
 
 export const STATISTICIAN = 'api::statistician.statistician';
@@ -33,12 +33,8 @@ export type StatisticianEntry = StatisticianValues & {
 };
 
 /** Locks a registration's row until the surrounding transaction ends, so two changes queue. */
-export async function lockRegistration(strapi: Core.Strapi, no: string): Promise<StatisticianEntry | null> {
-  const row = (await strapi.db.queryBuilder(STATISTICIAN).select(['id']).where({ registrationNo: no }).forUpdate().first().execute()) as
-    | { id: number }
-    | undefined;
-  return row ? ((await strapi.db.query(STATISTICIAN).findOne({ where: { id: row.id } })) as StatisticianEntry) : null;
-}
+export const lockRegistration = async (strapi: Core.Strapi, no: string): Promise<StatisticianEntry | null> =>
+  (await lockRow<StatisticianEntry>(strapi, STATISTICIAN, { registrationNo: no })) ?? null;
 
 const alreadyRegistered = () =>
   new PublicError(409, 'ConflictError', statisticianMessages.alreadyRegistered, { idNumber: statisticianMessages.alreadyRegistered });
