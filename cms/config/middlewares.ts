@@ -4,8 +4,6 @@ export default [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
-  // Answers the reporting gate before the router for always-allowed tokens (issue 7's latency target).
-  'global::reporting-gate',
   'strapi::query',
   // Before the body parser: the login-event ingestion streams its own body.
   'global::raw-login-events',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bureauDeskRoutes } from './api/bureau-desk/admin-routes';
 import { reviewDeskRoutes } from './api/review-desk/admin-routes';
+import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import type { GateService } from './api/statistician/services/gate';
 import { createGateIndex, GATE_TRIGGER_SQL, type GateIndex } from './api/statistician/services/gate-index';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
@@ -39,6 +40,7 @@ export default {
     gateIndex = createGateIndex(strapi);
     await gateIndex.start();
     (strapi.service('api::statistician.gate') as unknown as GateService).attachIndex(gateIndex);
+    answerGateBeforeKoa(strapi);
     await seedDemo(strapi);
     await seedDirectReport(strapi);
   },

@@ -67,6 +67,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     const port = await findFreePort();
     cms = await startCms({
       port,
+      echo: process.env.BENCH_ECHO === '1',
       env: {
         ...process.env,
         ...generateSecrets(),

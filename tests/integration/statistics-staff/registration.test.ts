@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validStatistician as registration, unitCode, units } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
@@ -96,5 +97,85 @@ describe('statistics staff registration and the reporting gate', () => {
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(await cms.strapi.db.query('api::statistician.statistician').count({ where: { idNumber: '510105198001010010' } })).toBe(1);
+  });
+
+  it('follows a bulk import made in the database by anyone, one notice per statement (small and "re-count all")', async () => {
+    const importRows = async (from: number, count: number) => {
+      const db = new pg.Client({ connectionString: cms.databaseUrl });
+      await db.connect();
+      try {
+        await db.query(
+          `insert into statisticians (document_id, registration_no, status, locked, name, id_number, gender, birth_date, phone, education, qualification, employer, registered_by, service_units, submitted_at, created_at, updated_at, published_at)
+           select 'import' || s, 'TJ-2099-' || lpad(s::text, 6, '0'), 'active', true, '导入', 'IMPORT' || s, 'male', '1990-01-01', '13800000000', '本科', '统计师', '导入单位', 'self',
+             jsonb_build_array(jsonb_build_object('code', 'IMPORTED' || s, 'name', '单位', 'role', 'specialised')), now(), now(), now(), now()
+           from generate_series($1::int, $1::int + $2::int - 1) s`,
+          [from, count],
+        );
+      } finally {
+        await db.end();
+      }
+    };
+    const eventually = async (code: string) => {
+      for (let tries = 0; tries < 50 && !(await gate(code)).allowed; tries++) await new Promise((r) => setTimeout(r, 100));
+      return gate(code);
+    };
+    await importRows(1, 3);
+    expect(await eventually('IMPORTED3')).toMatchObject({ allowed: true, registeredStatisticians: 1 });
+    // 1 000 codes do not fit in one notice (8 000 bytes): every instance re-counts everything.
+    await importRows(100, 1000);
+    expect(await eventually('IMPORTED1099')).toMatchObject({ allowed: true, registeredStatisticians: 1 });
+    expect(await gate('IMPORTED2')).toMatchObject({ allowed: true });
+  });
+
+  describe('who may ask the gate', () => {
+    const ask = (code: string, authorization?: string) =>
+      fetch(`${cms.url}/api/direct-report/gate/${code}`, { headers: authorization ? { authorization } : {} });
+    const tokenOf = async (type: string, permissions?: string[]) =>
+      (
+        (await (cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> }).create({
+          name: `gate-${type}-${Math.random()}`,
+          type,
+          permissions,
+          lifespan: null,
+          description: '',
+        })) as { accessKey: string }
+      ).accessKey;
+
+    it('answers a read-only token with an uncacheable, unsniffable JSON answer', async () => {
+      const response = await ask(unitCode(2), `Bearer ${token}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await response.json()).toMatchObject({ allowed: true });
+    });
+
+    it('refuses a caller with no token (403, as Strapi answers the public role) or an unknown one (401), with no answer', async () => {
+      for (const [authorization, status] of [
+        [undefined, 403],
+        ['Bearer not-a-token', 401],
+        ['Basic abc', 403],
+      ] as const) {
+        const response = await ask(unitCode(2), authorization);
+        expect(response.status).toBe(status);
+        expect(await response.text()).not.toContain('allowed');
+      }
+    });
+
+    it('answers a custom token only when it holds the gate permission', async () => {
+      const without = await tokenOf('custom', ['api::statistician.statistician.register']);
+      expect((await ask(unitCode(2), `Bearer ${without}`)).status).toBe(403);
+      const holder = await tokenOf('custom', ['api::statistician.statistician.findOne']);
+      const response = await ask(unitCode(2), `Bearer ${holder}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ allowed: true, registeredStatisticians: 1 });
+    });
+
+    it('reads the enterprise code as the platform may send it, and refuses a malformed one without a 5xx', async () => {
+      expect(await (await ask(encodeURIComponent(` ${unitCode(2).toLowerCase()} `), `Bearer ${token}`)).json()).toMatchObject({
+        allowed: true,
+      });
+      expect((await ask('%zz', `Bearer ${token}`)).status).toBeLessThan(500);
+    });
   });
 });

@@ -10,19 +10,41 @@ const COUNTS = `select unit->>'code' as code, count(*)::int as n
   where status = 'active' and ($1::text[] is null or unit->>'code' = any($1))
   group by 1`;
 
-/** Tells every instance which codes a change to statisticians touched (old and new units). */
+/** The codes of a transition table's service units. */
+const unitCodes = (rows: string) =>
+  `select unit->>'code' as code from ${rows}, jsonb_array_elements(coalesce(${rows}.service_units, '[]')::jsonb) unit`;
+/** A notice longer than this (PostgreSQL's limit is 8000 bytes) asks for a full re-count instead. */
+const MAX_NOTICE = 7_000;
+export const RECOUNT_ALL = '*';
+
+/**
+ * Tells every instance which codes a change to statisticians touched (old and new units), once per
+ * statement: a bulk import of 100 000 rows sends one notice ("re-count all"), not 100 000.
+ * PostgreSQL allows transition tables on single-event triggers only, hence three triggers.
+ */
 export const GATE_TRIGGER_SQL = `
 create or replace function statdesk_gate_notify() returns trigger language plpgsql as $$
+declare codes text;
 begin
-  perform pg_notify('${CHANNEL}', coalesce((
-    select jsonb_agg(distinct unit->>'code')::text
-    from jsonb_array_elements(
-      (case when tg_op <> 'INSERT' then coalesce(old.service_units, '[]') else '[]' end)::jsonb ||
-      (case when tg_op <> 'DELETE' then coalesce(new.service_units, '[]') else '[]' end)::jsonb) unit), '[]'));
+  if tg_op = 'INSERT' then
+    select jsonb_agg(distinct code)::text into codes from (${unitCodes('new_rows')}) touched;
+  elsif tg_op = 'DELETE' then
+    select jsonb_agg(distinct code)::text into codes from (${unitCodes('old_rows')}) touched;
+  else
+    select jsonb_agg(distinct code)::text into codes from (${unitCodes('new_rows')} union ${unitCodes('old_rows')}) touched;
+  end if;
+  if codes is not null then
+    perform pg_notify('${CHANNEL}', case when length(codes) > ${MAX_NOTICE} then '"${RECOUNT_ALL}"' else codes end);
+  end if;
   return null;
 end $$;
-create or replace trigger statisticians_gate_notify after insert or update or delete on statisticians
-  for each row execute function statdesk_gate_notify();`;
+drop trigger if exists statisticians_gate_notify on statisticians;
+create or replace trigger statisticians_gate_inserted after insert on statisticians
+  referencing new table as new_rows for each statement execute function statdesk_gate_notify();
+create or replace trigger statisticians_gate_updated after update on statisticians
+  referencing old table as old_rows new table as new_rows for each statement execute function statdesk_gate_notify();
+create or replace trigger statisticians_gate_deleted after delete on statisticians
+  referencing old table as old_rows for each statement execute function statdesk_gate_notify();`;
 
 /**
  * The gate's answers in memory (issue 7: p99 ≤ 20 ms on the platform's login path), correct across
@@ -62,20 +84,24 @@ export function createGateIndex(strapi: Core.Strapi) {
     await db.connect();
     // Listen first, then load: a change during the load is re-counted when its notice arrives.
     await db.query(`listen ${CHANNEL}`);
-    // Notices are gathered and re-counted together: a bulk change sends one per row.
+    // Notices arriving while a re-count runs are gathered and re-counted together after it.
     const pending = new Set<string>();
+    let all = false;
     let flushing = false;
     const flush = async () => {
       flushing = true;
-      while (pending.size > 0) {
-        const codes = [...pending];
+      while (all || pending.size > 0) {
+        const codes = all ? null : [...pending];
+        all = false;
         pending.clear();
         await recount(codes, db);
       }
       flushing = false;
     };
     db.on('notification', (message) => {
-      for (const code of JSON.parse(message.payload ?? '[]') as string[]) pending.add(code);
+      const touched = JSON.parse(message.payload ?? '[]') as string[] | typeof RECOUNT_ALL;
+      if (touched === RECOUNT_ALL) all = true;
+      else for (const code of touched) pending.add(code);
       if (!flushing) setImmediate(() => void flush().catch(lost));
     });
     await recount(null, db);

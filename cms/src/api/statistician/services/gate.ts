@@ -45,6 +45,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Number(result.rows[0]?.n ?? 0);
     },
 
+    /** The count from memory alone, or undefined while the index cannot be trusted. */
+    remembered: (enterpriseCode: string): number | undefined => index?.count(normaliseEnterpriseCode(enterpriseCode)),
+
     async gate(enterpriseCode: string): Promise<GateAnswer> {
       return gateAnswer(await this.count(enterpriseCode));
     },
