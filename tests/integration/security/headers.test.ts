@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootCms, type TestCms } from '../support/strapi.ts';
+
+/** Issue 8: every API answer, good or bad, carries the headers that keep a browser from misusing it. */
+describe('security headers on the API', () => {
+  let cms: TestCms;
+  let token: string;
+
+  beforeAll(async () => {
+    cms = await bootCms('headers');
+    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
+    token = (await tokens.create({ name: 'platform', type: 'read-only', lifespan: null, description: '' })).accessKey;
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  const answers = () => [
+    { what: 'a public page of content', request: fetch(`${cms.url}/api/health`) },
+    {
+      what: 'a refused submission',
+      request: fetch(`${cms.url}/api/public/statisticians`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }),
+    },
+    { what: 'an unknown route', request: fetch(`${cms.url}/api/nothing-here`) },
+    {
+      what: 'the gate fast path',
+      request: fetch(`${cms.url}/api/direct-report/gate/X`, { headers: { authorization: `Bearer ${token}` } }),
+    },
+  ];
+
+  it('sends nosniff, no framing, a referrer policy and a CSP on every answer', async () => {
+    for (const { what, request } of answers()) {
+      const response = await request;
+      expect(response.status, what).toBeLessThan(500);
+      expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+      const framing = `${response.headers.get('content-security-policy') ?? ''} ${response.headers.get('x-frame-options') ?? ''}`;
+      expect(framing, what).toMatch(/frame-ancestors 'none'|DENY|SAMEORIGIN/i);
+      expect(response.headers.get('content-security-policy'), what).toBeTruthy();
+      expect(response.headers.get('referrer-policy'), what).toBeTruthy();
+      expect(response.headers.get('x-powered-by'), what).toBeNull();
+    }
+  });
+});
