@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { detectScanType, SCAN_EXTENSIONS, type ScanType } from './file-type';
+import { detectScanType, hasActivePdfContent, hidesZipArchive, SCAN_EXTENSIONS, type ScanType } from './file-type';
 import { PublicError } from './http-errors';
 
 /** Issue 3: PDF, JPEG or PNG by content, 1 byte to 10 MB. */
@@ -11,6 +11,7 @@ export const uploadMessages = {
   empty: '上传的文件是空的，请重新选择',
   tooLarge: '文件不能超过10MB，请压缩或降低扫描分辨率后重新上传',
   wrongType: '只能上传PDF、JPG或PNG格式的扫描件',
+  mixedContent: '文件中夹带了其他内容（如压缩包或脚本），请直接上传扫描生成的PDF、JPG或PNG文件',
 } as const;
 
 export const refuseFile = (message: string, status = 400) => new PublicError(status, 'ValidationError', message, { file: message });
@@ -49,6 +50,10 @@ export async function checkScanFile(file: UploadedFile | undefined, fallbackName
   const bytes = await readFile(file.filepath);
   const mime = detectScanType(bytes.subarray(0, 16));
   if (!mime) throw refuseFile(uploadMessages.wrongType, 415);
+  // Issue 8: a scan that is also an archive or carries PDF actions is not a plain scan.
+  if (hidesZipArchive(bytes) || (mime === 'application/pdf' && hasActivePdfContent(bytes))) {
+    throw refuseFile(uploadMessages.mixedContent, 415);
+  }
   const extension = SCAN_EXTENSIONS[mime];
   return {
     bytes,
