@@ -111,9 +111,12 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
   const toKoa: Listener = (req, res) => {
     for (const listener of koa) listener.call(server, req, res);
   };
-  /** The first request of a token, or one while the index is down: asked of PostgreSQL. */
-  const slowly = async (req: IncomingMessage, res: ServerResponse, accessKey: string, code: string) => {
-    if (!(await tokens.check(accessKey))) return toKoa(req, res);
+  /**
+   * A token not checked yet is asked of PostgreSQL; a count is asked of PostgreSQL while the index
+   * is down. A token already known to be allowed is not looked up again.
+   */
+  const slowly = async (req: IncomingMessage, res: ServerResponse, accessKey: string, code: string, mayAsk: boolean | undefined) => {
+    if (!(mayAsk ?? (await tokens.check(accessKey)))) return toKoa(req, res);
     send(res, await gate.count(code));
   };
 
@@ -127,7 +130,7 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
     if (mayAsk === false) return toKoa(req, res);
     const n = mayAsk ? gate.remembered(code) : undefined;
     if (n !== undefined) return send(res, n);
-    slowly(req, res, accessKey, code).catch((error: unknown) => {
+    slowly(req, res, accessKey, code, mayAsk).catch((error: unknown) => {
       strapi.log.warn(`reporting gate fast path: ${String(error)}; answered by the route instead`);
       if (!res.headersSent) toKoa(req, res);
     });

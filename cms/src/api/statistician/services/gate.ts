@@ -20,6 +20,8 @@ export const normaliseEnterpriseCode = (code: string) => code.trim().toUpperCase
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let index: GateIndex | undefined;
+  /** The count from memory alone, or undefined while the index cannot be trusted. */
+  const remembered = (enterpriseCode: string): number | undefined => index?.count(normaliseEnterpriseCode(enterpriseCode));
   return {
     /** Answers from memory while the index is live (see gate-index.ts); set at bootstrap. */
     attachIndex(live: GateIndex | undefined) {
@@ -36,8 +38,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * registration lists it as a service unit. From the index, or one indexed jsonb containment lookup.
      */
     async count(enterpriseCode: string): Promise<number> {
-      const remembered = index?.count(normaliseEnterpriseCode(enterpriseCode));
-      if (remembered !== undefined) return remembered;
+      const known = remembered(enterpriseCode);
+      if (known !== undefined) return known;
       const result = await strapi.db.connection.raw(
         `select count(*)::int as n from statisticians where status = 'active' and service_units @> ?::jsonb`,
         [JSON.stringify([{ code: normaliseEnterpriseCode(enterpriseCode) }])],
@@ -45,8 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return Number(result.rows[0]?.n ?? 0);
     },
 
-    /** The count from memory alone, or undefined while the index cannot be trusted. */
-    remembered: (enterpriseCode: string): number | undefined => index?.count(normaliseEnterpriseCode(enterpriseCode)),
+    remembered,
 
     async gate(enterpriseCode: string): Promise<GateAnswer> {
       return gateAnswer(await this.count(enterpriseCode));
