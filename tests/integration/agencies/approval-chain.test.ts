@@ -3,7 +3,7 @@ import { type Staff, signInAs } from '../support/admin.ts';
 import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { unitCode, validAgency } from '../support/fixtures.ts';
 import { fieldErrors } from '../support/http.ts';
-import { bootCms, type TestCms } from '../support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 /** Enterprise `n` of the report below; all in 锦江区, category industry. */
 const enterpriseCode = (n: number) => unitCode(n, '91510100MA');
@@ -38,8 +38,7 @@ describe('agent agencies: registration with documents, county → city → provi
 
   beforeAll(async () => {
     cms = await bootCms('agency_chain');
-    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
-    platformToken = (await tokens.create({ name: 'platform', type: 'full-access', lifespan: null, description: '' })).accessKey;
+    platformToken = await createApiToken(cms, 'full-access');
     [county, city, province] = await Promise.all([
       signInAs(cms, 'County bureau', 'county@bureau.example'),
       signInAs(cms, 'City bureau', 'city@bureau.example'),

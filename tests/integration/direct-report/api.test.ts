@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCms, type TestCms } from '../support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: string) => `91510100MA${n.padStart(7, '0')}X`;
 const enterprise = (id: string, category: string, countyCode: string, countyName: string, cityCode = '510100', cityName = '成都市') => ({
@@ -34,9 +34,8 @@ describe('the direct-reporting API', () => {
 
   beforeAll(async () => {
     cms = await bootCms('direct_report_api');
-    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
-    fullToken = (await tokens.create({ name: 'platform', type: 'full-access', lifespan: null, description: '' })).accessKey;
-    readOnlyToken = (await tokens.create({ name: 'viewer', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    fullToken = await createApiToken(cms, 'full-access');
+    readOnlyToken = await createApiToken(cms, 'read-only');
     await cms.strapi.documents('api::reporting-period.reporting-period').create({
       data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
     });

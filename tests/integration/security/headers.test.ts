@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootCms, type TestCms } from '../support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 /** Issue 8: every API answer, good or bad, carries the headers that keep a browser from misusing it. */
 describe('security headers on the API', () => {
@@ -8,8 +8,7 @@ describe('security headers on the API', () => {
 
   beforeAll(async () => {
     cms = await bootCms('headers');
-    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
-    token = (await tokens.create({ name: 'platform', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    token = await createApiToken(cms, 'read-only');
   });
   afterAll(async () => {
     await cms?.stop();

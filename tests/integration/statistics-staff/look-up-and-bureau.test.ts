@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { unitCode, units, validStatistician } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
-import { bootCms, type TestCms } from '../support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 interface Registration {
   registrationNo: string;
@@ -49,8 +49,7 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
   beforeAll(async () => {
     // The test client is the trusted proxy, so X-Forwarded-For names the client as the site would.
     cms = await bootCms('statistician_bureau', { TRUSTED_PROXIES: '127.0.0.1,::1' });
-    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
-    platformToken = (await tokens.create({ name: 'platform', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    platformToken = await createApiToken(cms, 'read-only');
     county = await signInAs(cms, 'County bureau', 'county@bureau.example');
     const { body } = await postJson<{ registrationNo: string; queryPassword: string }>(
       cms.url,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validStatistician as registration, unitCode, units } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
-import { bootCms, type TestCms } from '../support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 describe('statistics staff registration and the reporting gate', () => {
   let cms: TestCms;
@@ -16,8 +16,7 @@ describe('statistics staff registration and the reporting gate', () => {
 
   beforeAll(async () => {
     cms = await bootCms('statistics_staff');
-    const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
-    token = (await tokens.create({ name: 'platform', type: 'read-only', lifespan: null, description: '' })).accessKey;
+    token = await createApiToken(cms, 'read-only');
   });
   afterAll(async () => {
     await cms?.stop();
@@ -130,16 +129,6 @@ describe('statistics staff registration and the reporting gate', () => {
   describe('who may ask the gate', () => {
     const ask = (code: string, authorization?: string) =>
       fetch(`${cms.url}/api/direct-report/gate/${code}`, { headers: authorization ? { authorization } : {} });
-    const tokenOf = async (type: string, permissions?: string[]) =>
-      (
-        (await (cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> }).create({
-          name: `gate-${type}-${Math.random()}`,
-          type,
-          permissions,
-          lifespan: null,
-          description: '',
-        })) as { accessKey: string }
-      ).accessKey;
 
     it('answers a read-only token with an uncacheable, unsniffable JSON answer', async () => {
       const response = await ask(unitCode(2), `Bearer ${token}`);
@@ -163,9 +152,9 @@ describe('statistics staff registration and the reporting gate', () => {
     });
 
     it('answers a custom token only when it holds the gate permission', async () => {
-      const without = await tokenOf('custom', ['api::statistician.statistician.register']);
+      const without = await createApiToken(cms, 'custom', ['api::statistician.statistician.register']);
       expect((await ask(unitCode(2), `Bearer ${without}`)).status).toBe(403);
-      const holder = await tokenOf('custom', ['api::statistician.statistician.findOne']);
+      const holder = await createApiToken(cms, 'custom', ['api::statistician.statistician.findOne']);
       const response = await ask(unitCode(2), `Bearer ${holder}`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ allowed: true, registeredStatisticians: 1 });

@@ -58,3 +58,13 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
     },
   };
 }
+
+/**
+ * A new API token's access key, as an administrator would create it in Settings → API Tokens.
+ * Token names are unique, so each gets a random suffix.
+ */
+export async function createApiToken(cms: TestCms, type: 'read-only' | 'full-access' | 'custom', permissions?: string[]): Promise<string> {
+  const tokens = cms.strapi.service('admin::api-token') as { create(attributes: object): Promise<{ accessKey: string }> };
+  const name = `${type}-${Math.random().toString(36).slice(2)}`;
+  return (await tokens.create({ name, type, permissions, lifespan: null, description: '' })).accessKey;
+}
