@@ -4,12 +4,11 @@
  * first admin and demo data on first run, and stops everything on Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { buildCms, buildConfig, buildSite } from './lib/build.ts';
-import { DATA_DIR, ROOT } from './lib/paths.ts';
-import { databaseExists, type PostgresServer, startEmbeddedPostgres } from './lib/postgres.ts';
+import { openDatabase } from './lib/database.ts';
+import { ROOT } from './lib/paths.ts';
 import type { Service } from './lib/processes.ts';
 import { loadEnvFile } from './lib/secrets.ts';
 import { startCms, startSite } from './lib/stack.ts';
@@ -18,10 +17,8 @@ const settings = loadEnvFile(join(ROOT, '.env'));
 const setting = (name: string, fallback: string) => process.env[name] ?? settings[name] ?? fallback;
 const cmsPort = Number(setting('CMS_PORT', '1337'));
 const sitePort = Number(setting('SITE_PORT', '4321'));
-const pgPort = Number(setting('EMBEDDED_PG_PORT', '54329'));
-const databaseName = 'statdesk';
 
-const running: Array<Service | PostgresServer> = [];
+const running: Array<{ stop(): Promise<void> }> = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -43,17 +40,9 @@ function watch(service: Service): Service {
 process.on('SIGTERM', () => void stopAll(0));
 
 async function connectDatabase(): Promise<string> {
-  const external = setting('DATABASE_URL', '');
-  if (external) {
-    console.log('Using the PostgreSQL server named by DATABASE_URL.');
-    return external;
-  }
-  mkdirSync(DATA_DIR, { recursive: true });
-  console.log(`Starting the embedded PostgreSQL on port ${pgPort} (data in .data/postgres) …`);
-  const server = await startEmbeddedPostgres({ dataDir: join(DATA_DIR, 'postgres'), port: pgPort, persistent: true });
-  running.push(server);
-  if (!(await databaseExists(server, databaseName))) await server.createDatabase(databaseName);
-  return server.urlFor(databaseName);
+  const database = await openDatabase(setting);
+  running.push({ stop: database.close });
+  return database.url;
 }
 
 async function hasAdmin(databaseUrl: string): Promise<boolean> {

@@ -80,7 +80,23 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   } catch (error) {
     throw new Error(`PostgreSQL did not start on port ${options.port}:\n${logs.slice(-20).join('')}`, { cause: error });
   }
-  return fromConnection(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`, () => server.stop());
+  return fromConnection(embeddedBaseUrl(options.port), () => server.stop());
+}
+
+/** Where the embedded server listens, without a database name. */
+export const embeddedBaseUrl = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+
+/** Answers whether a PostgreSQL server accepts connections at this URL (`npm start` may be running it). */
+export async function isListening(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** A server someone else runs (DATABASE_URL): we only create and drop databases on it. */
