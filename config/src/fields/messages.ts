@@ -5,6 +5,7 @@ export const fieldMessages = {
   chooseAtLeastOne: (label: string) => `请至少选择一项${label}`,
   tooLong: (label: string, max: number) => `${label}不能超过${max}个字`,
   wrongType: (label: string) => `${label}的格式不正确`,
+  controlCharacters: (label: string) => `${label}含有无法识别的字符，请删除后重新输入`,
   unknownOption: (label: string) => `请从列表中选择${label}`,
   date: (label: string) => `${label}应为有效日期，如 2026-09-01`,
   consent: '请阅读并勾选同意后再继续',

@@ -21,9 +21,20 @@ const baseString = (field: Field) =>
 const optionalWhenAllowed = <T extends z.ZodType>(field: Field, schema: T) =>
   field.optional ? z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional()) : schema;
 
+/**
+ * Control characters no keyboard types (NUL among them, which PostgreSQL cannot store in text);
+ * a textarea keeps its line breaks and tabs.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTERS = { text: /[\u0000-\u001f\u007f]/, textarea: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ } as const;
+
 function textSchema(field: TextField) {
   const max = field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
-  return baseString(field).trim().min(1, fieldMessages.required(field.label)).max(max, fieldMessages.tooLong(field.label, max));
+  return baseString(field)
+    .trim()
+    .min(1, fieldMessages.required(field.label))
+    .max(max, fieldMessages.tooLong(field.label, max))
+    .refine((text) => !CONTROL_CHARACTERS[field.type].test(text), fieldMessages.controlCharacters(field.label));
 }
 
 const fromValidator = (field: Field, parse: (input: string) => ValidationResult<unknown>) =>

@@ -25,6 +25,23 @@ describe('buildFormSchema', () => {
     expect(parseForm(schema, { name: ' 张三 ' })).toEqual({ ok: true, values: { name: '张三' } });
   });
 
+  it('refuses control characters such as NUL, but keeps line breaks in a textarea', () => {
+    const schema = buildFormSchema(
+      form([
+        { name: 'name', type: 'text', label: '姓名' },
+        { name: 'purpose', type: 'textarea', label: '研究目的' },
+      ]),
+    );
+    expect(parseForm(schema, { name: '张\u0000三', purpose: '目的\u001b' })).toEqual({
+      ok: false,
+      fields: { name: '姓名含有无法识别的字符，请删除后重新输入', purpose: '研究目的含有无法识别的字符，请删除后重新输入' },
+    });
+    expect(parseForm(schema, { name: '张三😀', purpose: '第一行\r\n\t第二行' })).toEqual({
+      ok: true,
+      values: { name: '张三😀', purpose: '第一行\r\n\t第二行' },
+    });
+  });
+
   it('drops keys the form does not know, including __proto__', () => {
     const schema = buildFormSchema(form([{ name: 'name', type: 'text', label: '姓名' }]));
     const parsed = parseForm(schema, JSON.parse('{"name":"张三","__proto__":{"polluted":true},"status":"approved"}'));

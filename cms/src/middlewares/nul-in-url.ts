@@ -1,0 +1,16 @@
+/**
+ * PostgreSQL cannot store or compare text holding NUL, so a `%00` in a path or query parameter
+ * turned a look-up into a 500 (found by the fuzzing test, issue 8). No record number, code or
+ * filter contains one: refuse the request before any route sees it.
+ */
+const NUL = /%00/i;
+
+export default () =>
+  async (ctx: { url: string; status: number; body: unknown }, next: () => Promise<void>): Promise<void> => {
+    if (!NUL.test(ctx.url)) return next();
+    ctx.status = 400;
+    ctx.body = {
+      data: null,
+      error: { status: 400, name: 'BadRequestError', message: '网址中含有无法识别的字符', details: { fields: {} } },
+    };
+  };
