@@ -1,11 +1,23 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
+/**
+ * Behind a TLS proxy the site is reached over plain HTTP, so without this Astro would see
+ * `http://` while the browser's Origin says `https://` and refuse every form post (CSRF check),
+ * set no Secure cookies and send no HSTS. SITE_DOMAINS (read at build time, comma-separated)
+ * names the public host names whose X-Forwarded-Host/-Proto Astro may believe (docs/deploy.md).
+ */
+const allowedDomains = (process.env.SITE_DOMAINS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean)
+  .map((hostname) => ({ hostname, protocol: 'https' }));
+
 // Server-rendered so every form works without JavaScript (DESIGN.md, "public site").
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, allowedDomains },
   compressHTML: true,
   build: { inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },

@@ -25,11 +25,20 @@ export function fingerprint(inputs: string[]): string {
   return hash.digest('hex');
 }
 
-/** Runs `build` unless the inputs are unchanged since its last success and `output` exists. */
-export async function buildIfChanged(name: string, inputs: string[], output: string, build: () => Promise<void>): Promise<boolean> {
+/**
+ * Runs `build` unless the inputs (and `settings`, the build-time environment that shapes the
+ * output) are unchanged since its last success and `output` exists.
+ */
+export async function buildIfChanged(
+  name: string,
+  inputs: string[],
+  output: string,
+  build: () => Promise<void>,
+  settings = '',
+): Promise<boolean> {
   const stampDir = join(DATA_DIR, 'build-stamps');
   const stampFile = join(stampDir, `${name}.txt`);
-  const before = fingerprint(inputs);
+  const before = `${fingerprint(inputs)}${settings && ` ${settings}`}`;
   if (existsSync(output) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === before) return false;
   await build();
   mkdirSync(stampDir, { recursive: true });
@@ -66,4 +75,5 @@ export const buildSite = (env: NodeJS.ProcessEnv = process.env) =>
     [join(SITE_DIR, 'src'), join(SITE_DIR, 'public'), join(SITE_DIR, 'astro.config.mjs'), join(CONFIG_DIR, 'dist'), LOCK],
     join(SITE_DIR, 'dist', 'server', 'entry.mjs'),
     () => run(join(BIN, 'astro'), ['build'], { cwd: SITE_DIR, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } }),
+    `SITE_DOMAINS=${env.SITE_DOMAINS ?? ''}`,
   );

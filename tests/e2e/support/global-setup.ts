@@ -18,6 +18,8 @@ declare module 'vitest' {
   }
 }
 
+export const TLS_HOST = 'statdesk.test';
+
 const ADMIN = { email: 'admin@e2e.example', password: 'E2e-Admin-2026' };
 
 /** Builds and starts the real stack (PostgreSQL, Strapi with its admin, Astro) on free ports for the browser tests. */
@@ -25,7 +27,8 @@ export default async function setup(project: TestProject) {
   await buildConfig();
   // `strapi build` loads the configuration, which insists on a database URL; nothing connects to it.
   await buildCms({ ...process.env, DATABASE_URL: 'postgres://build@127.0.0.1:1/build' });
-  await buildSite();
+  // The public host name a TLS proxy would forward (tests/e2e/behind-a-tls-proxy.test.ts).
+  await buildSite({ ...process.env, SITE_DOMAINS: TLS_HOST });
 
   const postgres = await startTestPostgres();
   const database = uniqueDatabaseName('e2e');

@@ -27,7 +27,7 @@ describe('security headers on the API', () => {
     },
   ];
 
-  it('sends nosniff, no framing, a referrer policy and a CSP on every answer', async () => {
+  it('sends nosniff, no framing, a referrer policy, a CSP and HSTS on every answer', async () => {
     for (const { what, request } of answers()) {
       const response = await request;
       expect(response.status, what).toBeLessThan(500);
@@ -37,6 +37,7 @@ describe('security headers on the API', () => {
       expect(response.headers.get('content-security-policy'), what).toBeTruthy();
       expect(response.headers.get('referrer-policy'), what).toBeTruthy();
       expect(response.headers.get('x-powered-by'), what).toBeNull();
+      expect(response.headers.get('strict-transport-security'), what).toMatch(/max-age=\d{8}/);
     }
   });
 });

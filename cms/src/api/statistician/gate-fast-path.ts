@@ -18,6 +18,8 @@ const HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
+  // As Strapi's helmet sends it; a browser only heeds it over TLS.
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 const HEADER_LIST = Object.entries(HEADERS).flat();
 

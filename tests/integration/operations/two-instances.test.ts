@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../../scripts/lib/ports.ts';
+import type { Service } from '../../../scripts/lib/processes.ts';
+import { startCms } from '../../../scripts/lib/stack.ts';
+import { postFile, SAMPLE_PDF } from '../support/files.ts';
+import { unitCode, validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
+import { getJson, postJson, type Submitted } from '../support/http.ts';
+import { type RoundRobinProxy, startRoundRobinProxy } from '../support/round-robin-proxy.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
+
+const PHONE = '13600136000';
+const ADMIN = { email: 'reviewer.two@statdesk.local', password: 'Two-Instances-2026' };
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Issue 8, "More than one machine": two Strapi instances on one database behind a round-robin
+ * proxy. Whatever instance takes a write, the other serves it: records, query tokens, uploaded
+ * scans (one shared folder here, shared storage in production), the reporting gate's index and
+ * admin sign-ins.
+ */
+describe('two Strapi instances behind a load balancer', () => {
+  let first: TestCms;
+  let second: Service;
+  let secondUrl: string;
+  let proxy: RoundRobinProxy;
+  let apiToken: string;
+  const instances = () => [first.url, secondUrl];
+
+  beforeAll(async () => {
+    first = await bootCms('two_instances', { TRUSTED_PROXIES: '127.0.0.1' });
+    const port = await findFreePort();
+    // Same database, secrets and upload folder (process.env, as bootCms set it): a second machine's settings.
+    second = await startCms({ port, env: { ...process.env, DATABASE_URL: first.databaseUrl } });
+    secondUrl = `http://127.0.0.1:${port}`;
+    proxy = await startRoundRobinProxy(instances());
+    apiToken = await createApiToken(first, 'read-only');
+  }, 180_000);
+  afterAll(async () => {
+    await proxy?.stop();
+    await second?.stop();
+    await first?.stop();
+  });
+
+  it('serves a record, its token and its scan from whichever instance a request reaches', async () => {
+    const institution = await postJson<Submitted>(proxy.url, '/api/public/institutions', validInstitution({ contactPhone: PHONE }));
+    expect(institution.status).toBe(201);
+    const application = await postJson<Submitted & { token: string }>(
+      proxy.url,
+      '/api/public/data-applications',
+      validDataApplication(institution.body.applicationNo, { leaderPhone: PHONE }),
+    );
+    expect(application.status).toBe(201);
+    const attached = await postFile(
+      `${proxy.url}/api/public/records/${application.body.applicationNo}/attachments`,
+      SAMPLE_PDF,
+      '立项书.pdf',
+      {
+        authorization: `Bearer ${application.body.token}`,
+      },
+    );
+    expect(attached.status).toBe(201);
+    const opened = await postJson<{ token: string }>(proxy.url, '/api/public/query', {
+      phone: PHONE,
+      password: application.body.queryPassword,
+    });
+    expect(opened.status).toBe(200);
+    for (const url of instances()) {
+      const listed = await getJson<{ attachments: Array<{ fileName: string }> }>(
+        url,
+        `/api/public/records/${application.body.applicationNo}/attachments`,
+        {
+          authorization: `Bearer ${opened.body.token}`,
+        },
+      );
+      expect(listed.body.attachments.map((file) => file.fileName)).toEqual(['立项书.pdf']);
+      const records = await getJson<{ records: Array<{ recordNo: string }> }>(url, '/api/public/records', {
+        authorization: `Bearer ${opened.body.token}`,
+      });
+      expect(records.body.records.map((record) => record.recordNo)).toEqual([application.body.applicationNo]);
+    }
+    expect([...proxy.served.values()].every((count) => count > 0)).toBe(true);
+  });
+
+  it('opens the reporting gate on both instances for a statistician registered through either', async () => {
+    const code = unitCode(4_242);
+    const registered = await postJson(
+      proxy.url,
+      '/api/public/statisticians',
+      validStatistician({ serviceUnits: [{ code, name: '某企业', role: 'comprehensive' }] }),
+    );
+    expect(registered.status).toBe(201);
+    for (const url of instances()) {
+      const gate = () => getJson<{ allowed: boolean }>(url, `/api/direct-report/gate/${code}`, { authorization: `Bearer ${apiToken}` });
+      expect((await eventually(gate, (answer) => answer.body.allowed)).body).toMatchObject({ allowed: true });
+    }
+  });
+
+  it('keeps a reviewer signed in whichever instance answers', async () => {
+    const role = (await first.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as { id: number };
+    const users = first.strapi.service('admin::user') as { create(attributes: Record<string, unknown>): Promise<unknown> };
+    await users.create({ ...ADMIN, firstname: '审核', lastname: '员', isActive: true, registrationToken: null, roles: [role.id] });
+    const login = await postJson<{ data: { token: string } }>(proxy.url, '/admin/login', ADMIN);
+    expect(login.status).toBe(200);
+    for (const url of instances()) {
+      const me = await getJson<{ data: { email: string } }>(url, '/admin/users/me', { authorization: `Bearer ${login.body.data.token}` });
+      expect(me.body.data.email).toBe(ADMIN.email);
+    }
+  });
+});
