@@ -8,14 +8,14 @@ import type { FieldOption, QueryRecord, SubmissionKindId } from '@statdesk/confi
 export type { QueryRecord };
 
 export class CmsError extends Error {
-  constructor(
-    message: string,
-    readonly resource: string,
-    readonly status?: number,
-    options?: { cause?: unknown },
-  ) {
+  readonly resource: string;
+  readonly status?: number;
+
+  constructor(message: string, resource: string, status?: number, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CmsError';
+    this.resource = resource;
+    this.status = status;
   }
 
   /** True when Strapi could not be reached at all (the site shows its "unavailable" page). */
@@ -43,6 +43,30 @@ async function requestJson<T>(resource: string, init: RequestInit = {}): Promise
   if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${resource}`, resource, response.status);
   return (await response.json()) as T;
 }
+
+/**
+ * Public content (catalog, notices, the institution listing) changes a few times a day but every
+ * form page reads it: each site instance keeps an answer for a few seconds and asks once for all
+ * the requests waiting on it. Without this, page views fan out to three Strapi calls each and the
+ * load benchmark saturates at ~100 pages/s (issue 8, `npm run bench:load`). Failures are not kept.
+ */
+const PUBLIC_CONTENT_SECONDS = 5;
+const publicContent = new Map<string, { expires: number; answer: Promise<unknown> }>();
+
+function cachedJson<T>(resource: string): Promise<T> {
+  const now = Date.now();
+  const kept = publicContent.get(resource);
+  if (kept && kept.expires > now) return kept.answer as Promise<T>;
+  const answer = requestJson<T>(resource);
+  publicContent.set(resource, { expires: now + PUBLIC_CONTENT_SECONDS * 1000, answer });
+  answer.catch(() => publicContent.delete(resource));
+  return answer;
+}
+
+/** After this instance registers an institution, its listing and the forms' choices show it at once. */
+const forgetInstitutions = () => {
+  for (const resource of publicContent.keys()) if (resource.startsWith('/api/public/institutions')) publicContent.delete(resource);
+};
 
 /** A 4xx the person can fix (their answers, their password), or throws for anything else. */
 export type Refusal = { ok: false; status: number; message: string; fields: Record<string, string>; retryAfter?: number };
@@ -116,19 +140,19 @@ export interface Submitted {
   statusLabel: string;
 }
 
-export const getCatalog = async (): Promise<Dataset[]> => (await requestJson<{ data: Dataset[] }>('/api/public/catalog')).data;
+export const getCatalog = async (): Promise<Dataset[]> => (await cachedJson<{ data: Dataset[] }>('/api/public/catalog')).data;
 
 export const getNotice = async (key: string): Promise<Notice> =>
-  (await requestJson<{ data: Notice }>(`/api/public/notices/${encodeURIComponent(key)}`)).data;
+  (await cachedJson<{ data: Notice }>(`/api/public/notices/${encodeURIComponent(key)}`)).data;
 
-export const getHomeNotices = async (): Promise<HomeNotice[]> => (await requestJson<{ data: HomeNotice[] }>('/api/public/notices')).data;
+export const getHomeNotices = async (): Promise<HomeNotice[]> => (await cachedJson<{ data: HomeNotice[] }>('/api/public/notices')).data;
 
 export const listInstitutions = (options: { q?: string; page?: number; pageSize?: number } = {}) => {
   const params = new URLSearchParams();
   if (options.q) params.set('q', options.q);
   if (options.page) params.set('page', String(options.page));
   if (options.pageSize) params.set('pageSize', String(options.pageSize));
-  return requestJson<{ institutions: InstitutionListing[]; pagination: Pagination }>(`/api/public/institutions?${params}`);
+  return cachedJson<{ institutions: InstitutionListing[]; pagination: Pagination }>(`/api/public/institutions?${params}`);
 };
 
 /** Options of fields whose choices live in the CMS, by source. */
@@ -149,6 +173,7 @@ const SUBMIT_PATHS: Record<SubmissionKindId, string> = {
 
 export async function submit(kind: SubmissionKindId, values: Record<string, unknown>): Promise<{ ok: true; data: Submitted } | Refusal> {
   const answer = await sendJson<Submitted & { outcomeNo?: string }>(SUBMIT_PATHS[kind], values);
+  if (answer.ok && kind === 'institution') forgetInstitutions();
   if (answer.ok && answer.data.outcomeNo) return { ok: true, data: { ...answer.data, applicationNo: answer.data.outcomeNo } };
   return answer;
 }
