@@ -7,6 +7,7 @@ import { createGateIndex, GATE_TRIGGER_SQL, type GateIndex } from './api/statist
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
+import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
 import { configureSubmissionViews } from './bootstrap/list-views';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
@@ -25,6 +26,8 @@ export default {
     // Mounted when the server starts listening, after bootstrap (see admin-routes.ts).
     strapi.server.routes(reviewDeskRoutes as never);
     strapi.server.routes(bureauDeskRoutes as never);
+    // Before the roles: their agency permissions carry this condition.
+    await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
     await configureSubmissionViews(strapi);
     await createFirstAdmin(strapi);

@@ -5,6 +5,7 @@ import {
   agencyLevels,
   agencyReviewAction,
   DECIDE_ACTION,
+  JURISDICTION_CONDITION,
   personalFieldNames,
   type SubmissionKindId,
   submissionKinds,
@@ -61,7 +62,7 @@ function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permissi
       action: `plugin::content-manager.explorer.${action}`,
       subject: grant.uid,
       properties: action === 'delete' ? {} : { fields: fieldsOf(strapi, grant.uid, grant.personal) },
-      conditions: [],
+      conditions: grant.inJurisdiction ? [JURISDICTION_CONDITION.id] : [],
     })),
   );
   const decide = role.decides ? submissionUids.map((subject) => ({ action: DECIDE_ACTION, subject, properties: {}, conditions: [] })) : [];
@@ -69,7 +70,7 @@ function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permissi
     action: agencyReviewAction(level),
     subject: AGENCY_UID,
     properties: {},
-    conditions: [],
+    conditions: level === 'province' ? [] : [JURISDICTION_CONDITION.id],
   }));
   const media = role.media ? MEDIA_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] })) : [];
   return [...content, ...decide, ...agency, ...media];

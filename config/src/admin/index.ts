@@ -1,3 +1,4 @@
+export * from './jurisdiction.ts';
 export * from './notifications.ts';
 export * from './personal-data.ts';
 export * from './roles.ts';

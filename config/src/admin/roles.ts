@@ -10,6 +10,8 @@ export interface RoleGrant {
   actions: readonly ContentAction[];
   /** Whether the role sees personal fields (see personal-data.ts); false hides them field by field. */
   personal: boolean;
+  /** Only the records of the user's own region (辖区分配, jurisdiction.ts). */
+  inJurisdiction?: boolean;
 }
 
 /** An admin role of the data centre or the bureau, created at bootstrap (issue 5). */
@@ -86,7 +88,8 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
     name,
     description,
     grants: [
-      { uid: uid('agency'), actions: read, personal: true },
+      // seeds/004 §七: a 县区 reviews its own agencies and a 市州 its counties'; the province sees all.
+      { uid: uid('agency'), actions: read, personal: true, inJurisdiction: level !== 'province' },
       { uid: uid('delegation'), actions: read, personal: false },
       { uid: uid('review-event'), actions: read, personal: true },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Staff, signInAs } from '../support/admin.ts';
+import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { unitCode, validAgency } from '../support/fixtures.ts';
 import { fieldErrors } from '../support/http.ts';
@@ -36,6 +36,9 @@ describe('agent agencies: registration with documents, county → city → provi
       enterprises: Array<{ code: string; reason: string; delegated: boolean }>;
     };
 
+  const assign = (adminEmail: string, regionCode: string) =>
+    cms.strapi.documents('api::jurisdiction.jurisdiction').create({ data: { adminEmail, regionCode } as never });
+
   beforeAll(async () => {
     cms = await bootCms('agency_chain');
     platformToken = await createApiToken(cms, 'full-access');
@@ -44,6 +47,9 @@ describe('agent agencies: registration with documents, county → city → provi
       signInAs(cms, 'City bureau', 'city@bureau.example'),
       signInAs(cms, 'Province collection centre', 'province@bureau.example'),
     ]);
+    // 辖区分配: the agency below registers in 武侯区 (510107) of 成都市 (510100).
+    await assign('county@bureau.example', '510107');
+    await assign('City@Bureau.example', '510100');
     await cms.strapi.documents('api::reporting-period.reporting-period').create({
       data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
     });
@@ -165,5 +171,43 @@ describe('agent agencies: registration with documents, county → city → provi
       effectiveDate: '2026-10-01',
     });
     expect(late).toMatchObject({ status: 409, body: { error: { message: '当前状态为“未通过”，审核已经结束' } } });
+  });
+
+  it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {
+    const [neighbour, otherCity, unassigned] = await Promise.all([
+      signInAs(cms, 'County bureau', 'jinjiang@bureau.example'),
+      signInAs(cms, 'City bureau', 'zigong@bureau.example'),
+      signInAs(cms, 'County bureau', 'new@bureau.example'),
+    ]);
+    await assign('jinjiang@bureau.example', '510104');
+    await assign('zigong@bureau.example', '510300');
+    const { body } = await register(validAgency([{ code: enterpriseCode(4), name: '企业4' }]), {
+      businessLicence: SAMPLE_PDF,
+      legalPersonCertificate: SAMPLE_PDF,
+      'letter.0': SAMPLE_PDF,
+    });
+    const no = body.registrationNo;
+    const outside = { status: 403, body: { error: { message: '该代理机构不在您的辖区内' } } };
+    expect(await neighbour.json('GET', `/bureau-desk/agencies/${no}`)).toMatchObject(outside);
+    expect(await neighbour.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).toMatchObject(outside);
+    expect((await neighbour.call('GET', `/bureau-desk/agencies/${no}/documents/businessLicence`)).status).toBe(403);
+    expect(await unassigned.json('GET', `/bureau-desk/agencies/${no}`)).toMatchObject({
+      status: 403,
+      body: { error: { message: '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置' } },
+    });
+
+    const listed = async (staff: Staff) =>
+      (await staff.json<{ results: Array<{ registrationNo: string }> }>('GET', cmPath('api::agency.agency'))).body.results.map(
+        (agency) => agency.registrationNo,
+      );
+    expect(await listed(neighbour)).toEqual([]);
+    expect(await listed(otherCity)).toEqual([]);
+    expect(await listed(unassigned)).toEqual([]);
+    for (const staff of [county, city, province]) expect(await listed(staff)).toContain(no);
+    const { documentId } = await cms.strapi.db.query('api::agency.agency').findOne({ where: { registrationNo: no } });
+    expect((await neighbour.call('GET', cmPath('api::agency.agency', documentId))).status).toBe(403);
+    expect((await county.call('GET', cmPath('api::agency.agency', documentId))).status).toBe(200);
+
+    expect((await county.json('POST', `/bureau-desk/agencies/${no}/decisions`, { decision: 'approve' })).status).toBe(200);
   });
 });

@@ -19,6 +19,7 @@ interface AgencyEntry extends Record<string, unknown> {
   registrationNo: string;
   status: AgencyStatus;
   agencyName: string;
+  countyCode: string;
   delegators: Array<{ code: string; name: string }>;
 }
 

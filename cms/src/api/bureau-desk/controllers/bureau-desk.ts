@@ -1,4 +1,13 @@
-import { type AgencyLevel, type AgencyStatus, agencyLevels, agencyReviewAction, statusAtLevel } from '@statdesk/config';
+import {
+  type AgencyLevel,
+  type AgencyStatus,
+  agencyLevels,
+  agencyReviewAction,
+  coversCounty,
+  jurisdictionMessages,
+  statusAtLevel,
+} from '@statdesk/config';
+import { regionOf } from '../../../bootstrap/jurisdiction';
 import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../lib/admin-context';
 import { answer, PublicError } from '../../../lib/http-errors';
 
@@ -15,6 +24,26 @@ const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 
 /** The level that decides an agency in this status, if any. */
 const levelOf = (status: AgencyStatus): AgencyLevel | undefined => agencyLevels.find((level) => statusAtLevel[level] === status);
+
+/**
+ * County and city bureau users handle the agencies of their own region only (seeds/004 §七); the
+ * province collection centre (and a super admin) every region. The Content Manager applies the
+ * same rule through the jurisdiction permission condition.
+ */
+async function requireJurisdiction(ctx: Ctx, countyCode: string): Promise<void> {
+  if (ability(ctx).can(agencyReviewAction('province'), AGENCY)) return;
+  const region = await regionOf(strapi, ctx.state.user?.email);
+  if (!region) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.unassigned);
+  if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.outside);
+}
+
+/** The agency of the route, once the user may see it. */
+async function agencyInJurisdiction(ctx: Ctx) {
+  requireCan(ctx, READ, AGENCY);
+  const record = await chain().record(no(ctx));
+  await requireJurisdiction(ctx, record.agency.countyCode);
+  return record;
+}
 
 /**
  * The bureau's desk (issue 7): statisticians' registrations (reopen, remove, history; edits on the
@@ -39,8 +68,7 @@ export default {
     }),
   agency: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, READ, AGENCY);
-      const record = await chain().record(no(ctx));
+      const record = await agencyInJurisdiction(ctx);
       const level = levelOf(record.agency.status);
       return {
         body: { ...record, level: level ?? null, canDecide: Boolean(level && ability(ctx).can(agencyReviewAction(level), AGENCY)) },
@@ -48,8 +76,7 @@ export default {
     }),
   decideAgency: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, READ, AGENCY);
-      const { agency } = await chain().record(no(ctx));
+      const { agency } = await agencyInJurisdiction(ctx);
       const level = levelOf(agency.status);
       if (!level) throw new PublicError(409, 'ConflictError', `当前状态为“${agency.statusLabel}”，审核已经结束`);
       requireCan(ctx, agencyReviewAction(level), AGENCY);
@@ -57,7 +84,7 @@ export default {
     }),
   agencyDocument: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, READ, AGENCY);
+      await agencyInJurisdiction(ctx);
       return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
     }),
 };

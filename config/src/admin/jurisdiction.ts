@@ -1,0 +1,36 @@
+/**
+ * A bureau user's jurisdiction (辖区): the region whose agent agencies they review (seeds/004 §七:
+ * 县区 reviews its own, 市州 approves its counties', the province confirms all). The region is a
+ * GB/T 2260 code; its trailing zeros say its level.
+ */
+export type JurisdictionLevel = 'province' | 'city' | 'county';
+
+export const jurisdictionLevel = (regionCode: string): JurisdictionLevel =>
+  regionCode.endsWith('0000') ? 'province' : regionCode.endsWith('00') ? 'city' : 'county';
+
+/** The Content Manager filter (a permission condition) of the agencies a jurisdiction covers; true for all. */
+export function agencyFilterOf(regionCode: string): Record<string, string> | true {
+  const level = jurisdictionLevel(regionCode);
+  if (level === 'province') return true;
+  return level === 'city' ? { cityCode: regionCode } : { countyCode: regionCode };
+}
+
+/** Whether a jurisdiction covers an agency registered in `countyCode`. */
+export function coversCounty(regionCode: string, countyCode: string): boolean {
+  const level = jurisdictionLevel(regionCode);
+  if (level === 'province') return countyCode.slice(0, 2) === regionCode.slice(0, 2);
+  if (level === 'city') return countyCode.slice(0, 4) === regionCode.slice(0, 4);
+  return countyCode === regionCode;
+}
+
+export const JURISDICTION_CONDITION = {
+  name: 'in-jurisdiction',
+  /** Strapi's id of a condition registered without a plugin. */
+  id: 'api::in-jurisdiction',
+  displayName: '仅本辖区（按“辖区分配”）',
+} as const;
+
+export const jurisdictionMessages = {
+  outside: '该代理机构不在您的辖区内',
+  unassigned: '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置',
+} as const;
