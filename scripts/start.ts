@@ -12,6 +12,7 @@ import { ROOT } from './lib/paths.ts';
 import type { Service } from './lib/processes.ts';
 import { loadEnvFile } from './lib/secrets.ts';
 import { startCms, startSite } from './lib/stack.ts';
+import { supervise } from './lib/supervise.ts';
 
 const settings = loadEnvFile(join(ROOT, '.env'));
 const setting = (name: string, fallback: string) => process.env[name] ?? settings[name] ?? fallback;
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
 
   console.log('Starting Strapi …');
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  running.push(watch(await startCms({ port: cmsPort, env, echo: setting('VERBOSE', '') === 'true' })));
+  // Restarted if it dies (the site shows its unavailable page meanwhile); see supervise.ts.
+  running.push(await supervise(() => startCms({ port: cmsPort, env, echo: setting('VERBOSE', '') === 'true' })));
   console.log('Starting the public site …');
   running.push(watch(await startSite({ port: sitePort, cmsUrl, env })));
 
