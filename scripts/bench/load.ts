@@ -8,6 +8,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { sampleAnswers } from '../../config/src/fields/sample.ts';
+import { forms } from '../../config/src/forms/index.ts';
 import { buildSite } from '../lib/build.ts';
 import { findFreePort } from '../lib/ports.ts';
 import type { Service } from '../lib/processes.ts';
@@ -75,39 +77,13 @@ const json = (body: unknown, address: string) => ({
   body: JSON.stringify(body),
 });
 
-const institution = (phone: string) => ({
-  agreeNotice: true,
-  fullName: `压力测试大学${phone}`,
-  creditCode: '91350100M000100Y43',
-  address: '北京市海淀区颐和园路5号',
-  email: 'office@pku.edu.cn',
-  legalRepName: '王五',
-  legalRepPosition: '校长',
-  contactName: '李四',
-  contactPosition: '科研处处长',
-  contactPhone: phone,
-  contactEmail: 'lisi@pku.edu.cn',
-  commitment: true,
-});
-
+/** Valid answers of each form (config's samples), made unique by the applicant's phone. */
+const institution = (phone: string) => ({ ...sampleAnswers(forms.institution), fullName: `压力测试大学${phone}`, contactPhone: phone });
 const dataApplication = (institutionNo: string, phone: string) => ({
-  agreeInstructions: true,
-  projectName: '中国城镇化与家庭消费研究',
-  projectSource: 'nssfc',
+  ...sampleAnswers(forms['data-application']),
   institution: institutionNo,
-  leaderName: '张三',
-  leaderIdNumber: '11010519491231002X',
-  leaderTitle: '教授',
-  leaderPhone: phone,
-  leaderEmail: 'zhangsan@pku.edu.cn',
-  teamMembers: '赵六，北京大学，副教授',
-  researchPurpose: '研究城镇化对家庭消费结构的影响。',
-  researchMethods: '面板数据双重差分。',
   datasets: ['household-income-living'],
-  dataYears: '2013—2020',
-  usePeriodStart: '2026-12-01',
-  usePeriodEnd: '2027-11-30',
-  expectedOutcomes: '论文两篇',
+  leaderPhone: phone,
 });
 
 interface Submitted {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleAnswers } from '../../config/src/fields/sample.ts';
+import { forms } from '../../config/src/forms/index.ts';
 import { findFreePort } from '../../scripts/lib/ports.ts';
 import { type PostgresServer, startEmbeddedPostgres } from '../../scripts/lib/postgres.ts';
 import type { Service } from '../../scripts/lib/processes.ts';
@@ -67,20 +69,7 @@ describe('surviving a killed Strapi and a restarted PostgreSQL', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.1.${phone % 250}` },
         signal: AbortSignal.timeout(10_000),
-        body: JSON.stringify({
-          agreeNotice: true,
-          fullName: `故障测试大学${contactPhone}`,
-          creditCode: '91350100M000100Y43',
-          address: '北京市海淀区颐和园路5号',
-          email: 'office@pku.edu.cn',
-          legalRepName: '王五',
-          legalRepPosition: '校长',
-          contactName: '李四',
-          contactPosition: '科研处处长',
-          contactPhone,
-          contactEmail: 'lisi@pku.edu.cn',
-          commitment: true,
-        }),
+        body: JSON.stringify({ ...sampleAnswers(forms.institution), fullName: `故障测试大学${contactPhone}`, contactPhone }),
       });
       if (response.status !== 201) return undefined;
       const no = ((await response.json()) as { applicationNo: string }).applicationNo;
