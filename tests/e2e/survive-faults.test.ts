@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAnswers } from '../../config/src/fields/sample.ts';
 import { forms } from '../../config/src/forms/index.ts';
@@ -12,6 +11,7 @@ import type { Service } from '../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../scripts/lib/secrets.ts';
 import { makeTempStrapiDirs, startCms, startSite } from '../../scripts/lib/stack.ts';
 import { type Supervised, supervise } from '../../scripts/lib/supervise.ts';
+import { queryRows } from '../support/postgres.ts';
 
 /**
  * Issue 8, "Faults": Strapi killed with SIGKILL in the middle of a burst of submissions and of a
@@ -51,15 +51,7 @@ describe('surviving a killed Strapi and a restarted PostgreSQL', () => {
       cms?.child.exitCode !== null || cms?.child.signalCode !== null ? resolve() : cms?.child.once('exit', () => resolve()),
     );
   };
-  const query = async <T>(sql: string): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <T>(sql: string) => queryRows<T>(databaseUrl, sql);
 
   /** One public submission; its number when Strapi acknowledged it with a 201. */
   async function submitInstitution(): Promise<string | undefined> {

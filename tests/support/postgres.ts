@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { findFreePort } from '../../scripts/lib/ports.ts';
 import { externalPostgres, type PostgresServer, startEmbeddedPostgres } from '../../scripts/lib/postgres.ts';
 
@@ -24,3 +25,14 @@ export async function startTestPostgres(): Promise<PostgresServer> {
 /** A database name no other run uses: `statdesk_test_<purpose>_<random>`. */
 export const uniqueDatabaseName = (purpose: string): string =>
   `statdesk_test_${purpose}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+
+/** The rows of one statement, on a connection of its own. */
+export async function queryRows<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -4,13 +4,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../../scripts/lib/paths.ts';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { startCms } from '../../../scripts/lib/stack.ts';
-import { uniqueDatabaseName } from '../../support/postgres.ts';
+import { queryRows, uniqueDatabaseName } from '../../support/postgres.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
@@ -22,15 +21,7 @@ const run = promisify(execFile);
 const cli = (script: string, args: string[], env: Record<string, string>) =>
   run(process.execPath, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
 
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = queryRows;
 
 /** Every table's row count and a hash of its rows in a fixed order, and every sequence's value. */
 async function contentsOf(url: string): Promise<Record<string, string>> {
