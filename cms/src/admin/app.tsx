@@ -1,4 +1,4 @@
-import { Clock, File, Layout, Pencil } from '@strapi/icons';
+import { ChartBubble, Clock, File, Layout, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './bureau/BureauPanel';
 import { bureauActions } from './bureau/bureau-actions';
@@ -28,6 +28,13 @@ export default {
       intlLabel: { id: 'statdesk.print-templates', defaultMessage: '打印模板' },
       Component: () => import('./pages/PrintTemplates'),
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::print-template.print-template' }],
+    });
+    app.addMenuLink({
+      to: 'direct-report',
+      icon: ChartBubble,
+      intlLabel: { id: 'statdesk.direct-report', defaultMessage: '一套表直报率' },
+      Component: () => import('./pages/DirectReportDashboard'),
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enterprise.enterprise' }],
     });
     app.widgets.register([
       {

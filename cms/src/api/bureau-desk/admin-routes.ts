@@ -15,5 +15,7 @@ export const bureauDeskRoutes = {
     { method: 'GET', path: '/agencies/:no', handler: controller.agency },
     { method: 'POST', path: '/agencies/:no/decisions', handler: controller.decideAgency },
     { method: 'GET', path: '/agencies/:no/documents/:purpose', handler: controller.agencyDocument },
+    { method: 'GET', path: '/direct-report/periods', handler: controller.reportPeriods },
+    { method: 'GET', path: '/direct-report/reports/:period', handler: controller.report },
   ].map((route) => ({ ...route, config: { policies: [] } })),
 };

@@ -16,9 +16,14 @@ const AGENCY = 'api::agency.agency';
 const service = <T>(uid: string) => strapi.service(uid as never) as unknown as T;
 type Bureau = ReturnType<typeof import('../../statistician/services/bureau').default>;
 type Chain = ReturnType<typeof import('../../agency/services/chain').default>;
+type Report = ReturnType<typeof import('../../direct-report/services/report').default>;
+const ENTERPRISE = 'api::enterprise.enterprise';
 
 const bureau = () => service<Bureau>('api::statistician.bureau');
 const chain = () => service<Chain>('api::agency.chain');
+const report = () => service<Report>('api::direct-report.report');
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+const int = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 const no = (ctx: Ctx) => String(ctx.params.no);
 const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 
@@ -86,5 +91,25 @@ export default {
     answer(ctx, async () => {
       await agencyInJurisdiction(ctx);
       return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
+    }),
+  // The direct-reporting dashboard (issue 6): whoever may read the enterprises' master data.
+  reportPeriods: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, ENTERPRISE);
+      return { body: await report().trend() };
+    }),
+  report: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, ENTERPRISE);
+      const { city, county, reason, page } = ctx.query;
+      return {
+        body: await report().find(String(ctx.params.period), {
+          city: text(city),
+          county: text(county),
+          reason: text(reason),
+          page: int(page),
+          pageSize: 20,
+        }),
+      };
     }),
 };

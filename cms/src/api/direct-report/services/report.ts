@@ -74,6 +74,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return computeReportInSql(strapi.db.connection, { period, parameters: await this.parameters() });
   },
 
+  /**
+   * The latest periods (newest first) with their totals, for the dashboard's trend. Each is a
+   * whole report, so the count is bounded.
+   */
+  async trend(limit = 12): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
+    const periods = (await strapi.db
+      .query('api::reporting-period.reporting-period')
+      .findMany({ orderBy: { opensAt: 'desc' }, limit })) as Array<{ code: string; type: PeriodType }>;
+    const points = [];
+    for (const period of periods) points.push({ code: period.code, type: period.type, totals: (await this.full(period.code)).totals });
+    return points;
+  },
+
   /** The report with its enterprise list filtered by region or reason and paged. */
   async find(periodCode: string, filter: EnterpriseFilter) {
     const report = await this.full(periodCode);
