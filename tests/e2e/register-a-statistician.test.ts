@@ -58,9 +58,15 @@ describe('registering as a statistician with three service units (issue 7)', () 
       await row(page, 3).getByRole('button', { name: '删除统计服务单位 4' }).click();
       await expect(page.locator('[data-row]').count()).resolves.toBe(3);
       await expect(row(page, 1).getByLabel('单位名称').inputValue()).resolves.toBe(UNITS[1]?.name);
+      await row(page, 1).getByLabel('单位名称').fill('');
 
       await page.getByRole('button', { name: '继续', exact: true }).click();
-      expect(await page.locator('.error-summary li').allTextContents()).toEqual([`统计服务单位 ${UNITS[0]?.code} 重复填写`]);
+      // The summary names the row of a cell's message, as the row's legend does.
+      const summary = await page.locator('.error-summary li').allTextContents();
+      expect(summary.sort()).toEqual(['统计服务单位 2：请输入单位名称', `统计服务单位 ${UNITS[0]?.code} 重复填写`].sort());
+      await row(page, 1)
+        .getByLabel('单位名称')
+        .fill(UNITS[1]?.name ?? '');
       await expect(row(page, 2).locator('.question__error').textContent()).resolves.toContain('重复填写');
       await expect(row(page, 2).getByLabel('单位名称').inputValue()).resolves.toBe(UNITS[2]?.name);
       if (javaScriptEnabled) await review(page, 'statistician-row-error');
