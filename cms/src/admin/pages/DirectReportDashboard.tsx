@@ -62,21 +62,24 @@ function RatesChart({ regions, onPick }: { regions: Region[]; onPick?: (code: st
     const code = (entry as { payload?: { code?: string } }).payload?.code;
     if (code && onPick) onPick(code);
   };
+  // 21 市州 are wider than the page: the chart scrolls sideways inside its box, the table does not.
   return (
-    <BarChart
-      width={Math.max(480, regions.length * 70)}
-      height={300}
-      data={regions.map(chartRow)}
-      style={{ cursor: onPick ? 'pointer' : 'default' }}
-    >
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
-      <YAxis unit="%" domain={[0, 100]} />
-      <Tooltip formatter={(value) => `${Number(value).toFixed(2)}%`} />
-      <Legend />
-      <Bar dataKey={INITIAL} fill="#4945ff" onClick={pick} isAnimationActive={false} />
-      <Bar dataKey={FINAL} fill="#32b26e" onClick={pick} isAnimationActive={false} />
-    </BarChart>
+    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <BarChart
+        width={Math.max(480, regions.length * 70)}
+        height={300}
+        data={regions.map(chartRow)}
+        style={{ cursor: onPick ? 'pointer' : 'default' }}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
+        <YAxis unit="%" domain={[0, 100]} />
+        <Tooltip formatter={(value) => `${Number(value).toFixed(2)}%`} />
+        <Legend />
+        <Bar dataKey={INITIAL} fill="#4945ff" onClick={pick} isAnimationActive={false} />
+        <Bar dataKey={FINAL} fill="#32b26e" onClick={pick} isAnimationActive={false} />
+      </BarChart>
+    </div>
   );
 }
 
