@@ -177,7 +177,8 @@ export default function DirectReportDashboard() {
   const [city, setCity] = useState<string | null>(null);
   const [county, setCounty] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const [report, setReport] = useState<Report | null>(null);
+  // The report together with the drill it answers, so headings never describe a newer click than the data.
+  const [loaded, setLoaded] = useState<{ report: Report; city: string | null; county: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -194,17 +195,19 @@ export default function DirectReportDashboard() {
   useEffect(() => {
     if (!period) return;
     get<Report>(`/bureau-desk/direct-report/reports/${encodeURIComponent(period)}?${query}`).then(
-      ({ data }) => setReport(data),
+      ({ data }) => setLoaded({ report: data, city, county }),
       (caught) => setError(messageOf(caught)),
     );
-  }, [get, period, query]);
+  }, [get, period, query, city, county]);
 
   const drill = (next: { city?: string | null; county?: string | null }) => {
     setCity(next.city ?? null);
     setCounty(next.county ?? null);
     setPage(1);
   };
-  const cityRow = report?.cities.find((c) => c.code === city);
+  const report = loaded?.report;
+  const cityRow = report?.cities.find((c) => c.code === loaded?.city);
+  const shownCounty = loaded?.county ?? null;
   const countyName = (code: string) => report?.cities.flatMap((c) => c.counties).find((c) => c.code === code)?.name ?? code;
   const trendRows = [...(trend ?? [])].reverse().map((point) => chartRow({ code: point.code, name: point.code, ...point.totals }));
 
@@ -258,12 +261,12 @@ export default function DirectReportDashboard() {
               )}
               <RatesChart
                 regions={cityRow ? cityRow.counties : report.cities}
-                onPick={(code) => (cityRow ? drill({ city, county: code }) : drill({ city: code }))}
+                onPick={(code) => (cityRow ? drill({ city: cityRow.code, county: code }) : drill({ city: code }))}
               />
               <RegionTable
                 regions={cityRow ? cityRow.counties : report.cities}
                 flagLabels={report.flagLabels}
-                onPick={(code) => (cityRow ? drill({ city, county: code }) : drill({ city: code }))}
+                onPick={(code) => (cityRow ? drill({ city: cityRow.code, county: code }) : drill({ city: code }))}
               />
             </Section>
             {trendRows.length > 1 && (
@@ -280,7 +283,7 @@ export default function DirectReportDashboard() {
               </Section>
             )}
             <Section
-              title={`企业明细${county ? `：${countyName(county)}` : cityRow ? `：${cityRow.name}` : ''}（共 ${report.pagination.total} 家）`}
+              title={`企业明细${shownCounty ? `：${countyName(shownCounty)}` : cityRow ? `：${cityRow.name}` : ''}（共 ${report.pagination.total} 家）`}
             >
               <Table colCount={5} rowCount={report.enterprises.length + 1}>
                 <Thead>
