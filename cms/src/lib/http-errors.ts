@@ -30,11 +30,16 @@ export async function answer(ctx: Ctx, handler: () => Promise<{ status?: number;
     ctx.body = result.body;
   } catch (error) {
     if (!(error instanceof PublicError)) throw error;
-    for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
-    ctx.status = error.status;
-    ctx.body = {
-      data: null,
-      error: { status: error.status, name: error.errorName, message: error.message, details: { fields: error.fields } },
-    };
+    sendPublicError(ctx, error);
   }
+}
+
+/** Writes a PublicError as the contract's error answer (middlewares use it too). */
+export function sendPublicError(ctx: Ctx, error: PublicError): void {
+  for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
+  ctx.status = error.status;
+  ctx.body = {
+    data: null,
+    error: { status: error.status, name: error.errorName, message: error.message, details: { fields: error.fields } },
+  };
 }

@@ -1,3 +1,5 @@
+import { PublicError, sendPublicError } from '../lib/http-errors';
+
 /**
  * PostgreSQL cannot store or compare text holding NUL, so a `%00` in a path or query parameter
  * turned a look-up into a 500 (found by the fuzzing test, issue 8). No record number, code or
@@ -6,11 +8,7 @@
 const NUL = /%00/i;
 
 export default () =>
-  async (ctx: { url: string; status: number; body: unknown }, next: () => Promise<void>): Promise<void> => {
+  async (ctx: Parameters<typeof sendPublicError>[0] & { url: string }, next: () => Promise<void>): Promise<void> => {
     if (!NUL.test(ctx.url)) return next();
-    ctx.status = 400;
-    ctx.body = {
-      data: null,
-      error: { status: 400, name: 'BadRequestError', message: '网址中含有无法识别的字符', details: { fields: {} } },
-    };
+    sendPublicError(ctx, new PublicError(400, 'BadRequestError', '网址中含有无法识别的字符'));
   };

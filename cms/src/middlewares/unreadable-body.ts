@@ -1,3 +1,5 @@
+import { PublicError, sendPublicError } from '../lib/http-errors';
+
 /**
  * A body the parser cannot read is the sender's fault. koa-body's multipart parser (formidable)
  * marks its errors with `httpCode` (400 for a missing boundary or a truncated part) rather than
@@ -13,13 +15,12 @@ const clientHttpCode = (error: unknown): number | undefined => {
 };
 
 export default () =>
-  async (ctx: { status: number; body: unknown }, next: () => Promise<void>): Promise<void> => {
+  async (ctx: Parameters<typeof sendPublicError>[0], next: () => Promise<void>): Promise<void> => {
     try {
       await next();
     } catch (error) {
       const status = clientHttpCode(error);
       if (!status) throw error;
-      ctx.status = status;
-      ctx.body = { data: null, error: { status, name: 'BadRequestError', message: MESSAGE, details: { fields: {} } } };
+      sendPublicError(ctx, new PublicError(status, 'BadRequestError', MESSAGE));
     }
   };
