@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { answer } from '../../../lib/http-errors';
+import { enterpriseFilterOf } from '../services/report';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const service = <T>(name: string) => strapi.service(`api::direct-report.${name}` as never) as T;
@@ -7,22 +8,13 @@ type Ingest = ReturnType<typeof import('../services/ingest').default>;
 type Report = ReturnType<typeof import('../services/report').default>;
 type Enterprises = ReturnType<typeof import('../services/enterprises').default>;
 
-const int = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-
 export default {
   upsertEnterprises: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Enterprises>('enterprises').upsert(ctx.request.body) })),
   ingest: (ctx: Ctx) =>
     answer(ctx, async () => ({ body: await service<Ingest>('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? '')) })),
   find: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: await service<Report>('report').find(String(ctx.params.period), {
-        city: text(ctx.query.city),
-        county: text(ctx.query.county),
-        reason: text(ctx.query.reason),
-        page: int(ctx.query.page),
-        pageSize: int(ctx.query.pageSize),
-      }),
+      body: await service<Report>('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)),
     })),
   findCsv: (ctx: Ctx) =>
     answer(ctx, async () => {

@@ -29,6 +29,18 @@ export interface EnterpriseFilter {
   pageSize?: number;
 }
 
+const int = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** The enterprise filter of a query string (`?city=&county=&reason=&page=&pageSize=`); junk is ignored. */
+export const enterpriseFilterOf = (query: Record<string, unknown>): EnterpriseFilter => ({
+  city: text(query.city),
+  county: text(query.county),
+  reason: text(query.reason),
+  page: int(query.page),
+  pageSize: int(query.pageSize),
+});
+
 /** The columns of the per-enterprise export, zh-CN headers (issue 6). */
 export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | number]> = [
   ['统一社会信用代码', (e) => e.code],
