@@ -7,9 +7,9 @@ import {
   jurisdictionMessages,
   statusAtLevel,
 } from '@statdesk/config';
-import { regionOf } from '../../../bootstrap/jurisdiction';
 import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../lib/admin-context';
 import { answer, PublicError } from '../../../lib/http-errors';
+import { regionOf } from '../../../lib/jurisdiction';
 import { enterpriseFilterOf } from '../../direct-report/services/report';
 
 const STATISTICIAN = 'api::statistician.statistician';
