@@ -56,6 +56,21 @@ const chartRow = (region: { code: string; name: string } & Rates) => ({
   [FINAL]: region.finalRate ?? 0,
 });
 
+/** A table's column headings. */
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <Thead>
+      <Tr>
+        {labels.map((label) => (
+          <Th key={label}>
+            <Typography variant="sigma">{label}</Typography>
+          </Th>
+        ))}
+      </Tr>
+    </Thead>
+  );
+}
+
 /** Initial against final rate per region as bars; a click on a region's bars drills into it. */
 function RatesChart({ regions, onPick }: { regions: Region[]; onPick?: (code: string) => void }) {
   const pick = (entry: unknown) => {
@@ -95,28 +110,7 @@ function RegionTable({
 }) {
   return (
     <Table colCount={6} rowCount={regions.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma">地区</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">应报企业</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{INITIAL}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">{FINAL}</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">提示</Typography>
-          </Th>
-          <Th>
-            <Typography variant="sigma">查看</Typography>
-          </Th>
-        </Tr>
-      </Thead>
+      <HeaderRow labels={['地区', '应报企业', INITIAL, FINAL, '提示', '查看']} />
       <Tbody>
         {regions.map((region) => (
           <Tr key={region.code}>
@@ -286,25 +280,7 @@ export default function DirectReportDashboard() {
               title={`企业明细${shownCounty ? `：${countyName(shownCounty)}` : cityRow ? `：${cityRow.name}` : ''}（共 ${report.pagination.total} 家）`}
             >
               <Table colCount={5} rowCount={report.enterprises.length + 1}>
-                <Thead>
-                  <Tr>
-                    <Th>
-                      <Typography variant="sigma">企业</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">县区</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">初始</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">末次</Typography>
-                    </Th>
-                    <Th>
-                      <Typography variant="sigma">说明</Typography>
-                    </Th>
-                  </Tr>
-                </Thead>
+                <HeaderRow labels={['企业', '县区', '初始', '末次', '说明']} />
                 <Tbody>
                   {report.enterprises.map((enterprise) => (
                     <Tr key={enterprise.code}>
@@ -346,19 +322,7 @@ export default function DirectReportDashboard() {
                 <Typography>本网报期没有多家企业共用的登录IP。</Typography>
               ) : (
                 <Table colCount={3} rowCount={report.sharedIps.length + 1}>
-                  <Thead>
-                    <Tr>
-                      <Th>
-                        <Typography variant="sigma">IP</Typography>
-                      </Th>
-                      <Th>
-                        <Typography variant="sigma">企业数</Typography>
-                      </Th>
-                      <Th>
-                        <Typography variant="sigma">企业</Typography>
-                      </Th>
-                    </Tr>
-                  </Thead>
+                  <HeaderRow labels={['IP', '企业数', '企业']} />
                   <Tbody>
                     {report.sharedIps.map((shared) => (
                       <Tr key={shared.ip}>
