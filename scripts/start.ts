@@ -10,12 +10,12 @@ import { buildCms, buildConfig, buildSite } from './lib/build.ts';
 import { openDatabase } from './lib/database.ts';
 import { ROOT } from './lib/paths.ts';
 import type { Service } from './lib/processes.ts';
-import { loadEnvFile } from './lib/secrets.ts';
+import { loadEnvFile, settingFrom } from './lib/secrets.ts';
 import { startCms, startSite } from './lib/stack.ts';
 import { supervise } from './lib/supervise.ts';
 
 const settings = loadEnvFile(join(ROOT, '.env'));
-const setting = (name: string, fallback: string) => process.env[name] ?? settings[name] ?? fallback;
+const setting = settingFrom(settings);
 const cmsPort = Number(setting('CMS_PORT', '1337'));
 const sitePort = Number(setting('SITE_PORT', '4321'));
 

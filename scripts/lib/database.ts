@@ -2,11 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from './paths.ts';
 import { databaseExists, embeddedBaseUrl, isListening, type PostgresServer, startEmbeddedPostgres } from './postgres.ts';
+import type { Setting } from './secrets.ts';
 
 /** The database `npm start` keeps its data in on the embedded server. */
 export const DATABASE_NAME = 'statdesk';
-
-export type Setting = (name: string, fallback: string) => string;
 
 export interface OpenDatabase {
   url: string;

@@ -21,6 +21,13 @@ export function generateSecrets(): Record<string, string> {
   return Object.fromEntries(SECRET_NAMES.map((name) => [name, newSecret(name)]));
 }
 
+/** A setting as StatDesk reads it: the environment, then `.env`, then the default. */
+export type Setting = (name: string, fallback: string) => string;
+export const settingFrom =
+  (fromFile: Record<string, string>): Setting =>
+  (name, fallback) =>
+    process.env[name] ?? fromFile[name] ?? fallback;
+
 export function parseDotEnv(text: string): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const line of text.split(/\r?\n/)) {

@@ -1,15 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Setting } from '../database.ts';
 import { CMS_DIR, DATA_DIR, ROOT } from '../paths.ts';
-import { parseDotEnv } from '../secrets.ts';
+import { parseDotEnv, type Setting, settingFrom } from '../secrets.ts';
 import type { FileFolders } from './archive.ts';
 
 /** Settings as `npm start` sees them (environment over .env), read without writing .env. */
 export function readSettings(): Setting {
   const path = join(ROOT, '.env');
-  const fromFile = existsSync(path) ? parseDotEnv(readFileSync(path, 'utf8')) : {};
-  return (name, fallback) => process.env[name] ?? fromFile[name] ?? fallback;
+  return settingFrom(existsSync(path) ? parseDotEnv(readFileSync(path, 'utf8')) : {});
 }
 
 /** The folders Strapi writes to: PUBLIC_DIR/uploads (cms/config/server.ts) and the private scans (cms/src/lib/private-storage.ts). */
