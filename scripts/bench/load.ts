@@ -207,10 +207,11 @@ async function reconcile(databaseUrl: string): Promise<string[]> {
     if (acknowledged.size !== created.records.length)
       problems.push(`${created.records.length - acknowledged.size} numbers were given out twice`);
     const unacknowledged = stored.filter((no) => !acknowledged.has(no));
-    const lost = [...acknowledged].filter((no) => !stored.includes(no));
+    const storedSet = new Set(stored);
+    const lost = [...acknowledged].filter((no) => !storedSet.has(no));
     if (unacknowledged.length) problems.push(`${unacknowledged.length} records without a 201`);
     if (lost.length) problems.push(`${lost.length} 201s without a record`);
-    if (new Set(stored).size !== stored.length) problems.push('duplicate record numbers in the database');
+    if (storedSet.size !== stored.length) problems.push('duplicate record numbers in the database');
     const attachments = (await db.query<{ n: number }>('select count(*)::int as n from attachments')).rows[0]?.n ?? 0;
     if (attachments !== created.attachments) problems.push(`${attachments} attachments stored for ${created.attachments} accepted uploads`);
     return problems;
