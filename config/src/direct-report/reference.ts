@@ -2,21 +2,19 @@
  * The direct-reporting rate, read straight off direct-report-rule.md: the oracle the SQL
  * implementation in cms/ must agree with on every input. Written for clarity, not speed.
  */
-import { flagsOf, withRates } from './rates.ts';
-import {
-  type Category,
-  type Counts,
-  categories,
-  categoryLabels,
-  type Delegation,
-  type DirectReport,
-  type Enterprise,
-  type EnterpriseResult,
-  type LoginEvent,
-  type Reason,
-  type ReportingPeriod,
-  type RuleParameters,
-  type SharedIp,
+import { byCode, reportFromCounts } from './counted.ts';
+import type {
+  Category,
+  Counts,
+  Delegation,
+  DirectReport,
+  Enterprise,
+  EnterpriseResult,
+  LoginEvent,
+  Reason,
+  ReportingPeriod,
+  RuleParameters,
+  SharedIp,
 } from './types.ts';
 
 export interface RuleInput {
@@ -146,38 +144,28 @@ function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-
-/** Totals, regions (市州, then 县区) and categories of the per-enterprise results. */
+/** Totals, regions (市州, then 县区) and categories of the per-enterprise results, counted here. */
 export function assembleReport(input: RuleInput, required: Enterprise[], results: EnterpriseResult[], shared: SharedIp[]): DirectReport {
-  const { anomalyDelta } = input.parameters;
-  const region = (code: string, name: string, rows: EnterpriseResult[]) => {
-    const counts = countOf(rows);
-    return { code, name, ...withRates(counts), flags: flagsOf(counts, anomalyDelta) };
-  };
   const cityNames = new Map(required.map((e) => [e.cityCode, e.cityName]));
   const countyNames = new Map(required.map((e) => [e.countyCode, e.countyName]));
   // One pass to group (a filter per region was O(enterprises × regions) at 100 000 enterprises).
   const byCity = groupBy(results, (r) => r.cityCode);
-  const cities = [...cityNames].map(([cityCode, cityName]) => {
-    const inCity = byCity.get(cityCode) ?? [];
-    const counties = [...groupBy(inCity, (r) => r.countyCode)].map(([c, rows]) => region(c, countyNames.get(c) ?? c, rows)).sort(byCode);
-    return { ...region(cityCode, cityName, inCity), counties };
-  });
-  const byCategory = groupBy(results, (r) => r.category);
-  return {
-    period: { code: input.period.code, type: input.period.type, opensAt: input.period.opensAt, closesAt: input.period.closesAt },
+  return reportFromCounts({
+    period: input.period,
     parameters: input.parameters,
-    totals: withRates(countOf(results)),
-    cities: cities.sort(byCode),
-    categories: categories
-      .filter((c) => (input.parameters.scope[input.period.type] ?? []).includes(c))
-      .map((category) => ({
-        category,
-        label: categoryLabels[category],
-        ...withRates(countOf(byCategory.get(category) ?? [])),
+    totals: countOf(results),
+    cities: [...byCity].map(([code, rows]) => ({
+      code,
+      name: cityNames.get(code) ?? code,
+      counts: countOf(rows),
+      counties: [...groupBy(rows, (r) => r.countyCode)].map(([county, inCounty]) => ({
+        code: county,
+        name: countyNames.get(county) ?? county,
+        counts: countOf(inCounty),
       })),
+    })),
+    categories: [...groupBy(results, (r) => r.category)].map(([category, rows]) => ({ category, counts: countOf(rows) })),
     sharedIps: shared,
     enterprises: [...results].sort(byCode),
-  };
+  });
 }
