@@ -30,6 +30,10 @@ async function main(): Promise<void> {
       [PERIOD.code, PERIOD.type, PERIOD.opensAt, PERIOD.closesAt],
     );
 
+    // Saving a period in the admin builds its (empty) summary, so that ingestion maintains it from
+    // the first login; a period written straight into the table gets it from its first report.
+    await fetch(`${base}/api/direct-report/reports/${PERIOD.code}?pageSize=1`, { headers: auth }).then((r) => r.arrayBuffer());
+
     console.log(`Generating ${ENTERPRISES.toLocaleString()} enterprises and about ${EVENTS.toLocaleString()} login events …`);
     const data = generateDataset({ seed: 42, enterprises: ENTERPRISES, events: EVENTS, period: PERIOD });
     for (let i = 0; i < data.enterprises.length; i += 20_000) {
@@ -82,6 +86,11 @@ async function main(): Promise<void> {
       await response.arrayBuffer();
       reportTimes.push(performance.now() - t);
     }
+    // The bureau moves the window by a second: the first report rebuilds the summary from the raw events.
+    await db.query(`update reporting_periods set closes_at = closes_at - interval '1 second' where code = $1`, [PERIOD.code]);
+    const rebuildStarted = performance.now();
+    await fetch(`${base}/api/direct-report/reports/${PERIOD.code}?pageSize=100`, { headers: auth }).then((r) => r.arrayBuffer());
+    const rebuild = performance.now() - rebuildStarted;
     const countTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
@@ -97,6 +106,7 @@ direct-report benchmark (${values.large ? 'large' : 'default'} size, this machin
   login events sent/stored    ${sent.toLocaleString()} / ${accepted.toLocaleString()}
   ingestion                   ${Math.round(sent / ingestSeconds).toLocaleString()} events/s  (target ≥ 50 000)
   report latency (median of 5) ${(report / 1000).toFixed(3)} s  (target ≤ 0.5 s at 10 M events)
+  report after a window change ${(rebuild / 1000).toFixed(3)} s  (rebuilds the summary from the raw events)
   count(*) scan of events     ${(count / 1000).toFixed(3)} s
   report / count(*)           ${(report / count).toFixed(2)}×
   Strapi peak RSS             ${Math.round(peakRss(cms.child.pid ?? 0))} MB  (target ≤ 1 024 MB)`);

@@ -162,6 +162,21 @@ describe('the direct-reporting API', () => {
     expect(county.enterprises.map((e: { code: string }) => e.code)).toEqual([code('7'), code('8')]);
   });
 
+  it('follows the bureau moving a period’s window, its summary rebuilt when the period is saved', async () => {
+    const periods = cms.strapi.documents('api::reporting-period.reporting-period');
+    const period = await periods.findFirst({ filters: { code: '2026-10' } });
+    const summarised = async () =>
+      (await cms.strapi.db.connection.raw(`select count(*)::int as n from dr_period_logins where period_code = '2026-10'`)).rows[0].n;
+    // Closing the window at hour 50 leaves out 1–6's later logins from their own offices.
+    await periods.update({ documentId: period?.documentId ?? '', data: { closesAt: at(50) } as never });
+    expect(await summarised()).toBe(8);
+    const cut = await (await call('GET', '/api/direct-report/reports/2026-10')).json();
+    expect(cut.totals).toEqual({ required: 9, loggedIn: 8, initialDirect: 2, finalDirect: 2, initialRate: 22.22, finalRate: 22.22 });
+    await periods.update({ documentId: period?.documentId ?? '', data: { closesAt: '2026-11-11T00:00:00+08:00' } as never });
+    const whole = await (await call('GET', '/api/direct-report/reports/2026-10')).json();
+    expect(whole.totals).toMatchObject({ initialDirect: 2, finalDirect: 8 });
+  });
+
   it('answers an unknown period with 404 and a period without data with an empty report', async () => {
     expect((await call('GET', '/api/direct-report/reports/2030-01')).status).toBe(404);
     await cms.strapi.documents('api::reporting-period.reporting-period').create({

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type IncomingEvent, type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
 import { ensureMonthPartitions } from './partitions';
+import { storeEvents } from './summaries';
 
 const BATCH = 5000;
 const MAX_REPORTED_REJECTIONS = 1000;
@@ -16,29 +17,24 @@ export interface IngestResult {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Inserts one batch; a re-sent event meets its key and is skipped. Returns how many were new. */
+  /** Stores one batch and folds it into the period summaries; a re-sent event meets its key and is skipped. Returns how many were new. */
   async function insertBatch(events: IncomingEvent[]): Promise<number> {
     const knex = strapi.db.connection;
     await ensureMonthPartitions(
       knex,
       events.map((e) => e.at),
     );
-    const rows = events.map((e) => ({
-      enterprise_code: e.enterpriseCode,
-      at: e.at.toISOString(),
-      event_key: e.eventKey,
-      account: e.account,
-      account_kind: e.accountKind,
-      ip: e.ip,
-    }));
-    const result = await knex.raw(
-      `insert into dr_login_events (enterprise_code, at, event_key, account, account_kind, ip)
-       select enterprise_code, at, event_key, account, account_kind, ip
-       from jsonb_to_recordset(?::jsonb) as x(enterprise_code text, at timestamptz, event_key text, account text, account_kind text, ip text)
-       on conflict do nothing`,
-      [JSON.stringify(rows)],
+    return storeEvents(
+      knex,
+      events.map((e) => ({
+        enterprise_code: e.enterpriseCode,
+        at: e.at.toISOString(),
+        event_key: e.eventKey,
+        account: e.account,
+        account_kind: e.accountKind,
+        ip: e.ip,
+      })),
     );
-    return result.rowCount ?? 0;
   }
 
   return {
@@ -58,12 +54,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lines: AsyncGenerator<ParsedLine> = isNdjson ? parseNdjson(stream) : parseJsonArray(stream);
       const result: IngestResult = { received: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
       let batch: IncomingEvent[] = [];
+      // One batch is written while the next is parsed: PostgreSQL and this process each keep a
+      // core busy. Batches still commit one after another, so arrival order holds.
+      let writing: Promise<void> = Promise.resolve();
+      // Held, not left rejected: a rejection nobody awaits yet would end the process.
+      let failed: { error: unknown } | undefined;
+      const settle = async () => {
+        await writing;
+        if (failed) throw failed.error;
+      };
       const flush = async () => {
         if (batch.length === 0) return;
-        const inserted = await insertBatch(batch);
-        result.accepted += inserted;
-        result.duplicates += batch.length - inserted;
+        const full = batch;
         batch = [];
+        await settle();
+        writing = insertBatch(full).then(
+          (inserted) => {
+            result.accepted += inserted;
+            result.duplicates += full.length - inserted;
+          },
+          (error: unknown) => {
+            failed = { error };
+          },
+        );
       };
       try {
         for await (const line of lines) {
@@ -76,10 +89,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (batch.length >= BATCH) await flush();
         }
       } catch (error) {
+        // What was acknowledged in earlier batches stays stored; the batch being written finishes first.
+        await writing;
         if (error instanceof SyntaxError) throw new PublicError(400, 'ValidationError', error.message);
         throw error;
       }
       await flush();
+      await settle();
       return result;
     },
   };

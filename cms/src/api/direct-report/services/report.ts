@@ -5,6 +5,8 @@ import {
   type EnterpriseResult,
   flagLabels,
   type PeriodType,
+  type Reason,
+  type ReportingPeriod,
   type RuleParameters,
   reasonLabels,
   reasons,
@@ -13,7 +15,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
-import { computeReportInSql } from './rule';
+import { computeReportInSql, computeReportPage } from './rule';
 
 const enterpriseTable = (report: DirectReport): Table => ({
   name: '企业明细',
@@ -73,8 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return parsed.success ? parsed.data : defaultRuleParameters();
   },
 
-  /** The whole report of a period (every enterprise), computed in PostgreSQL. */
-  async full(periodCode: string): Promise<DirectReport> {
+  /** The period of a code, or a 404 naming it. */
+  async period(periodCode: string): Promise<ReportingPeriod> {
     const row = (await strapi.db.query('api::reporting-period.reporting-period').findOne({ where: { code: periodCode } })) as {
       code: string;
       type: PeriodType;
@@ -82,43 +84,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       closesAt: string;
     } | null;
     if (!row) throw new PublicError(404, 'NotFoundError', `没有代码为 ${periodCode} 的网报期`);
-    const period = { code: row.code, type: row.type, opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) };
-    return computeReportInSql(strapi.db.connection, { period, parameters: await this.parameters() });
+    return { code: row.code, type: row.type, opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) };
   },
 
-  /**
-   * The latest periods (newest first) with their totals, for the dashboard's trend. Each is a
-   * whole report, so the count is bounded.
-   */
+  /** The whole report of a period (every enterprise), computed in PostgreSQL. */
+  async full(periodCode: string): Promise<DirectReport> {
+    return computeReportInSql(strapi.db.connection, { period: await this.period(periodCode), parameters: await this.parameters() });
+  },
+
+  /** The latest periods (newest first) with their totals, for the dashboard's trend. */
   async trend(limit = 12): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
     const periods = (await strapi.db
       .query('api::reporting-period.reporting-period')
-      .findMany({ orderBy: { opensAt: 'desc' }, limit })) as Array<{ code: string; type: PeriodType }>;
+      .findMany({ orderBy: { opensAt: 'desc' }, limit })) as Array<{ code: string }>;
+    const parameters = await this.parameters();
     const points = [];
-    for (const period of periods) points.push({ code: period.code, type: period.type, totals: (await this.full(period.code)).totals });
+    for (const { code } of periods) {
+      const period = await this.period(code);
+      const { report } = await computeReportPage(strapi.db.connection, { period, parameters }, { limit: 0 });
+      points.push({ code: period.code, type: period.type, totals: report.totals });
+    }
     return points;
   },
 
   /** The report with its enterprise list filtered by region or reason and paged. */
   async find(periodCode: string, filter: EnterpriseFilter) {
-    const report = await this.full(periodCode);
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
       throw new PublicError(400, 'ValidationError', `reason 应为 ${reasons.join('、')} 之一`, { reason: '未知的原因代码' });
     }
-    const matching = report.enterprises.filter(
-      (e) =>
-        (!filter.city || e.cityCode === filter.city) &&
-        (!filter.county || e.countyCode === filter.county) &&
-        (!filter.reason || e.reason === filter.reason),
-    );
     const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
     const page = Math.max(filter.page ?? 1, 1);
+    const { report, matching } = await computeReportPage(
+      strapi.db.connection,
+      { period: await this.period(periodCode), parameters: await this.parameters() },
+      {
+        city: filter.city,
+        county: filter.county,
+        reason: filter.reason as Reason | undefined,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      },
+    );
     return {
       ...report,
       flagLabels,
       reasonLabels,
-      enterprises: matching.slice((page - 1) * pageSize, page * pageSize),
-      pagination: { page, pageSize, total: matching.length, pageCount: Math.max(1, Math.ceil(matching.length / pageSize)) },
+      pagination: { page, pageSize, total: matching, pageCount: Math.max(1, Math.ceil(matching / pageSize)) },
     };
   },
 

@@ -1,80 +1,112 @@
 /**
  * The direct-reporting rule in set-based SQL (direct-report-rule.md). It must give the same report
  * as config/src/direct-report/reference.ts on every input; a property test compares the two.
- * The per-enterprise decisions are computed once into a temporary table, then aggregated.
+ * It reads the per-period summaries that ingestion maintains (summaries.ts), not the raw events;
+ * the per-enterprise decisions are computed once into a temporary table, then counted.
  */
 import {
-  assembleReport,
+  byCode,
   type Category,
+  type CountedReport,
+  type Counts,
   type DirectReport,
-  type Enterprise,
   type EnterpriseResult,
   type Reason,
   type ReportingPeriod,
   type RuleParameters,
+  reportFromCounts,
   type SharedIp,
 } from '@statdesk/config';
 import type { Knex } from 'knex';
+import { ensureSummary } from './summaries';
 
 export interface RuleQuery {
   period: ReportingPeriod;
   parameters: RuleParameters;
 }
 
-/** The CTEs of rule steps 1–5, ending in one row per required enterprise. */
-function decisionsSql(ipCountScope: RuleParameters['ipCountScope']): string {
-  const firstCounts = ipCountScope === 'period' ? 'n_any' : 'n_first';
-  const lastCounts = ipCountScope === 'period' ? 'n_any' : 'n_last';
+/**
+ * Rule steps 1–5 over the period's summaries, in one statement (one snapshot while batches
+ * arrive). Most IPs carry one enterprise, so only the few "crowded" ones (more than `threshold`
+ * before delegations are left out) are looked at closely; an enterprise is decided by whether its
+ * first and last IPs are among those shared. Every required enterprise is counted per 县区 and
+ * category; only the selected page gets its explanation and its n(first), n(last). Each row is
+ * one part of the answer: a group's counts, a page row, the number selected, a shared IP.
+ */
+/** Rule step 3's n(ip) of a row `i` of dr_period_ips: its enterprises, less those delegated. */
+const N_OF_IP = `(i.enterprises - (
+  select count(*) from dr_period_ip_enterprises p
+  where p.period_code = :code and p.ip = i.ip and p.enterprise_code in (select enterprise_code from delegated))::int)`;
+
+function reportSql(ipCountScope: RuleParameters['ipCountScope']): string {
+  // `rank` (direct-report-rule.md, Parameters): n counts only the enterprises whose first (last) login was from the IP.
+  const sharedFirst =
+    ipCountScope === 'period'
+      ? 'select ip from shared'
+      : 'select first_ip from logins where not delegated group by first_ip having count(*) > :threshold';
+  const sharedLast =
+    ipCountScope === 'period'
+      ? 'select ip from shared'
+      : 'select last_ip from logins where not delegated group by last_ip having count(*) > :threshold';
+  const pageN = (column: 'first_ip' | 'last_ip') =>
+    ipCountScope === 'period'
+      ? `select ip, n from page_ip_counts`
+      : `select ${column} as ip, count(*)::int as n from logins where not delegated and ${column} in (select ip from page_ips) group by ${column}`;
   return `
-    with e as materialized (
-      select enterprise_code, account, ip, at, seq from dr_login_events
-      where account_kind = 'enterprise' and at >= :opens and at < :closes
-    ),
-    delegated as (
+    with delegated as (
       select distinct enterprise_code from delegations
       where effective_from < :closes and (effective_to is null or effective_to > :opens)
     ),
-    firsts as (select distinct on (enterprise_code) enterprise_code, ip from e order by enterprise_code, at, seq),
-    lasts as (select distinct on (enterprise_code) enterprise_code, ip from e order by enterprise_code, at desc, seq desc),
-    counted as (select enterprise_code, account, ip, at from e where enterprise_code not in (select enterprise_code from delegated)),
-    n_any as (select ip, count(distinct enterprise_code)::int as n from counted group by ip),
-    n_first as (select ip, count(*)::int as n from firsts where enterprise_code not in (select enterprise_code from delegated) group by ip),
-    n_last as (select ip, count(*)::int as n from lasts where enterprise_code not in (select enterprise_code from delegated) group by ip),
-    required as (
-      select code, name, city_code, city_name, county_code, county_name, category from enterprises
-      where active and category = any(:categories::text[])
+    logins as (
+      select enterprise_code, first_ip, last_ip, enterprise_code in (select enterprise_code from delegated) as delegated
+      from dr_period_logins where period_code = :code
     ),
-    joined as (
-      select r.*, f.ip as first_ip, l.ip as last_ip, (d.enterprise_code is not null) as delegated,
-        case when f.ip is null then null else coalesce(nf.n, 0) end as n_first,
-        case when l.ip is null then null else coalesce(nl.n, 0) end as n_last
-      from required r
-      left join firsts f on f.enterprise_code = r.code
-      left join lasts l on l.enterprise_code = r.code
-      left join delegated d on d.enterprise_code = r.code
-      left join ${firstCounts} nf on nf.ip = f.ip
-      left join ${lastCounts} nl on nl.ip = l.ip
-    )
-    select *,
-      first_ip is not null and (delegated or n_first <= :threshold) as initially_direct,
-      last_ip is not null and (delegated or n_last <= :threshold) as finally_direct
-    from joined`;
+    -- n(ip) of the IPs that could be shared: counted at ingestion, less the enterprises delegated during this period.
+    shared as (select ip from dr_period_ips i where i.period_code = :code and i.enterprises > :threshold and ${N_OF_IP} > :threshold),
+    decided as not materialized (
+      select r.code, r.name, r.city_code, r.city_name, r.county_code, r.county_name, r.category, g.first_ip, g.last_ip,
+        coalesce(g.delegated, r.code in (select enterprise_code from delegated)) as delegated,
+        g.first_ip is not null and (g.delegated or g.first_ip not in (${sharedFirst})) as initially_direct,
+        g.last_ip is not null and (g.delegated or g.last_ip not in (${sharedLast})) as finally_direct
+      from enterprises r left join logins g on g.enterprise_code = r.code
+      where r.active and r.category = any(:categories::text[])
+    ),
+    explained as not materialized (
+      select *, case when first_ip is null then 'no_login' when delegated then 'delegated'
+        when not initially_direct then 'shared_first_ip' when not finally_direct then 'shared_last_ip' else 'direct' end as reason,
+        (:city::text is null or city_code = :city) and (:county::text is null or county_code = :county) as in_region
+      from decided
+    ),
+    selected as not materialized (select * from explained where in_region and (:reason::text is null or reason = :reason)),
+    page as (select * from selected order by code collate "C" limit :limit offset :offset),
+    page_ips as (select first_ip as ip from page where first_ip is not null union select last_ip from page where last_ip is not null),
+    page_ip_counts as (select ip, ${N_OF_IP} as n from dr_period_ips i where i.period_code = :code and i.ip in (select ip from page_ips)),
+    n_first as (${pageN('first_ip')}),
+    n_last as (${pageN('last_ip')})
+    select 'group' as part, to_jsonb(g) as row from (
+      select city_code, max(city_name) as city_name, county_code, max(county_name) as county_name, category,
+        count(*)::int as required, count(first_ip)::int as logged_in,
+        (count(*) filter (where initially_direct))::int as initial_direct,
+        (count(*) filter (where finally_direct))::int as final_direct,
+        (count(*) filter (where in_region and (:reason::text is null or reason = :reason)))::int as selected
+      from explained group by city_code, county_code, category
+    ) g
+    union all
+    select 'page', to_jsonb(p) || jsonb_build_object(
+      'n_first', case when p.first_ip is null then null else coalesce(nf.n, 0) end,
+      'n_last', case when p.last_ip is null then null else coalesce(nl.n, 0) end)
+    from page p left join n_first nf on nf.ip = p.first_ip left join n_last nl on nl.ip = p.last_ip
+    union all
+    select 'shared', to_jsonb(s) from (
+      select a.ip, count(distinct a.enterprise_code)::int as n,
+        array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") as enterprises,
+        array_agg(distinct a.account collate "C" order by a.account collate "C") as accounts,
+        min(a.first_seen) as first_seen, max(a.last_seen) as last_seen
+      from dr_period_ip_accounts a
+      where a.period_code = :code and a.ip in (select ip from shared) and a.enterprise_code not in (select enterprise_code from delegated)
+      group by a.ip
+    ) s`;
 }
-
-const SHARED_IPS_SQL = `
-  with counted as (
-    select enterprise_code, account, ip, at from dr_login_events
-    where account_kind = 'enterprise' and at >= :opens and at < :closes
-      and enterprise_code not in (
-        select enterprise_code from delegations where effective_from < :closes and (effective_to is null or effective_to > :opens)
-      )
-  )
-  select ip, count(distinct enterprise_code)::int as n,
-    array_agg(distinct enterprise_code collate "C" order by enterprise_code collate "C") as enterprises,
-    array_agg(distinct account collate "C" order by account collate "C") as accounts,
-    min(at) as first_seen, max(at) as last_seen
-  from counted group by ip having count(distinct enterprise_code) > :threshold
-  order by n desc, ip collate "C"`;
 
 interface SharedRow {
   ip: string;
@@ -89,9 +121,7 @@ interface DecisionRow {
   code: string;
   name: string;
   city_code: string;
-  city_name: string;
   county_code: string;
-  county_name: string;
   category: Category;
   first_ip: string | null;
   last_ip: string | null;
@@ -100,14 +130,39 @@ interface DecisionRow {
   delegated: boolean;
   initially_direct: boolean;
   finally_direct: boolean;
+  reason: Reason;
 }
 
-function reasonOf(row: DecisionRow): Reason {
-  if (row.first_ip === null) return 'no_login';
-  if (row.delegated) return 'delegated';
-  if (!row.initially_direct) return 'shared_first_ip';
-  if (!row.finally_direct) return 'shared_last_ip';
-  return 'direct';
+/** The counts of one 县区 and category. */
+interface GroupRow {
+  city_code: string;
+  city_name: string;
+  county_code: string;
+  county_name: string;
+  category: Category;
+  required: number;
+  logged_in: number;
+  initial_direct: number;
+  final_direct: number;
+  /** How many of them the selection (region, reason) takes. */
+  selected: number;
+}
+
+/** The parts of the statement's answer, by the name in its first column. */
+interface Parts {
+  group: GroupRow;
+  page: DecisionRow;
+  shared: SharedRow;
+}
+type Part = { [K in keyof Parts]: { part: K; row: Parts[K] } }[keyof Parts];
+
+/** Which enterprises' explanations to fetch: a region, a reason, a page (all when no limit). */
+export interface EnterpriseSelection {
+  city?: string;
+  county?: string;
+  reason?: Reason;
+  limit?: number;
+  offset?: number;
 }
 
 const toResult = (row: DecisionRow): EnterpriseResult => ({
@@ -123,47 +178,93 @@ const toResult = (row: DecisionRow): EnterpriseResult => ({
   delegated: row.delegated,
   initiallyDirect: row.initially_direct,
   finallyDirect: row.finally_direct,
-  reason: reasonOf(row),
+  reason: row.reason,
 });
 
-const bindings = ({ period, parameters }: RuleQuery) => ({
+const NONE: Counts = { required: 0, loggedIn: 0, initialDirect: 0, finalDirect: 0 };
+
+const add = (sum: Counts = NONE, row: GroupRow): Counts => ({
+  required: sum.required + row.required,
+  loggedIn: sum.loggedIn + row.logged_in,
+  initialDirect: sum.initialDirect + row.initial_direct,
+  finalDirect: sum.finalDirect + row.final_direct,
+});
+
+/** The totals, the 市州 with their 县区, and the categories, summed from the counts per 县区 and category. */
+function countedGroups(groups: GroupRow[]): Pick<CountedReport, 'totals' | 'cities' | 'categories'> {
+  const cities = new Map<string, CountedReport['cities'][number]>();
+  const counties = new Map<string, CountedReport['cities'][number]['counties'][number]>();
+  const categories = new Map<Category, Counts>();
+  let totals = NONE;
+  for (const row of groups) {
+    totals = add(totals, row);
+    categories.set(row.category, add(categories.get(row.category), row));
+    const city = cities.get(row.city_code) ?? { code: row.city_code, name: row.city_name, counts: NONE, counties: [] };
+    city.counts = add(city.counts, row);
+    cities.set(row.city_code, city);
+    const key = `${row.city_code}/${row.county_code}`;
+    const county = counties.get(key) ?? { code: row.county_code, name: row.county_name, counts: NONE };
+    if (!counties.has(key)) city.counties.push(county);
+    county.counts = add(county.counts, row);
+    counties.set(key, county);
+  }
+  return { totals, cities: [...cities.values()], categories: [...categories].map(([category, counts]) => ({ category, counts })) };
+}
+
+const toSharedIp = (s: SharedRow): SharedIp => ({
+  ip: s.ip,
+  enterpriseCount: s.n,
+  enterprises: s.enterprises,
+  accounts: s.accounts,
+  firstSeen: new Date(s.first_seen),
+  lastSeen: new Date(s.last_seen),
+});
+
+const bindings = ({ period, parameters }: RuleQuery, selection: EnterpriseSelection = {}) => ({
+  code: period.code,
   opens: period.opensAt,
   closes: period.closesAt,
   threshold: parameters.threshold,
   // A PostgreSQL array literal: knex would expand a JS array into a list.
   categories: `{${(parameters.scope[period.type] ?? []).join(',')}}`,
+  city: selection.city ?? null,
+  county: selection.county ?? null,
+  reason: selection.reason ?? null,
+  limit: selection.limit ?? null,
+  offset: selection.offset ?? 0,
 });
 
-/** Every required enterprise's result and the shared IPs of a period, straight from PostgreSQL. */
-export async function computeReportInSql(knex: Knex, query: RuleQuery): Promise<DirectReport> {
-  const { decisions, shared } = await knex.transaction(async (trx) => {
-    // The planner cannot estimate the CTEs' sizes (it guesses 200 rows) and picks nested loops
-    // between 100 000 enterprises and as many IPs; hash joins and in-memory sorts are right here.
-    await trx.raw('set local enable_nestloop = off');
-    await trx.raw(`set local work_mem = '128MB'`);
-    const sql = `${decisionsSql(query.parameters.ipCountScope)} order by code collate "C"`;
-    return {
-      decisions: (await trx.raw(sql, bindings(query))).rows as DecisionRow[],
-      shared: (await trx.raw(SHARED_IPS_SQL, bindings(query))).rows as SharedRow[],
-    };
+/**
+ * The report of a period from its summaries, with the explanations of the selected enterprises
+ * only (a page of 100 000 is not fetched to show 100) and how many matched the selection.
+ */
+export async function computeReportPage(
+  knex: Knex,
+  query: RuleQuery,
+  selection: EnterpriseSelection = {},
+): Promise<{ report: DirectReport; matching: number }> {
+  await ensureSummary(knex, query.period);
+  const parts = await knex.transaction(async (trx) => {
+    await trx.raw(`set local work_mem = '64MB'`);
+    const sql = `select part, row::text as row from (${reportSql(query.parameters.ipCountScope)}) parts`;
+    // As text, parsed here: Strapi's connection does not parse jsonb.
+    const rows = (await trx.raw(sql, bindings(query, selection))).rows as Array<{ part: keyof Parts; row: string }>;
+    return rows.map(({ part, row }) => ({ part, row: JSON.parse(row) }) as Part);
   });
-  const required: Enterprise[] = decisions.map((d) => ({
-    code: d.code,
-    name: d.name,
-    cityCode: d.city_code,
-    cityName: d.city_name,
-    countyCode: d.county_code,
-    countyName: d.county_name,
-    category: d.category,
-    active: true,
-  }));
-  const sharedIps: SharedIp[] = shared.map((s) => ({
-    ip: s.ip,
-    enterpriseCount: s.n,
-    enterprises: s.enterprises,
-    accounts: s.accounts,
-    firstSeen: new Date(s.first_seen),
-    lastSeen: new Date(s.last_seen),
-  }));
-  return assembleReport({ ...query, enterprises: required, delegations: [], events: [] }, required, decisions.map(toResult), sharedIps);
+  const of = <K extends keyof Parts>(part: K): Array<Parts[K]> => parts.filter((p) => p.part === part).map((p) => p.row as Parts[K]);
+  const groups = of('group');
+  const report = reportFromCounts({
+    ...query,
+    ...countedGroups(groups),
+    sharedIps: of('shared')
+      .map(toSharedIp)
+      .sort((a, b) => b.enterpriseCount - a.enterpriseCount || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0)),
+    enterprises: of('page').map(toResult).sort(byCode),
+  });
+  return { report, matching: groups.reduce((sum, g) => sum + g.selected, 0) };
+}
+
+/** Every required enterprise's result and the shared IPs of a period (the exports). */
+export async function computeReportInSql(knex: Knex, query: RuleQuery): Promise<DirectReport> {
+  return (await computeReportPage(knex, query)).report;
 }

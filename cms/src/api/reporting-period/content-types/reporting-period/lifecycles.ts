@@ -1,0 +1,18 @@
+import { dropOrphanedSummaries, ensureSummary } from '../../../direct-report/services/summaries';
+
+interface PeriodEvent {
+  result?: { code?: string; opensAt?: string; closesAt?: string };
+}
+
+/**
+ * A period's summary is built when the period is saved, so that ingestion maintains it from the
+ * first login of its window; a changed window rebuilds it, and a renamed or deleted period's goes
+ * (issue 6: reports read summaries).
+ */
+async function build({ result }: PeriodEvent) {
+  if (!result?.code || !result.opensAt || !result.closesAt) return;
+  await ensureSummary(strapi.db.connection, { code: result.code, opensAt: new Date(result.opensAt), closesAt: new Date(result.closesAt) });
+  await dropOrphanedSummaries(strapi.db.connection);
+}
+
+export default { afterCreate: build, afterUpdate: build, afterDelete: () => dropOrphanedSummaries(strapi.db.connection) };
