@@ -219,4 +219,32 @@ describe('the direct-reporting API', () => {
     const stored = await cms.strapi.db.connection.raw(`select count(*)::int as n from dr_login_events where account like 'bulk-%'`);
     expect(stored.rows[0].n).toBe(100_000);
   }, 120_000);
+
+  it('breaks a tie between logins at one instant by arrival, across batches written side by side', async () => {
+    const tied = enterprise('20', 'industry', '510104', '锦江区');
+    await call('PUT', '/api/direct-report/enterprises', JSON.stringify([tied]), { 'content-type': 'application/json' });
+    // Batches of 5 000 are written two at a time. The logins at hour 30 are lines 1, 10 000 (the
+    // second batch's last) and 10 001 (the third's first): first(e) is the first to arrive, last(e)
+    // the last. (The rule-agreement test writes such batches in the wrong order on purpose.)
+    const filler = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        loginOf(String(3000 + ((from + i) % 4000)), `10.9.${((from + i) >> 8) & 255}.${(from + i) & 255}`, 40),
+      );
+    const events = [
+      loginOf('20', '10.20.0.1', 30),
+      ...filler(0, 9998),
+      loginOf('20', '10.20.0.2', 30),
+      loginOf('20', '10.20.0.3', 30),
+      ...filler(9998, 4000),
+    ];
+    expect(
+      await (await call('POST', '/api/direct-report/login-events', ndjson(events), { 'content-type': 'application/x-ndjson' })).json(),
+    ).toMatchObject({ received: 14_001, accepted: 14_001 });
+    const report = await (await call('GET', `/api/direct-report/reports/2026-10?county=510104&pageSize=1000`)).json();
+    expect(report.enterprises.find((e: { code: string }) => e.code === code('20'))).toMatchObject({
+      firstIp: '10.20.0.1',
+      lastIp: '10.20.0.3',
+      reason: 'direct',
+    });
+  }, 60_000);
 });

@@ -32,7 +32,8 @@ interface PartitionModule {
   ensureMonthPartitions(knex: Knex, dates: Iterable<Date>): Promise<void>;
 }
 interface SummaryModule {
-  storeEvents(knex: Knex, rows: Array<Record<string, string>>): Promise<number>;
+  storeEvents(knex: Knex, rows: Array<Record<string, string>>, arrival?: string[]): Promise<number>;
+  reserveArrivalOrder(knex: Knex, count: number): Promise<string[]>;
   ensureSummary(knex: Knex, window: { code: string; opensAt: Date; closesAt: Date }): Promise<void>;
 }
 /**
@@ -270,5 +271,55 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       });
     }
     await agree({ ...base, enterprises: [], events: [] });
+  });
+
+  it('ranks logins at one instant by arrival even when their batches are written in the other order', async () => {
+    const [code] = CODES;
+    const login = (seq: number, ip: string): LoginEvent => ({
+      seq,
+      account: `${code}-1`,
+      enterpriseCode: code ?? '',
+      accountKind: 'enterprise',
+      ip,
+      at: new Date(MONTHLY.opensAt.getTime() + HOUR),
+    });
+    const input: RuleInput = {
+      period: MONTHLY,
+      parameters: defaultRuleParameters(),
+      delegations: [],
+      enterprises: [
+        {
+          code: code ?? '',
+          name: '企业',
+          cityCode: '510100',
+          cityName: '成都市',
+          countyCode: '510104',
+          countyName: '锦江区',
+          category: 'industry',
+          active: true,
+        },
+      ],
+      events: [login(1, '10.0.0.1'), login(2, '10.0.0.2')],
+    };
+    await load({ ...input, events: [] }, { ...DEFAULT_DELIVERY, summary: 'built-before' });
+    const row = (e: LoginEvent) => ({
+      enterprise_code: e.enterpriseCode,
+      at: e.at.toISOString(),
+      event_key: `k${e.seq}`,
+      account: e.account,
+      account_kind: e.accountKind,
+      ip: e.ip,
+    });
+    const [first, second] = input.events as [LoginEvent, LoginEvent];
+    const arrivedFirst = await summaries.reserveArrivalOrder(knex, 1);
+    const arrivedSecond = await summaries.reserveArrivalOrder(knex, 1);
+    await summaries.storeEvents(knex, [row(second)], arrivedSecond);
+    await summaries.storeEvents(knex, [row(first)], arrivedFirst);
+    const expected = plain(computeDirectReport(input));
+    expect(expected.enterprises[0]).toMatchObject({ firstIp: '10.0.0.1', lastIp: '10.0.0.2' });
+    // Folded as they were written, then summarised afresh from the stored events.
+    expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
+    await knex.raw('truncate dr_period_summaries cascade');
+    expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
   });
 });

@@ -1,8 +1,7 @@
 /**
  * The direct-reporting rule in set-based SQL (direct-report-rule.md). It must give the same report
  * as config/src/direct-report/reference.ts on every input; a property test compares the two.
- * It reads the per-period summaries that ingestion maintains (summaries.ts), not the raw events;
- * the per-enterprise decisions are computed once into a temporary table, then counted.
+ * It reads the per-period summaries that ingestion maintains (summaries.ts), not the raw events.
  */
 import {
   byCode,
@@ -25,19 +24,21 @@ export interface RuleQuery {
   parameters: RuleParameters;
 }
 
-/**
- * Rule steps 1–5 over the period's summaries, in one statement (one snapshot while batches
- * arrive). Most IPs carry one enterprise, so only the few "crowded" ones (more than `threshold`
- * before delegations are left out) are looked at closely; an enterprise is decided by whether its
- * first and last IPs are among those shared. Every required enterprise is counted per 县区 and
- * category; only the selected page gets its explanation and its n(first), n(last). Each row is
- * one part of the answer: a group's counts, a page row, the number selected, a shared IP.
- */
 /** Rule step 3's n(ip) of a row `i` of dr_period_ips: its enterprises, less those delegated. */
 const N_OF_IP = `(i.enterprises - (
   select count(*) from dr_period_ip_enterprises p
   where p.period_code = :code and p.ip = i.ip and p.enterprise_code in (select enterprise_code from delegated))::int)`;
 
+/**
+ * Rule steps 1–5 over the period's summaries, in one statement (one snapshot while batches
+ * arrive). Most IPs carry one enterprise, so only the few "crowded" ones (more than `threshold`
+ * before delegations are left out) are looked at closely; an enterprise is decided by whether its
+ * first and last IPs are among those shared. Every required enterprise is counted per 县区 and
+ * category (with how many the selection takes); only the selected page gets its explanation and
+ * its n(first), n(last). Each row is one part of the answer: a group's counts, a page row, or a
+ * shared IP. The CTEs over all enterprises are not materialized: PostgreSQL streams them into the
+ * count and the page's top-N sort instead of writing 100 000 rows aside (0.6 s → 0.4 s here).
+ */
 function reportSql(ipCountScope: RuleParameters['ipCountScope']): string {
   // `rank` (direct-report-rule.md, Parameters): n counts only the enterprises whose first (last) login was from the IP.
   const sharedFirst =
