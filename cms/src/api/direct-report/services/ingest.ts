@@ -3,13 +3,15 @@ import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type IncomingEvent, type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
 import { ensureMonthPartitions } from './partitions';
-import { reserveArrivalOrder, storeEvents } from './summaries';
+import { analyzeSummaries, reserveArrivalOrder, storeEvents } from './summaries';
 
 const BATCH = 5000;
 // Batches written side by side: one PostgreSQL backend alone kept neither core busy (20 000
 // events/s; two writers, 34 000).
 const WRITERS = 2;
 const MAX_REPORTED_REJECTIONS = 1000;
+/** A request that stored this many events refreshes the summaries' statistics before it answers. */
+const ANALYZE_AFTER = 20_000;
 
 export interface IngestResult {
   received: number;
@@ -105,6 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await flush();
       await settle();
+      if (result.accepted >= ANALYZE_AFTER) await analyzeSummaries(strapi.db.connection);
       return result;
     },
   };

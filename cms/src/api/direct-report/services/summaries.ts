@@ -168,7 +168,17 @@ export async function ensureSummary(knex: Knex, window: SummaryWindow): Promise<
        select period_code, ip, count(*) from dr_period_ip_enterprises where period_code = :code group by period_code, ip`,
       bounds,
     );
+    await analyzeSummaries(trx);
   });
+}
+
+/**
+ * Fresh planner statistics for the summaries. Left to autovacuum, a report right after a large
+ * batch was planned on the empty tables' figures: 80 000 index probes instead of hash joins,
+ * three times slower.
+ */
+export async function analyzeSummaries(knex: Knex): Promise<void> {
+  await knex.raw('analyze dr_period_logins, dr_period_ips, dr_period_ip_enterprises, dr_period_ip_accounts');
 }
 
 /** Drops the summaries of periods deleted or renamed: they would be maintained at every batch for nothing. */
