@@ -8,6 +8,7 @@ import {
   categories,
   type DirectReport,
   defaultRuleParameters,
+  type Enterprise,
   type LoginEvent,
   type Reason,
   type RuleParameters,
@@ -75,6 +76,28 @@ const QUARTERLY = {
   closesAt: new Date('2026-10-21T00:00:00Z'),
 };
 const HOUR = 3_600_000;
+
+/** A login as the ingestion service stores it, keyed by its arrival number. */
+const storedRow = (e: LoginEvent) => ({
+  enterprise_code: e.enterpriseCode,
+  at: e.at.toISOString(),
+  event_key: `k${e.seq}`,
+  account: e.account,
+  account_kind: e.accountKind,
+  ip: e.ip,
+});
+
+/** An active industrial enterprise of 锦江区, 成都市. */
+const inJinjiang = (code: string): Enterprise => ({
+  code,
+  name: code,
+  cityCode: '510100',
+  cityName: '成都市',
+  countyCode: '510104',
+  countyName: '锦江区',
+  category: 'industry',
+  active: true,
+});
 
 /** Random periods, enterprises, delegations and logins: ties, shared IPs of every size, admin and out-of-window logins. */
 const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
@@ -198,14 +221,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       await summaries.ensureSummary(knex, { ...input.period, closesAt: new Date(input.period.closesAt.getTime() - 100 * HOUR) });
     }
     // Stored in arrival order, so the database's sequence gives the same tie-break as `seq`.
-    const rows = input.events.map((e) => ({
-      enterprise_code: e.enterpriseCode,
-      at: e.at.toISOString(),
-      event_key: `k${e.seq}`,
-      account: e.account,
-      account_kind: e.accountKind,
-      ip: e.ip,
-    }));
+    const rows = input.events.map(storedRow);
     for (let i = 0; i < rows.length; i += delivery.batchSize) await summaries.storeEvents(knex, rows.slice(i, i + delivery.batchSize));
     if (delivery.resendFirstBatch) expect(await summaries.storeEvents(knex, rows.slice(0, delivery.batchSize))).toBe(0);
   }
@@ -250,16 +266,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       const codes = CODES.slice(0, size);
       await agree({
         ...base,
-        enterprises: codes.map((code) => ({
-          code,
-          name: code,
-          cityCode: '510100',
-          cityName: '成都市',
-          countyCode: '510104',
-          countyName: '锦江区',
-          category: 'industry',
-          active: true,
-        })),
+        enterprises: codes.map(inJinjiang),
         events: codes.map((code, i) => ({
           seq: i + 1,
           account: `${code}-1`,
@@ -287,34 +294,15 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       period: MONTHLY,
       parameters: defaultRuleParameters(),
       delegations: [],
-      enterprises: [
-        {
-          code: code ?? '',
-          name: '企业',
-          cityCode: '510100',
-          cityName: '成都市',
-          countyCode: '510104',
-          countyName: '锦江区',
-          category: 'industry',
-          active: true,
-        },
-      ],
+      enterprises: [inJinjiang(code ?? '')],
       events: [login(1, '10.0.0.1'), login(2, '10.0.0.2')],
     };
     await load({ ...input, events: [] }, { ...DEFAULT_DELIVERY, summary: 'built-before' });
-    const row = (e: LoginEvent) => ({
-      enterprise_code: e.enterpriseCode,
-      at: e.at.toISOString(),
-      event_key: `k${e.seq}`,
-      account: e.account,
-      account_kind: e.accountKind,
-      ip: e.ip,
-    });
     const [first, second] = input.events as [LoginEvent, LoginEvent];
     const arrivedFirst = await summaries.reserveArrivalOrder(knex, 1);
     const arrivedSecond = await summaries.reserveArrivalOrder(knex, 1);
-    await summaries.storeEvents(knex, [row(second)], arrivedSecond);
-    await summaries.storeEvents(knex, [row(first)], arrivedFirst);
+    await summaries.storeEvents(knex, [storedRow(second)], arrivedSecond);
+    await summaries.storeEvents(knex, [storedRow(first)], arrivedFirst);
     const expected = plain(computeDirectReport(input));
     expect(expected.enterprises[0]).toMatchObject({ firstIp: '10.0.0.1', lastIp: '10.0.0.2' });
     // Folded as they were written, then summarised afresh from the stored events.
