@@ -15,7 +15,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
-import { computeReportInSql, computeReportPage } from './rule';
+import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
 
 const enterpriseTable = (report: DirectReport): Table => ({
   name: '企业明细',
@@ -101,8 +101,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const points = [];
     for (const { code } of periods) {
       const period = await this.period(code);
-      const { report } = await computeReportPage(strapi.db.connection, { period, parameters }, { limit: 0 });
-      points.push({ code: period.code, type: period.type, totals: report.totals });
+      points.push({
+        code: period.code,
+        type: period.type,
+        totals: await computeReportTotals(strapi.db.connection, { period, parameters }),
+      });
     }
     return points;
   },

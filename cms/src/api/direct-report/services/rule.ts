@@ -29,6 +29,34 @@ const N_OF_IP = `(i.enterprises - (
   select count(*) from dr_period_ip_enterprises p
   where p.period_code = :code and p.ip = i.ip and p.enterprise_code in (select enterprise_code from delegated))::int)`;
 
+/** The parts of the answer, each a row per group, page entry or shared IP; the first names the column. */
+const ARMS: Record<keyof Parts, string> = {
+  group: `
+  select 'group' as part, to_jsonb(g) as row from (
+    select city_code, max(city_name) as city_name, county_code, max(county_name) as county_name, category,
+      count(*)::int as required, count(first_ip)::int as logged_in,
+      (count(*) filter (where initially_direct))::int as initial_direct,
+      (count(*) filter (where finally_direct))::int as final_direct,
+      (count(*) filter (where in_region and (:reason::text is null or reason = :reason)))::int as selected
+    from explained group by city_code, county_code, category
+  ) g`,
+  page: `
+  select 'page', to_jsonb(p) || jsonb_build_object(
+    'n_first', case when p.first_ip is null then null else coalesce(nf.n, 0) end,
+    'n_last', case when p.last_ip is null then null else coalesce(nl.n, 0) end)
+  from page p left join n_first nf on nf.ip = p.first_ip left join n_last nl on nl.ip = p.last_ip`,
+  shared: `
+  select 'shared', to_jsonb(s) from shared cross join lateral (
+    -- IP by IP along the primary key: one sort of every shared IP's rows took longer.
+    select shared.ip, count(distinct a.enterprise_code)::int as n,
+      array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") as enterprises,
+      array_agg(distinct a.account collate "C" order by a.account collate "C") as accounts,
+      min(a.first_seen) as first_seen, max(a.last_seen) as last_seen
+    from dr_period_ip_accounts a
+    where a.period_code = :code and a.ip = shared.ip and a.enterprise_code not in (select enterprise_code from delegated)
+  ) s`,
+};
+
 /**
  * Rule steps 1–5 over the period's summaries, in one statement (one snapshot while batches
  * arrive). Most IPs carry one enterprise, so only the few "crowded" ones (more than `threshold`
@@ -39,7 +67,7 @@ const N_OF_IP = `(i.enterprises - (
  * shared IP. The CTEs over all enterprises are not materialized: PostgreSQL streams them into the
  * count and the page's top-N sort instead of writing 100 000 rows aside (0.6 s → 0.4 s here).
  */
-function reportSql(ipCountScope: RuleParameters['ipCountScope']): string {
+function reportSql(ipCountScope: RuleParameters['ipCountScope'], wanted: ReadonlyArray<keyof Parts>): string {
   // `rank` (direct-report-rule.md, Parameters): n counts only the enterprises whose first (last) login was from the IP.
   const sharedFirst =
     ipCountScope === 'period'
@@ -84,29 +112,7 @@ function reportSql(ipCountScope: RuleParameters['ipCountScope']): string {
     page_ip_counts as (select ip, ${N_OF_IP} as n from dr_period_ips i where i.period_code = :code and i.ip in (select ip from page_ips)),
     n_first as (${pageN('first_ip')}),
     n_last as (${pageN('last_ip')})
-    select 'group' as part, to_jsonb(g) as row from (
-      select city_code, max(city_name) as city_name, county_code, max(county_name) as county_name, category,
-        count(*)::int as required, count(first_ip)::int as logged_in,
-        (count(*) filter (where initially_direct))::int as initial_direct,
-        (count(*) filter (where finally_direct))::int as final_direct,
-        (count(*) filter (where in_region and (:reason::text is null or reason = :reason)))::int as selected
-      from explained group by city_code, county_code, category
-    ) g
-    union all
-    select 'page', to_jsonb(p) || jsonb_build_object(
-      'n_first', case when p.first_ip is null then null else coalesce(nf.n, 0) end,
-      'n_last', case when p.last_ip is null then null else coalesce(nl.n, 0) end)
-    from page p left join n_first nf on nf.ip = p.first_ip left join n_last nl on nl.ip = p.last_ip
-    union all
-    select 'shared', to_jsonb(s) from shared cross join lateral (
-      -- IP by IP along the primary key: one sort of every shared IP's rows took longer.
-      select shared.ip, count(distinct a.enterprise_code)::int as n,
-        array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") as enterprises,
-        array_agg(distinct a.account collate "C" order by a.account collate "C") as accounts,
-        min(a.first_seen) as first_seen, max(a.last_seen) as last_seen
-      from dr_period_ip_accounts a
-      where a.period_code = :code and a.ip = shared.ip and a.enterprise_code not in (select enterprise_code from delegated)
-    ) s`;
+    ${wanted.map((part) => ARMS[part]).join('\n    union all\n')}`;
 }
 
 interface SharedRow {
@@ -239,15 +245,23 @@ const bindings = ({ period, parameters }: RuleQuery, selection: EnterpriseSelect
  * The report of a period from its summaries, with the explanations of the selected enterprises
  * only (a page of 100 000 is not fetched to show 100) and how many matched the selection.
  */
-export async function computeReportPage(
+export const computeReportPage = (knex: Knex, query: RuleQuery, selection: EnterpriseSelection = {}) =>
+  runReport(knex, query, selection, ['group', 'page', 'shared']);
+
+/** Only the counts, for the dashboard's trend over twelve periods: no explanations, no shared IPs. */
+export const computeReportTotals = async (knex: Knex, query: RuleQuery): Promise<DirectReport['totals']> =>
+  (await runReport(knex, query, { limit: 0 }, ['group'])).report.totals;
+
+async function runReport(
   knex: Knex,
   query: RuleQuery,
-  selection: EnterpriseSelection = {},
+  selection: EnterpriseSelection,
+  wanted: ReadonlyArray<keyof Parts>,
 ): Promise<{ report: DirectReport; matching: number }> {
   await ensureSummary(knex, query.period);
   const parts = await knex.transaction(async (trx) => {
     await trx.raw(`set local work_mem = '64MB'`);
-    const sql = `select part, row::text as row from (${reportSql(query.parameters.ipCountScope)}) parts`;
+    const sql = `select part, row::text as row from (${reportSql(query.parameters.ipCountScope, wanted)}) parts`;
     // As text, parsed here: Strapi's connection does not parse jsonb.
     const rows = (await trx.raw(sql, bindings(query, selection))).rows as Array<{ part: keyof Parts; row: string }>;
     return rows.map(({ part, row }) => ({ part, row: JSON.parse(row) }) as Part);
