@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PublicError } from './http-errors';
+import { inTransaction } from './transaction';
 
 /** Issue 3: 5 failures per subject (a phone, an ID number) or 20 per client address within 15 minutes, then 429. */
 export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
@@ -41,7 +42,7 @@ export async function limitedAttempt<T>(
 ): Promise<T> {
   const subjectKey = keyOf(subject.scope, subject.value);
   const addressKey = keyOf('address', address);
-  const outcome = await strapi.db.transaction(async ({ trx }) => {
+  const outcome = await inTransaction(strapi, async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${subject.scope}:${subjectKey}`]);
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`address:${addressKey}`]);
     const bySubject = await recentFailures(trx, subject.scope, subjectKey);

@@ -11,6 +11,7 @@ import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
 import { lockRow } from '../../../lib/records';
+import { inTransaction } from '../../../lib/transaction';
 import { AGENCY } from './registration';
 
 interface AgencyEntry extends Record<string, unknown> {
@@ -47,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!decision) throw invalidFields({ decision: '请选择通过或不通过' });
       const reason = typeof input.reason === 'string' ? input.reason.trim().slice(0, 2000) : undefined;
       const effectiveDate = typeof input.effectiveDate === 'string' ? input.effectiveDate : undefined;
-      return strapi.db.transaction(async () => {
+      return inTransaction(strapi, async () => {
         const entry = await lockAgency(no);
         if (!entry) throw notFound();
         const check = checkAgencyDecision(entry.status, level, { decision: decision as AgencyDecision, reason, effectiveDate });

@@ -16,6 +16,7 @@ import { localStorage } from '../../../lib/private-storage';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { shanghaiYear } from '../../../lib/records';
 import { type CheckedFile, checkScanFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
+import { inTransaction } from '../../../lib/transaction';
 
 export const AGENCY = 'api::agency.agency';
 
@@ -65,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date();
     const stored: string[] = [];
     try {
-      return await strapi.db.transaction(async ({ trx }) => {
+      return await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, 'DL', shanghaiYear(now));
         for (const { upload, file } of documents) {
           const key = `agencies/${no}/${upload}-${randomUUID()}.${file.extension}`;

@@ -12,6 +12,7 @@ import { appendEvent, changedFields } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
+import { inTransaction } from '../../../lib/transaction';
 import { gateChanged } from './gate';
 import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
 
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resubmit(no: string, input: unknown): Promise<RegistrationView> {
       const parsed = parseForm(serviceUnitsSchema, input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
-      const { view, touched } = await strapi.db.transaction(async () => {
+      const { view, touched } = await inTransaction(strapi, async () => {
         const entry = await lockRegistration(strapi, no);
         if (!entry) throw notFound();
         if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);

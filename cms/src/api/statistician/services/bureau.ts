@@ -8,6 +8,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { inTransaction } from '../../../lib/transaction';
 import { notFound } from './account';
 import { gateChanged } from './gate';
 import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       entry: StatisticianEntry,
     ) => Promise<{ data: Record<string, unknown>; changes?: Record<string, { from: unknown; to: unknown }> }>,
   ): Promise<RegistrationView> {
-    const view = await strapi.db.transaction(async () => {
+    const view = await inTransaction(strapi, async () => {
       const entry = await lockRegistration(strapi, no);
       if (!entry) throw notFound();
       const from = registrationState(entry);

@@ -16,6 +16,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { lockRow, shanghaiYear } from '../../../lib/records';
+import { inTransaction } from '../../../lib/transaction';
 import { gateChanged } from './gate';
 
 export const STATISTICIAN = 'api::statistician.statistician';
@@ -84,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
     const now = new Date();
     try {
-      const registrationNo = await strapi.db.transaction(async ({ trx }) => {
+      const registrationNo = await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, 'TJ', shanghaiYear(now));
         await strapi.documents(STATISTICIAN).create({
           data: { ...values, registrationNo: no, status: 'active', locked: true, passwordHash, submittedAt: now.toISOString() } as never,

@@ -5,6 +5,7 @@ import { PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
 import { lockRecord } from '../../../lib/records';
 import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
+import { inTransaction } from '../../../lib/transaction';
 
 export const MAX_ATTACHMENTS = 10;
 /** Attachments may be added until the data centre has decided (seeds/000 §二(二) step 3). */
@@ -17,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const checked = await checkScanFile(file, '附件');
     const storageKey = `attachments/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
     await localStorage().put(storageKey, checked.bytes);
-    return strapi.db.transaction(async () => {
+    return inTransaction(strapi, async () => {
       const entry = await lockRecord(strapi, 'data-application', no);
       if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
       if (!OPEN_STATUSES.includes(entry.status as SubmissionStatus))

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { appendEvent, readEvents } from '../../../lib/history';
 import { PublicError } from '../../../lib/http-errors';
 import { type Entry, lockRecord, uidOf } from '../../../lib/records';
+import { inTransaction } from '../../../lib/transaction';
 
 export interface Decision {
   action: SubmissionAction;
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   ): Promise<{ from: SubmissionStatus; to: SubmissionStatus }> {
     const kindId = kindOfRecordNo(no);
     if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
-    return strapi.db.transaction(async () => {
+    return inTransaction(strapi, async () => {
       const entry = await lockRecord(strapi, kindId, no);
       if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
       const from = entry.status as SubmissionStatus;

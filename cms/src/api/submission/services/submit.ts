@@ -16,6 +16,7 @@ import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
+import { inTransaction } from '../../../lib/transaction';
 
 export interface Submitted {
   applicationNo: string;
@@ -92,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const passwordHash = queryPassword ? await hashSecret(normaliseQueryPassword(queryPassword)) : undefined;
       const status = initialStatus(kind);
       const now = new Date();
-      const applicationNo = await strapi.db.transaction(async ({ trx }) => {
+      const applicationNo = await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, kind.prefix, shanghaiYear(now));
         await strapi.documents(uidOf(kindId)).create({
           data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
