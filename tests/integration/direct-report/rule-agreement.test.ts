@@ -40,11 +40,12 @@ interface SummaryModule {
 /**
  * How the events reach the database: in batches of a random size, folded into a summary built
  * before they arrive (perhaps for a window the bureau has since moved, so the report must rebuild
- * it) or summarised afterwards from the raw events, a batch perhaps sent twice; and which page of
- * explanations to compare.
+ * it, or moved halfway through, so later batches fold onto a rebuilt summary) or summarised
+ * afterwards from the raw events, a batch perhaps sent twice; and which page of explanations to
+ * compare.
  */
 const deliveries = fc.record({
-  summary: fc.constantFrom('built-after' as const, 'built-before' as const, 'built-for-an-old-window' as const),
+  summary: fc.constantFrom('built-after' as const, 'built-before' as const, 'built-for-an-old-window' as const, 'rebuilt-midway' as const),
   batchSize: fc.integer({ min: 1, max: 40 }),
   resendFirstBatch: fc.boolean(),
   selection: fc.record(
@@ -222,7 +223,16 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     }
     // Stored in arrival order, so the database's sequence gives the same tie-break as `seq`.
     const rows = input.events.map(storedRow);
-    for (let i = 0; i < rows.length; i += delivery.batchSize) await summaries.storeEvents(knex, rows.slice(i, i + delivery.batchSize));
+    if (delivery.summary === 'rebuilt-midway') {
+      await summaries.ensureSummary(knex, { ...input.period, opensAt: new Date(input.period.opensAt.getTime() + 100 * HOUR) });
+    }
+    for (let i = 0; i < rows.length; i += delivery.batchSize) {
+      // Half the batches folded into a summary of another window, rebuilt, then the rest folded onto the rebuilt one.
+      if (delivery.summary === 'rebuilt-midway' && i >= rows.length / 2 && i - delivery.batchSize < rows.length / 2) {
+        await summaries.ensureSummary(knex, input.period);
+      }
+      await summaries.storeEvents(knex, rows.slice(i, i + delivery.batchSize));
+    }
     if (delivery.resendFirstBatch) expect(await summaries.storeEvents(knex, rows.slice(0, delivery.batchSize))).toBe(0);
   }
 
