@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
-import { unitCode, validAgency } from '../support/fixtures.ts';
+import { inJinjiang, unitCode, validAgency } from '../support/fixtures.ts';
 import { fieldErrors } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
@@ -54,16 +54,7 @@ describe('agent agencies: registration with documents, county → city → provi
       data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
     });
     // Six enterprises reach the platform through one business-park address: more than five, so none is direct.
-    const master = [1, 2, 3, 4, 5, 6].map((n) => ({
-      code: enterpriseCode(n),
-      name: `企业${n}`,
-      cityCode: '510100',
-      cityName: '成都市',
-      countyCode: '510104',
-      countyName: '锦江区',
-      category: 'industry',
-      active: true,
-    }));
+    const master = [1, 2, 3, 4, 5, 6].map((n) => inJinjiang(enterpriseCode(n), `企业${n}`));
     const json = { authorization: `Bearer ${platformToken}`, 'content-type': 'application/json' };
     await fetch(`${cms.url}/api/direct-report/enterprises`, { method: 'PUT', headers: json, body: JSON.stringify(master) });
     const logins = master.map((e, i) => ({

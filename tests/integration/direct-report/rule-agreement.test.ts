@@ -8,13 +8,13 @@ import {
   categories,
   type DirectReport,
   defaultRuleParameters,
-  type Enterprise,
   type LoginEvent,
   type Reason,
   type RuleParameters,
   reasons,
 } from '../../../config/src/direct-report/types.ts';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
+import { inJinjiang } from '../support/fixtures.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 // The SQL implementation lives in the compiled CMS; load it from there, as Strapi does.
@@ -86,18 +86,6 @@ const storedRow = (e: LoginEvent) => ({
   account: e.account,
   account_kind: e.accountKind,
   ip: e.ip,
-});
-
-/** An active industrial enterprise of 锦江区, 成都市. */
-const inJinjiang = (code: string): Enterprise => ({
-  code,
-  name: code,
-  cityCode: '510100',
-  cityName: '成都市',
-  countyCode: '510104',
-  countyName: '锦江区',
-  category: 'industry',
-  active: true,
 });
 
 /** Random periods, enterprises, delegations and logins: ties, shared IPs of every size, admin and out-of-window logins. */
@@ -276,7 +264,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       const codes = CODES.slice(0, size);
       await agree({
         ...base,
-        enterprises: codes.map(inJinjiang),
+        enterprises: codes.map((code) => inJinjiang(code)),
         events: codes.map((code, i) => ({
           seq: i + 1,
           account: `${code}-1`,

@@ -113,3 +113,15 @@ export const validAgency = (delegators: Array<{ code: string; name: string }>, o
   delegators,
   ...overrides,
 });
+
+/** An active industrial enterprise of 锦江区, 成都市, as the direct-reporting master data lists it. */
+export const inJinjiang = (code: string, name = code) => ({
+  code,
+  name,
+  cityCode: '510100',
+  cityName: '成都市',
+  countyCode: '510104',
+  countyName: '锦江区',
+  category: 'industry' as const,
+  active: true,
+});

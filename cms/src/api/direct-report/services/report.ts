@@ -60,6 +60,22 @@ export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | nu
   ['说明', (e) => reasonLabels[e.reason]],
 ];
 
+const PERIOD = 'api::reporting-period.reporting-period';
+
+interface PeriodRow {
+  code: string;
+  type: PeriodType;
+  opensAt: string;
+  closesAt: string;
+}
+
+const toPeriod = (row: PeriodRow): ReportingPeriod => ({
+  code: row.code,
+  type: row.type,
+  opensAt: new Date(row.opensAt),
+  closesAt: new Date(row.closesAt),
+});
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The bureau's parameters (single type 直报率计算参数), or the defaults of direct-report-rule.md. */
   async parameters(): Promise<RuleParameters> {
@@ -77,14 +93,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The period of a code, or a 404 naming it. */
   async period(periodCode: string): Promise<ReportingPeriod> {
-    const row = (await strapi.db.query('api::reporting-period.reporting-period').findOne({ where: { code: periodCode } })) as {
-      code: string;
-      type: PeriodType;
-      opensAt: string;
-      closesAt: string;
-    } | null;
+    const row = (await strapi.db.query(PERIOD).findOne({ where: { code: periodCode } })) as PeriodRow | null;
     if (!row) throw new PublicError(404, 'NotFoundError', `没有代码为 ${periodCode} 的网报期`);
-    return { code: row.code, type: row.type, opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) };
+    return toPeriod(row);
   },
 
   /** The whole report of a period (every enterprise), computed in PostgreSQL. */
@@ -94,13 +105,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The latest periods (newest first) with their totals, for the dashboard's trend. */
   async trend(limit = 12): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
-    const periods = (await strapi.db
-      .query('api::reporting-period.reporting-period')
-      .findMany({ orderBy: { opensAt: 'desc' }, limit })) as Array<{ code: string }>;
+    const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
     const parameters = await this.parameters();
     const points = [];
-    for (const { code } of periods) {
-      const period = await this.period(code);
+    for (const period of rows.map(toPeriod)) {
       points.push({
         code: period.code,
         type: period.type,
