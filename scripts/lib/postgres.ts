@@ -69,8 +69,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     password: PASSWORD,
     persistent: options.persistent,
     createPostgresUser: true,
-    // Enough connections for two Strapi pools and the tests' own clients.
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      // Enough connections for two Strapi pools and the tests' own clients.
+      ...['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+      // PostgreSQL's defaults (128 MB) are sized for a small shared host: a month's login
+      // index alone outgrows them at a million events, and every batch then read its pages
+      // back from the kernel (issue 6, the ingestion benchmark).
+      ...['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=4GB'],
+    ],
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
   });

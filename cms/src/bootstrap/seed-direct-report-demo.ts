@@ -1,12 +1,9 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import type { StoredEvent } from '../api/direct-report/services/summaries';
 
 type Enterprises = { upsert(input: unknown): Promise<unknown> };
-type Ingest = {
-  insertEvents(
-    events: Array<{ enterpriseCode: string; at: Date; eventKey: string; account: string; accountKind: string; ip: string }>,
-  ): Promise<number>;
-};
+type Ingest = { insertEvents(events: StoredEvent[]): Promise<number> };
 
 /** October 2026's window (monthly) and the third quarter's (quarterly), Beijing time. */
 const DEMO_PERIODS: ReportingPeriod[] = [
@@ -49,7 +46,14 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
         });
       }
     }
-    const batch = [...data.events()].map((e, i) => ({ ...e, eventKey: `demo-${period.code}-${i}` }));
+    const batch = [...data.events()].map((e, i) => ({
+      enterprise_code: e.enterpriseCode,
+      at: e.at.toISOString(),
+      event_key: `demo-${period.code}-${i}`,
+      account: e.account,
+      account_kind: e.accountKind,
+      ip: e.ip,
+    }));
     for (let i = 0; i < batch.length; i += 5000) await ingest.insertEvents(batch.slice(i, i + 5000));
   }
   strapi.log.info('Demo data: direct-reporting periods 2026-10 and 2026-Q3 for 3 000 enterprises in Sichuan');

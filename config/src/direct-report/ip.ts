@@ -1,3 +1,6 @@
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const CANONICAL_IPV4 = new RegExp(`^(?:${OCTET}\\.){3}${OCTET}$`);
+
 /**
  * One text form per address, so that the rule in TypeScript and in SQL group the same logins
  * together: IPv4 as dotted decimal without leading zeros, IPv6 in the RFC 5952 form (lower case,
@@ -6,6 +9,8 @@
  */
 export function canonicalIp(text: string): string | undefined {
   const input = text.trim();
+  // Nearly every login arrives as plain dotted decimal: one match instead of four (ingestion's hot path).
+  if (CANONICAL_IPV4.test(input)) return input;
   return parseIpv4(input) ?? canonicalIpv6(input);
 }
 

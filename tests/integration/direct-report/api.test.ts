@@ -100,19 +100,22 @@ describe('the direct-reporting API', () => {
       // Outside the window.
       loginOf('8', '10.3.0.8', -5),
     ];
-    const body = `${ndjson(events)}\n{"account":"x","enterpriseCode":"bad","accountKind":"enterprise","ip":"10.0.0.1","at":"${at(1)}"}\nnot json\n{"account":"y","enterpriseCode":"${code('7')}","accountKind":"robot","ip":"1.2.3.4","at":"${at(1)}"}\n{"account":"z","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"999.1.1.1","at":"${at(1)}"}\n{"account":"z","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"1.1.1.1","at":"2026-11-01 08:00"}`;
+    const body = `${ndjson(events)}\n{"account":"x","enterpriseCode":"bad","accountKind":"enterprise","ip":"10.0.0.1","at":"${at(1)}"}\nnot json\n{"account":"y","enterpriseCode":"${code('7')}","accountKind":"robot","ip":"1.2.3.4","at":"${at(1)}"}\n{"account":"z","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"999.1.1.1","at":"${at(1)}"}\n{"account":"z","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"1.1.1.1","at":"2026-11-01 08:00"}\n{"account":"a\\u0000b","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"1.1.1.1","at":"${at(1)}"}\n{"id":"x\\ny","account":"a","enterpriseCode":"${code('7')}","accountKind":"enterprise","ip":"1.1.1.1","at":"${at(1)}"}`;
     const first = await (await call('POST', '/api/direct-report/login-events', body, { 'content-type': 'application/x-ndjson' })).json();
     expect(first).toEqual({
-      received: 21,
+      received: 23,
       accepted: 16,
       duplicates: 0,
-      rejected: 5,
+      rejected: 7,
       rejections: [
         { line: 17, reason: 'enterpriseCode：应为18位统一社会信用代码' },
         { line: 18, reason: '不是有效的JSON' },
         { line: 19, reason: 'accountKind：应为 enterprise 或 admin' },
         { line: 20, reason: 'ip：不是有效的IPv4或IPv6地址' },
         { line: 21, reason: 'at：应为带时区的ISO 8601时间，如 2026-11-03T09:15:00+08:00' },
+        // PostgreSQL text cannot hold U+0000; a newline would shift the batch's columns.
+        { line: 22, reason: 'account：不能含换行等控制字符' },
+        { line: 23, reason: 'id：不能含换行等控制字符' },
       ],
     });
     const resent = await (

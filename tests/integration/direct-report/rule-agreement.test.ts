@@ -30,7 +30,7 @@ interface RuleModule {
   computeReportPage(knex: Knex, query: Query, selection: Selection): Promise<{ report: DirectReport; matching: number }>;
 }
 interface PartitionModule {
-  ensureMonthPartitions(knex: Knex, dates: Iterable<Date>): Promise<void>;
+  ensureMonthPartitions(knex: Knex, instants: Iterable<string>): Promise<void>;
 }
 interface SummaryModule {
   storeEvents(knex: Knex, rows: Array<Record<string, string>>, arrival?: string[]): Promise<number>;
@@ -203,7 +203,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     }
     await partitions.ensureMonthPartitions(
       knex,
-      input.events.map((e) => e.at),
+      input.events.map((e) => e.at.toISOString()),
     );
     if (delivery.summary === 'built-before') await summaries.ensureSummary(knex, input.period);
     if (delivery.summary === 'built-for-an-old-window') {

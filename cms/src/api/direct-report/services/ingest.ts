@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
-import { type IncomingEvent, type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
+import { type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
 import { ensureMonthPartitions } from './partitions';
-import { analyzeSummaries, reserveArrivalOrder, storeEvents } from './summaries';
+import { analyzeSummaries, reserveArrivalOrder, type StoredEvent, storeEvents } from './summaries';
 
 const BATCH = 5000;
 // Batches written side by side: one PostgreSQL backend alone kept neither core busy (20 000
@@ -23,24 +23,13 @@ export interface IngestResult {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Stores one batch and folds it into the period summaries; a re-sent event meets its key and is skipped. Returns how many were new. */
-  async function insertBatch(events: IncomingEvent[], arrival?: string[]): Promise<number> {
+  async function insertBatch(events: StoredEvent[], arrival?: string[]): Promise<number> {
     const knex = strapi.db.connection;
     await ensureMonthPartitions(
       knex,
       events.map((e) => e.at),
     );
-    return storeEvents(
-      knex,
-      events.map((e) => ({
-        enterprise_code: e.enterpriseCode,
-        at: e.at.toISOString(),
-        event_key: e.eventKey,
-        account: e.account,
-        account_kind: e.accountKind,
-        ip: e.ip,
-      })),
-      arrival,
-    );
+    return storeEvents(knex, events, arrival);
   }
 
   return {
@@ -59,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const lines: AsyncGenerator<ParsedLine> = isNdjson ? parseNdjson(stream) : parseJsonArray(stream);
       const result: IngestResult = { received: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
-      let batch: IncomingEvent[] = [];
+      let batch: StoredEvent[] = [];
       // Batches are written while the next are parsed, WRITERS at a time; each is numbered in
       // arrival order before it is sent, so the order holds whichever commits first.
       const writing = new Set<Promise<void>>();

@@ -1,21 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { type AccountKind, accountKinds, canonicalIp } from '@statdesk/config';
+import { accountKinds, canonicalIp } from '@statdesk/config';
+import type { StoredEvent } from './summaries';
 
-export interface IncomingEvent {
-  enterpriseCode: string;
-  at: Date;
-  eventKey: string;
-  account: string;
-  accountKind: AccountKind;
-  ip: string;
-}
-
-export type ParsedLine = { ok: true; event: IncomingEvent } | { ok: false; line: number; reason: string };
+export type ParsedLine = { ok: true; event: StoredEvent } | { ok: false; line: number; reason: string };
 
 /** ISO 8601 with a date, a time and an offset (or Z): a login time must say which instant it was. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+// PostgreSQL text cannot hold U+0000, and a batch travels as newline-separated columns (summaries.ts).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Checks one login record; the reasons are for the platform's operators (zh-CN, naming the field). */
 export function readEvent(value: unknown, line: number): ParsedLine {
@@ -28,15 +23,19 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   const atText = typeof record.at === 'string' ? record.at.trim() : '';
   const at = ISO_INSTANT.test(atText) ? new Date(atText) : undefined;
   if (!account || account.length > 100) return { ok: false, line, reason: 'account：缺少账号或超过100个字符' };
+  if (CONTROL.test(account)) return { ok: false, line, reason: 'account：不能含换行等控制字符' };
   if (!CODE_SHAPE.test(code)) return { ok: false, line, reason: 'enterpriseCode：应为18位统一社会信用代码' };
   if (typeof kind !== 'string' || !(accountKinds as readonly string[]).includes(kind))
     return { ok: false, line, reason: 'accountKind：应为 enterprise 或 admin' };
   if (!ip) return { ok: false, line, reason: 'ip：不是有效的IPv4或IPv6地址' };
   if (!at || Number.isNaN(at.getTime())) return { ok: false, line, reason: 'at：应为带时区的ISO 8601时间，如 2026-11-03T09:15:00+08:00' };
   const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
+  if (id && CONTROL.test(id)) return { ok: false, line, reason: 'id：不能含换行等控制字符' };
+  const instant = at.toISOString();
   // A re-sent event gets the same key and is not counted twice (issue 6).
-  const eventKey = id ?? createHash('sha256').update(`${account}\n${code}\n${kind}\n${ip}\n${at.toISOString()}`).digest('base64url');
-  return { ok: true, event: { enterpriseCode: code, at, eventKey, account, accountKind: kind as AccountKind, ip } };
+  // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
+  const key = id ?? hash('sha256', `${account}\n${code}\n${kind}\n${ip}\n${instant}`, 'base64url');
+  return { ok: true, event: { enterprise_code: code, at: instant, event_key: key, account, account_kind: kind, ip } };
 }
 
 /** Yields each line of an NDJSON stream, parsed; blank lines are skipped. */

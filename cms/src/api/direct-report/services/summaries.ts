@@ -31,8 +31,10 @@ export interface SummaryWindow {
 // (time, then arrival order), its last only when later; arrival order is the events' seq.
 const FOLD_SQL = `
   with incoming as (
-    select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-      as x(enterprise_code, at, event_key, account, account_kind, ip, seq)
+    select * from unnest(
+      string_to_array(?, E'\\n'), string_to_array(?, E'\\n')::timestamptz[], string_to_array(?, E'\\n'),
+      string_to_array(?, E'\\n'), string_to_array(?, E'\\n'), string_to_array(?, E'\\n'), string_to_array(?, E'\\n')::bigint[]
+    ) as x(enterprise_code, at, event_key, account, account_kind, ip, seq)
   ),
   stored as (
     insert into dr_login_events (enterprise_code, at, event_key, account, account_kind, ip, seq)
@@ -107,9 +109,13 @@ const ATTEMPTS = 3;
  * reserveArrivalOrder (here when not given). Returns how many were new.
  */
 export async function storeEvents(knex: Knex, rows: StoredEvent[], arrival?: string[]): Promise<number> {
+  if (rows.length === 0) return 0;
   const seq = arrival ?? (await reserveArrivalOrder(knex, rows.length));
-  // One array per column: PostgreSQL reads them faster than a JSON document of objects.
-  const columns = [...COLUMNS.map((column) => rows.map((row) => row[column])), seq];
+  // One text per column, its values a line each: cheaper on both sides than array literals,
+  // whose escaping cost Strapi a tenth of its ingestion time. Ingestion refuses control
+  // characters in the two free-text columns (parse-events.ts); a newline would shift the rows.
+  if (rows.some((row) => row.account.includes('\n') || row.event_key.includes('\n'))) throw new Error('an event holds a newline');
+  const columns = [...COLUMNS.map((column) => rows.map((row) => row[column]).join('\n')), seq.join('\n')];
   for (let attempt = 1; ; attempt++) {
     try {
       return await knex.transaction(async (trx) => {
