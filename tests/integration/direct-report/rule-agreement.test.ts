@@ -41,13 +41,15 @@ interface SummaryModule {
  * How the events reach the database: in batches of a random size, folded into a summary built
  * before they arrive (perhaps for a window the bureau has since moved, so the report must rebuild
  * it, or moved halfway through, so later batches fold onto a rebuilt summary) or summarised
- * afterwards from the raw events, a batch perhaps sent twice; and which page of explanations to
- * compare.
+ * afterwards from the raw events, a batch perhaps sent twice, each batch perhaps repeating the
+ * tail of the one before (a retried stream: the new events of a partly stored batch are folded, the
+ * old are not); and which page of explanations to compare.
  */
 const deliveries = fc.record({
   summary: fc.constantFrom('built-after' as const, 'built-before' as const, 'built-for-an-old-window' as const, 'rebuilt-midway' as const),
   batchSize: fc.integer({ min: 1, max: 40 }),
   resendFirstBatch: fc.boolean(),
+  overlap: fc.integer({ min: 0, max: 5 }),
   selection: fc.record(
     {
       city: fc.constantFrom('510100', '510101'),
@@ -59,7 +61,7 @@ const deliveries = fc.record({
   ),
 });
 type Delivery = typeof deliveries extends fc.Arbitrary<infer T> ? T : never;
-const DEFAULT_DELIVERY: Delivery = { summary: 'built-after', batchSize: 100, resendFirstBatch: false, selection: {} };
+const DEFAULT_DELIVERY: Delivery = { summary: 'built-after', batchSize: 100, resendFirstBatch: false, overlap: 0, selection: {} };
 const requireFromCms = createRequire(join(CMS_DIR, 'package.json'));
 
 const CODES = Array.from({ length: 14 }, (_, i) => `91510100MA${String(i).padStart(7, '0')}X`.slice(0, 18));
@@ -219,7 +221,8 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       if (delivery.summary === 'rebuilt-midway' && i >= rows.length / 2 && i - delivery.batchSize < rows.length / 2) {
         await summaries.ensureSummary(knex, input.period);
       }
-      await summaries.storeEvents(knex, rows.slice(i, i + delivery.batchSize));
+      const batch = rows.slice(Math.max(0, i - delivery.overlap), i + delivery.batchSize);
+      expect(await summaries.storeEvents(knex, batch)).toBe(Math.min(rows.length, i + delivery.batchSize) - i);
     }
     if (delivery.resendFirstBatch) expect(await summaries.storeEvents(knex, rows.slice(0, delivery.batchSize))).toBe(0);
   }
@@ -306,6 +309,37 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     // Folded as they were written, then summarised afresh from the stored events.
     expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
     await knex.raw('truncate dr_period_summaries cascade');
+    expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
+  });
+
+  it('folds only the new events of a partly re-sent batch: a re-sent login does not take the last slot from a later tie', async () => {
+    const [code, other] = CODES as [string, string];
+    const login = (seq: number, enterprise: string, ip: string): LoginEvent => ({
+      seq,
+      account: `${enterprise}-1`,
+      enterpriseCode: enterprise,
+      accountKind: 'enterprise',
+      ip,
+      at: new Date(MONTHLY.opensAt.getTime() + HOUR),
+    });
+    const input: RuleInput = {
+      period: MONTHLY,
+      parameters: defaultRuleParameters(),
+      delegations: [],
+      enterprises: [inJinjiang(code), inJinjiang(other)],
+      events: [login(1, code, '10.0.0.1'), login(2, code, '10.0.0.2'), login(3, other, '10.0.0.3')],
+    };
+    await load({ ...input, events: [] }, { ...DEFAULT_DELIVERY, summary: 'built-before' });
+    await partitions.ensureMonthPartitions(
+      knex,
+      input.events.map((e) => e.at.toISOString()),
+    );
+    const [a, b, c] = input.events.map(storedRow) as Array<ReturnType<typeof storedRow>>;
+    expect(await summaries.storeEvents(knex, [a, b] as Array<Record<string, string>>)).toBe(2);
+    // The platform retries from A: A arrives again (now after B), with C new.
+    expect(await summaries.storeEvents(knex, [a, c] as Array<Record<string, string>>)).toBe(1);
+    const expected = plain(computeDirectReport(input));
+    expect(expected.enterprises.find((e: { code: string }) => e.code === code)).toMatchObject({ lastIp: '10.0.0.2' });
     expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
   });
 });

@@ -6,6 +6,7 @@
  * batches share it, a rebuild takes it alone, so no batch is folded in twice or missed.
  */
 import type { Knex } from 'knex';
+import { type FoldWindow, foldBatch } from './fold';
 
 const LOCK_KEY = `hashtextextended('dr_period_summaries', 0)`;
 
@@ -27,38 +28,27 @@ export interface SummaryWindow {
   closesAt: Date;
 }
 
-// Rule step 2 per batch: an enterprise's first login replaces the stored one only when earlier
-// (time, then arrival order), its last only when later; arrival order is the events' seq.
-const FOLD_SQL = `
-  with incoming as (
-    select * from unnest(
-      string_to_array(?, E'\\n'), string_to_array(?, E'\\n')::timestamptz[], string_to_array(?, E'\\n'),
-      string_to_array(?, E'\\n'), string_to_array(?, E'\\n'), string_to_array(?, E'\\n'), string_to_array(?, E'\\n')::bigint[]
-    ) as x(enterprise_code, at, event_key, account, account_kind, ip, seq)
-  ),
-  stored as (
+const LINES = `string_to_array(?, E'\\n')`;
+const lines = (n: number, casts: Record<number, string> = {}) =>
+  Array.from({ length: n }, (_, i) => `${LINES}${casts[i] ?? ''}`).join(', ');
+
+/** Stores the batch; a re-sent event meets its primary key and is skipped. Answers the arrival numbers of the rows stored. */
+const INSERT_SQL = `
+  with stored as (
     insert into dr_login_events (enterprise_code, at, event_key, account, account_kind, ip, seq)
-    select enterprise_code, at, event_key, account, account_kind, ip, seq from incoming
+    select * from unnest(${lines(7, { 1: '::timestamptz[]', 6: '::bigint[]' })})
     on conflict do nothing
-    returning enterprise_code, at, seq, account, account_kind, ip
-  ),
-  counted as (
-    select s.period_code, e.enterprise_code, e.at, e.seq, e.account, e.ip
-    from stored e join dr_period_summaries s on e.at >= s.opens_at and e.at < s.closes_at
-    where e.account_kind = 'enterprise'
-  ),
-  firsts as (
-    select distinct on (period_code, enterprise_code) period_code, enterprise_code, at, seq, ip
-    from counted order by period_code, enterprise_code, at, seq
-  ),
-  lasts as (
-    select distinct on (period_code, enterprise_code) period_code, enterprise_code, at, seq, ip
-    from counted order by period_code, enterprise_code, at desc, seq desc
-  ),
-  logins as (
+    returning seq
+  )
+  select count(*)::int as stored, string_agg(seq::text, ',') as seqs from stored`;
+
+// Rule step 2 across batches: an enterprise's first login replaces the stored one only when
+// earlier (time, then arrival order), its last only when later. Each batch arrives summarised
+// (fold.ts); rows are taken in key order so that batches written side by side lock alike.
+const UPSERT_SQL = `
+  with logins as (
     insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
-    select f.period_code, f.enterprise_code, f.at, f.seq, f.ip, l.at, l.seq, l.ip
-    from firsts f join lasts l using (period_code, enterprise_code)
+    select * from unnest(${lines(8, { 2: '::timestamptz[]', 3: '::bigint[]', 5: '::timestamptz[]', 6: '::bigint[]' })})
     order by 1, 2
     on conflict (period_code, enterprise_code) do update set
       first_at = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_at else p.first_at end,
@@ -70,7 +60,7 @@ const FOLD_SQL = `
   ),
   pairs as (
     insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
-    select distinct period_code, ip, enterprise_code from counted order by 1, 2, 3
+    select * from unnest(${lines(3)}) order by 1, 2, 3
     on conflict do nothing
     returning period_code, ip
   ),
@@ -81,13 +71,24 @@ const FOLD_SQL = `
   ),
   ip_accounts as (
     insert into dr_period_ip_accounts as p (period_code, ip, enterprise_code, account, first_seen, last_seen)
-    select period_code, ip, enterprise_code, account, min(at), max(at) from counted
-    group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    select * from unnest(${lines(6, { 4: '::timestamptz[]', 5: '::timestamptz[]' })}) order by 1, 2, 3, 4
     on conflict (period_code, ip, enterprise_code, account) do update set
       first_seen = least(p.first_seen, excluded.first_seen),
       last_seen = greatest(p.last_seen, excluded.last_seen)
   )
-  select count(*)::int as stored from stored`;
+  select 1`;
+
+/** The windows of the summaries a batch is folded into, as fold.ts compares them. */
+async function foldWindows(trx: Knex.Transaction): Promise<FoldWindow[]> {
+  const result = await trx.raw(
+    'select period_code, extract(epoch from opens_at) * 1000 as opens, extract(epoch from closes_at) * 1000 as closes from dr_period_summaries',
+  );
+  return (result.rows as Array<{ period_code: string; opens: string; closes: string }>).map((row) => ({
+    period: row.period_code,
+    opens: Number(row.opens),
+    closes: Number(row.closes),
+  }));
+}
 
 /**
  * Numbers for `count` events in arrival order (rule step 2 breaks ties by it), taken before the
@@ -120,7 +121,15 @@ export async function storeEvents(knex: Knex, rows: StoredEvent[], arrival?: str
     try {
       return await knex.transaction(async (trx) => {
         await trx.raw(`select pg_advisory_xact_lock_shared(${LOCK_KEY})`);
-        return ((await trx.raw(FOLD_SQL, columns)).rows[0]?.stored as number) ?? 0;
+        const windows = await foldWindows(trx);
+        const { stored, seqs } = (await trx.raw(INSERT_SQL, columns)).rows[0] as { stored: number; seqs: string | null };
+        if (stored > 0 && windows.length > 0) {
+          const indexOf = new Map(seq.map((value, index) => [value, index]));
+          const storedRows = stored === rows.length ? rows.keys() : (seqs ?? '').split(',').map((value) => indexOf.get(value) as number);
+          const { logins, pairs, ipAccounts } = foldBatch(rows, seq, storedRows, windows);
+          await trx.raw(UPSERT_SQL, [...logins, ...pairs, ...ipAccounts]);
+        }
+        return stored;
       });
     } catch (error) {
       if ((error as { code?: string }).code !== DEADLOCK || attempt === ATTEMPTS) throw error;
