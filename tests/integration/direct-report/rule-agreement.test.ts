@@ -80,6 +80,16 @@ const QUARTERLY = {
 };
 const HOUR = 3_600_000;
 
+/** An enterprise's login an hour into the monthly window: logins that tie on time, told apart by arrival. */
+const loginAtOneInstant = (seq: number, enterprise: string, ip: string): LoginEvent => ({
+  seq,
+  account: `${enterprise}-1`,
+  enterpriseCode: enterprise,
+  accountKind: 'enterprise',
+  ip,
+  at: new Date(MONTHLY.opensAt.getTime() + HOUR),
+});
+
 /** A login as the ingestion service stores it, keyed by its arrival number. */
 const storedRow = (e: LoginEvent) => ({
   enterprise_code: e.enterpriseCode,
@@ -282,21 +292,13 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
   });
 
   it('ranks logins at one instant by arrival even when their batches are written in the other order', async () => {
-    const [code] = CODES;
-    const login = (seq: number, ip: string): LoginEvent => ({
-      seq,
-      account: `${code}-1`,
-      enterpriseCode: code ?? '',
-      accountKind: 'enterprise',
-      ip,
-      at: new Date(MONTHLY.opensAt.getTime() + HOUR),
-    });
+    const [code] = CODES as [string];
     const input: RuleInput = {
       period: MONTHLY,
       parameters: defaultRuleParameters(),
       delegations: [],
-      enterprises: [inJinjiang(code ?? '')],
-      events: [login(1, '10.0.0.1'), login(2, '10.0.0.2')],
+      enterprises: [inJinjiang(code)],
+      events: [loginAtOneInstant(1, code, '10.0.0.1'), loginAtOneInstant(2, code, '10.0.0.2')],
     };
     await load({ ...input, events: [] }, { ...DEFAULT_DELIVERY, summary: 'built-before' });
     const [first, second] = input.events as [LoginEvent, LoginEvent];
@@ -314,20 +316,12 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
 
   it('folds only the new events of a partly re-sent batch: a re-sent login does not take the last slot from a later tie', async () => {
     const [code, other] = CODES as [string, string];
-    const login = (seq: number, enterprise: string, ip: string): LoginEvent => ({
-      seq,
-      account: `${enterprise}-1`,
-      enterpriseCode: enterprise,
-      accountKind: 'enterprise',
-      ip,
-      at: new Date(MONTHLY.opensAt.getTime() + HOUR),
-    });
     const input: RuleInput = {
       period: MONTHLY,
       parameters: defaultRuleParameters(),
       delegations: [],
       enterprises: [inJinjiang(code), inJinjiang(other)],
-      events: [login(1, code, '10.0.0.1'), login(2, code, '10.0.0.2'), login(3, other, '10.0.0.3')],
+      events: [loginAtOneInstant(1, code, '10.0.0.1'), loginAtOneInstant(2, code, '10.0.0.2'), loginAtOneInstant(3, other, '10.0.0.3')],
     };
     await load({ ...input, events: [] }, { ...DEFAULT_DELIVERY, summary: 'built-before' });
     await partitions.ensureMonthPartitions(
