@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface BenchStack {
   postgres: PostgresServer;
   databaseUrl: string;
   cms: Service;
+  /** The postmaster's process id (its backends are its children). */
+  postgresPid(): number;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,40 @@ export const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
 /** Peak resident memory of a process (VmHWM), in MB. */
 export const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every mainstream build). */
+const TICKS = 100;
+
+/** user, system, children's user, children's system ticks of a process; undefined when it is gone. */
+function ticksOf(pid: number): { ppid: number; own: number; reaped: number } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ')
+      .map(Number);
+    const [ppid = 0, utime = 0, stime = 0, cutime = 0, cstime = 0] = [fields[1], fields[11], fields[12], fields[13], fields[14]];
+    return { ppid, own: utime + stime, reaped: cutime + cstime };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds used so far by a process and its children, including children already gone (a
+ * PostgreSQL backend that ended is counted in its postmaster's reaped time). On a shared machine
+ * whose speed drifts, CPU time per event moves far less than events per second.
+ */
+export function cpuSeconds(pid: number): number {
+  const self = ticksOf(pid);
+  if (!self) return 0;
+  let ticks = self.own + self.reaped;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = ticksOf(Number(entry));
+    if (child?.ppid === pid) ticks += child.own + child.reaped;
+  }
+  return ticks / TICKS;
+}
 
 async function apiToken(base: string, email: string, password: string): Promise<string> {
   const login = await fetch(`${base}/admin/login`, {
@@ -79,7 +115,8 @@ export async function startBenchStack(): Promise<BenchStack> {
       },
     });
     const base = `http://127.0.0.1:${port}`;
-    return { base, token: await apiToken(base, email, password), postgres, databaseUrl: postgres.urlFor('bench'), cms, stop };
+    const postgresPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return { base, token: await apiToken(base, email, password), postgres, databaseUrl: postgres.urlFor('bench'), cms, postgresPid, stop };
   } catch (error) {
     await stop();
     throw error;
