@@ -64,10 +64,11 @@ export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<n
       }
       const pair = `${enterprise}\n${row.ip}`;
       if (!pairs.has(pair)) pairs.set(pair, [window.period, row.ip, row.enterprise_code]);
-      const seen = accounts.get(`${pair}\n${row.account}`);
+      const account = `${pair}\n${row.account}`;
+      const seen = accounts.get(account);
       if (!seen) {
         const key: [string, string, string, string] = [window.period, row.ip, row.enterprise_code, row.account];
-        accounts.set(`${pair}\n${row.account}`, { key, first: at, last: at, firstAt: row.at, lastAt: row.at });
+        accounts.set(account, { key, first: at, last: at, firstAt: row.at, lastAt: row.at });
       } else if (at < seen.first) {
         seen.first = at;
         seen.firstAt = row.at;

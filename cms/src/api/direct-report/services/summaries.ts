@@ -90,6 +90,12 @@ async function foldWindows(trx: Knex.Transaction): Promise<FoldWindow[]> {
   }));
 }
 
+/** The positions in the batch of the rows with these arrival numbers (the new rows of a partly re-sent batch). */
+function rowsArrivedAs(seq: string[], wanted: string[]): number[] {
+  const indexOf = new Map(seq.map((value, index) => [value, index]));
+  return wanted.map((value) => indexOf.get(value) as number);
+}
+
 /**
  * Numbers for `count` events in arrival order (rule step 2 breaks ties by it), taken before the
  * batch is written so that batches written side by side still rank in the order they arrived.
@@ -124,8 +130,7 @@ export async function storeEvents(knex: Knex, rows: StoredEvent[], arrival?: str
         const windows = await foldWindows(trx);
         const { stored, seqs } = (await trx.raw(INSERT_SQL, columns)).rows[0] as { stored: number; seqs: string | null };
         if (stored > 0 && windows.length > 0) {
-          const indexOf = new Map(seq.map((value, index) => [value, index]));
-          const storedRows = stored === rows.length ? rows.keys() : (seqs ?? '').split(',').map((value) => indexOf.get(value) as number);
+          const storedRows = stored === rows.length ? rows.keys() : rowsArrivedAs(seq, (seqs ?? '').split(','));
           const { logins, pairs, ipAccounts } = foldBatch(rows, seq, storedRows, windows);
           await trx.raw(UPSERT_SQL, [...logins, ...pairs, ...ipAccounts]);
         }
