@@ -180,6 +180,30 @@ describe('the direct-reporting API', () => {
     expect(whole.totals).toMatchObject({ initialDirect: 2, finalDirect: 8 });
   });
 
+  it('lets a renamed or deleted period’s summary go, every table of it', async () => {
+    const periods = cms.strapi.documents('api::reporting-period.reporting-period');
+    const rowsOf = async (periodCode: string) => {
+      const counts = await cms.strapi.db.connection.raw(
+        `select (select count(*) from dr_period_logins where period_code = :p) + (select count(*) from dr_period_ip_accounts where period_code = :p)
+              + (select count(*) from dr_period_ip_enterprises where period_code = :p) + (select count(*) from dr_period_ips where period_code = :p)
+              + (select count(*) from dr_period_summaries where period_code = :p) as n`,
+        { p: periodCode },
+      );
+      return Number(counts.rows[0].n);
+    };
+    // The same window as 2026-10, so its summary is built from the logins already stored.
+    const copy = await periods.create({
+      data: { code: '2026-11', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
+    });
+    expect(await rowsOf('2026-11')).toBeGreaterThan(20);
+    await periods.update({ documentId: copy.documentId, data: { code: '2026-12' } as never });
+    expect(await rowsOf('2026-11')).toBe(0);
+    expect(await rowsOf('2026-12')).toBeGreaterThan(20);
+    await periods.delete({ documentId: copy.documentId });
+    expect(await rowsOf('2026-12')).toBe(0);
+    expect(await rowsOf('2026-10')).toBeGreaterThan(20);
+  });
+
   it('answers an unknown period with 404 and a period without data with an empty report', async () => {
     expect((await call('GET', '/api/direct-report/reports/2030-01')).status).toBe(404);
     await cms.strapi.documents('api::reporting-period.reporting-period').create({

@@ -36,6 +36,7 @@ interface SummaryModule {
   storeEvents(knex: Knex, rows: Array<Record<string, string>>, arrival?: string[]): Promise<number>;
   reserveArrivalOrder(knex: Knex, count: number): Promise<string[]>;
   ensureSummary(knex: Knex, window: { code: string; opensAt: Date; closesAt: Date }): Promise<void>;
+  SUMMARY_TABLES: string[];
 }
 /**
  * How the events reach the database: in batches of a random size, folded into a summary built
@@ -188,7 +189,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
   });
 
   async function load(input: RuleInput, delivery: Delivery): Promise<void> {
-    await knex.raw('truncate dr_login_events, enterprises, delegations, dr_period_summaries cascade');
+    await knex.raw(`truncate dr_login_events, enterprises, delegations, ${summaries.SUMMARY_TABLES.join(', ')}`);
     if (input.enterprises.length) {
       await knex('enterprises').insert(
         input.enterprises.map((e) => ({
@@ -310,7 +311,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     expect(expected.enterprises[0]).toMatchObject({ firstIp: '10.0.0.1', lastIp: '10.0.0.2' });
     // Folded as they were written, then summarised afresh from the stored events.
     expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
-    await knex.raw('truncate dr_period_summaries cascade');
+    await knex.raw(`truncate ${summaries.SUMMARY_TABLES.join(', ')}`);
     expect(plain(await rule.computeReportInSql(knex, input))).toEqual(expected);
   });
 

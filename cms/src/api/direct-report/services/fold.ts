@@ -1,8 +1,8 @@
 /**
  * One batch of stored login events summarised per period before it reaches PostgreSQL: each
- * enterprise's first and last login, each (IP, enterprise) pair, each (IP, enterprise, account)
- * first and last seen. The summaries' upsert then merges a few hundred rows instead of running
- * five thousand events through sorts and aggregates (issue 6, the ingestion target: the SQL fold
+ * enterprise's first and last login and each (IP, enterprise, account) first and last seen (the
+ * (IP, enterprise) pairs follow in the upsert from the new ones). The summaries' upsert then
+ * merges a few hundred rows instead of running five thousand events through sorts and aggregates (issue 6, the ingestion target: the SQL fold
  * spent half of PostgreSQL's time there). What the upsert does with them is in summaries.ts.
  */
 import type { StoredEvent } from './summaries';
@@ -26,7 +26,6 @@ const earlier = (a: Login, b: Login) => a.at < b.at || (a.at === b.at && a.seq <
 /** Each summary table's rows as columns, a line per row (the upsert's string_to_array). */
 export interface FoldedBatch {
   logins: string[];
-  pairs: string[];
   ipAccounts: string[];
 }
 
@@ -43,7 +42,6 @@ function asColumns(records: string[][], width: number): string[] {
  */
 export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<number>, windows: FoldWindow[]): FoldedBatch {
   const logins = new Map<string, { period: string; code: string; first: Login; last: Login }>();
-  const pairs = new Map<string, [string, string, string]>();
   const accounts = new Map<
     string,
     { key: [string, string, string, string]; first: number; last: number; firstAt: string; lastAt: string }
@@ -62,9 +60,7 @@ export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<n
         if (earlier(login, known.first)) known.first = login;
         if (earlier(known.last, login)) known.last = login;
       }
-      const pair = `${enterprise}\n${row.ip}`;
-      if (!pairs.has(pair)) pairs.set(pair, [window.period, row.ip, row.enterprise_code]);
-      const account = `${pair}\n${row.account}`;
+      const account = `${enterprise}\n${row.ip}\n${row.account}`;
       const seen = accounts.get(account);
       if (!seen) {
         const key: [string, string, string, string] = [window.period, row.ip, row.enterprise_code, row.account];
@@ -83,5 +79,5 @@ export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<n
     return [period, code, from.at, seq[first.row] as string, from.ip, to.at, seq[last.row] as string, to.ip];
   });
   const accountRows = [...accounts.values()].map(({ key, firstAt, lastAt }) => [...key, firstAt, lastAt]);
-  return { logins: asColumns(loginRows, 8), pairs: asColumns([...pairs.values()], 3), ipAccounts: asColumns(accountRows, 6) };
+  return { logins: asColumns(loginRows, 8), ipAccounts: asColumns(accountRows, 6) };
 }

@@ -12,7 +12,11 @@ interface PeriodEvent {
 async function build({ result }: PeriodEvent) {
   if (!result?.code || !result.opensAt || !result.closesAt) return;
   await ensureSummary(strapi.db.connection, { code: result.code, opensAt: new Date(result.opensAt), closesAt: new Date(result.closesAt) });
-  await dropOrphanedSummaries(strapi.db.connection);
+  await dropOrphans();
 }
 
-export default { afterCreate: build, afterUpdate: build, afterDelete: () => dropOrphanedSummaries(strapi.db.connection) };
+// In the document service's transaction, the one that sees the period just created, renamed or
+// deleted: from another connection a new period's summary looked orphaned and was dropped.
+const dropOrphans = () => strapi.db.transaction(({ trx }) => dropOrphanedSummaries(trx));
+
+export default { afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };
