@@ -36,36 +36,56 @@ function asColumns(records: string[][], width: number): string[] {
   return columns.map((column) => column.join('\n'));
 }
 
+interface Seen {
+  first: number;
+  last: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** One window's summary of the batch, keyed by the rows' own strings: no key is built per event. */
+interface WindowFold {
+  window: FoldWindow;
+  logins: Map<string, { first: Login; last: Login }>;
+  /** enterprise → IP → account → first and last seen. */
+  accounts: Map<string, Map<string, Map<string, Seen>>>;
+}
+
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
 /**
  * Summarises the rows at `stored` (the batch's rows that were new) for every window they fall in.
  * Only enterprise-kind logins count (rule step 1: an administrator's login is not the enterprise's).
  */
 export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<number>, windows: FoldWindow[]): FoldedBatch {
-  const logins = new Map<string, { period: string; code: string; first: Login; last: Login }>();
-  const accounts = new Map<
-    string,
-    { key: [string, string, string, string]; first: number; last: number; firstAt: string; lastAt: string }
-  >();
+  const folds: WindowFold[] = windows.map((window) => ({ window, logins: new Map(), accounts: new Map() }));
   for (const index of stored) {
     const row = rows[index] as StoredEvent;
     if (row.account_kind !== 'enterprise') continue;
     const at = Date.parse(row.at);
     const login: Login = { at, seq: Number(seq[index]), row: index };
-    for (const window of windows) {
+    for (const { window, logins, accounts } of folds) {
       if (at < window.opens || at >= window.closes) continue;
-      const enterprise = `${window.period}\n${row.enterprise_code}`;
-      const known = logins.get(enterprise);
-      if (!known) logins.set(enterprise, { period: window.period, code: row.enterprise_code, first: login, last: login });
+      const known = logins.get(row.enterprise_code);
+      if (!known) logins.set(row.enterprise_code, { first: login, last: login });
       else {
         if (earlier(login, known.first)) known.first = login;
         if (earlier(known.last, login)) known.last = login;
       }
-      const account = `${enterprise}\n${row.ip}\n${row.account}`;
-      const seen = accounts.get(account);
-      if (!seen) {
-        const key: [string, string, string, string] = [window.period, row.ip, row.enterprise_code, row.account];
-        accounts.set(account, { key, first: at, last: at, firstAt: row.at, lastAt: row.at });
-      } else if (at < seen.first) {
+      const byAccount = entry(
+        entry(accounts, row.enterprise_code, () => new Map()),
+        row.ip,
+        () => new Map<string, Seen>(),
+      );
+      const seen = byAccount.get(row.account);
+      if (!seen) byAccount.set(row.account, { first: at, last: at, firstAt: row.at, lastAt: row.at });
+      else if (at < seen.first) {
         seen.first = at;
         seen.firstAt = row.at;
       } else if (at > seen.last) {
@@ -74,10 +94,16 @@ export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<n
       }
     }
   }
-  const loginRows = [...logins.values()].map(({ period, code, first, last }) => {
-    const [from, to] = [rows[first.row] as StoredEvent, rows[last.row] as StoredEvent];
-    return [period, code, from.at, seq[first.row] as string, from.ip, to.at, seq[last.row] as string, to.ip];
-  });
-  const accountRows = [...accounts.values()].map(({ key, firstAt, lastAt }) => [...key, firstAt, lastAt]);
+  const loginRows: string[][] = [];
+  const accountRows: string[][] = [];
+  for (const { window, logins, accounts } of folds) {
+    for (const [code, { first, last }] of logins) {
+      const [from, to] = [rows[first.row] as StoredEvent, rows[last.row] as StoredEvent];
+      loginRows.push([window.period, code, from.at, seq[first.row] as string, from.ip, to.at, seq[last.row] as string, to.ip]);
+    }
+    for (const [code, byIp] of accounts)
+      for (const [ip, byAccount] of byIp)
+        for (const [account, { firstAt, lastAt }] of byAccount) accountRows.push([window.period, ip, code, account, firstAt, lastAt]);
+  }
   return { logins: asColumns(loginRows, 8), ipAccounts: asColumns(accountRows, 6) };
 }

@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isNdjson && !/json/i.test(contentType)) {
         throw new PublicError(415, 'UnsupportedMediaTypeError', '请以 application/json（数组）或 application/x-ndjson 发送登录记录');
       }
-      const lines: AsyncGenerator<ParsedLine> = isNdjson ? parseNdjson(stream) : parseJsonArray(stream);
+      const chunks: AsyncGenerator<ParsedLine[]> = isNdjson ? parseNdjson(stream) : parseJsonArray(stream);
       const result: IngestResult = { received: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };
       let batch: StoredEvent[] = [];
       // Batches are written while the next are parsed, WRITERS at a time; each is numbered in
@@ -79,14 +79,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         writing.add(write);
       };
       try {
-        for await (const line of lines) {
-          result.received++;
-          if (line.ok) batch.push(line.event);
-          else {
-            result.rejected++;
-            if (result.rejections.length < MAX_REPORTED_REJECTIONS) result.rejections.push({ line: line.line, reason: line.reason });
+        for await (const lines of chunks) {
+          for (const line of lines) {
+            result.received++;
+            if (line.ok) batch.push(line.event);
+            else {
+              result.rejected++;
+              if (result.rejections.length < MAX_REPORTED_REJECTIONS) result.rejections.push({ line: line.line, reason: line.reason });
+            }
+            if (batch.length >= BATCH) await flush();
           }
-          if (batch.length >= BATCH) await flush();
         }
       } catch (error) {
         // What was acknowledged in earlier batches stays stored; the batches being written finish first.

@@ -38,39 +38,45 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   return { ok: true, event: { enterprise_code: code, at: instant, event_key: key, account, account_kind: kind, ip } };
 }
 
-/** Yields each line of an NDJSON stream, parsed; blank lines are skipped. */
-export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine> {
-  let buffer = '';
+/**
+ * Yields the lines of an NDJSON stream, parsed, a chunk's worth at a time (one await per chunk,
+ * not per line: ingestion's hot path); blank lines are skipped.
+ */
+export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine[]> {
+  let rest = '';
   let line = 0;
   const decoder = new TextDecoder();
-  const emit = (text: string): ParsedLine | undefined => {
+  const read = (text: string, into: ParsedLine[]) => {
     line++;
-    if (text.trim() === '') return undefined;
+    if (text.trim() === '') return;
     try {
-      return readEvent(JSON.parse(text), line);
+      into.push(readEvent(JSON.parse(text), line));
     } catch {
-      return { ok: false, line, reason: '不是有效的JSON' };
+      into.push({ ok: false, line, reason: '不是有效的JSON' });
     }
   };
   for await (const chunk of stream) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    let newline = buffer.indexOf('\n');
-    while (newline >= 0) {
-      const parsed = emit(buffer.slice(0, newline));
-      if (parsed) yield parsed;
-      buffer = buffer.slice(newline + 1);
-      newline = buffer.indexOf('\n');
+    const text = rest + decoder.decode(chunk as Uint8Array, { stream: true });
+    const parsed: ParsedLine[] = [];
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      read(text.slice(start, newline), parsed);
+      start = newline + 1;
     }
+    rest = text.slice(start);
+    if (parsed.length > 0) yield parsed;
   }
-  const parsed = emit(buffer + decoder.decode());
-  if (parsed) yield parsed;
+  const last: ParsedLine[] = [];
+  read(rest + decoder.decode(), last);
+  if (last.length > 0) yield last;
 }
 
 /**
- * Yields each element of a top-level JSON array without holding the array: a small scanner cuts
- * out one element at a time (tracking strings and nesting) and parses only that.
+ * Yields the elements of a top-level JSON array, parsed, a chunk's worth at a time, without holding
+ * the array: a small scanner cuts out one element at a time (tracking strings and nesting) and
+ * parses only that.
  */
-export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLine> {
+export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLine[]> {
   const decoder = new TextDecoder();
   let state: 'before' | 'between' | 'element' | 'after' = 'before';
   let element = '';
@@ -79,6 +85,7 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
   let escaped = false;
   let index = 0;
   for await (const chunk of stream) {
+    const parsed: ParsedLine[] = [];
     for (const char of decoder.decode(chunk as Uint8Array, { stream: true })) {
       if (state === 'before') {
         if (char === '[') state = 'between';
@@ -111,13 +118,14 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
         const text = depth < 0 || char === ',' || /\s/.test(char) ? element.slice(0, -1) : element;
         index++;
         try {
-          yield readEvent(JSON.parse(text), index);
+          parsed.push(readEvent(JSON.parse(text), index));
         } catch {
-          yield { ok: false, line: index, reason: '不是有效的JSON' };
+          parsed.push({ ok: false, line: index, reason: '不是有效的JSON' });
         }
         state = depth < 0 ? 'after' : 'between';
         depth = 0;
       }
     }
+    if (parsed.length > 0) yield parsed;
   }
 }
