@@ -28,7 +28,9 @@ export interface SummaryWindow {
   closesAt: Date;
 }
 
-const LINES = `string_to_array(?, E'\\n')`;
+// Collation "C", as the tables' keys (migration 2026.11.26T00.00.00): the upserts sort these
+// columns, and under the database's C.UTF-8 every comparison went through strcoll().
+const LINES = `string_to_array(?::text collate "C", E'\\n')`;
 const lines = (n: number, casts: Record<number, string> = {}) =>
   Array.from({ length: n }, (_, i) => `${LINES}${casts[i] ?? ''}`).join(', ');
 
