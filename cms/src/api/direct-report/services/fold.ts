@@ -2,8 +2,9 @@
  * One batch of stored login events summarised per period before it reaches PostgreSQL: each
  * enterprise's first and last login and each (IP, enterprise, account) first and last seen (the
  * (IP, enterprise) pairs follow in the upsert from the new ones). The summaries' upsert then
- * merges a few hundred rows instead of running five thousand events through sorts and aggregates (issue 6, the ingestion target: the SQL fold
- * spent half of PostgreSQL's time there). What the upsert does with them is in summaries.ts.
+ * merges a few hundred rows instead of running five thousand events through sorts and aggregates
+ * (issue 6, the ingestion target: the SQL fold spent half of PostgreSQL's time there). What the
+ * upsert does with them is in summaries.ts.
  */
 import type { StoredEvent } from './summaries';
 
