@@ -1,6 +1,6 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import type { StoredEvent } from '../api/direct-report/services/summaries';
+import { type StoredEvent, storedEventOf } from '../api/direct-report/services/summaries';
 
 type Enterprises = { upsert(input: unknown): Promise<unknown> };
 type Ingest = { insertEvents(events: StoredEvent[]): Promise<number> };
@@ -46,14 +46,7 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
         });
       }
     }
-    const batch = [...data.events()].map((e, i) => ({
-      enterprise_code: e.enterpriseCode,
-      at: e.at.toISOString(),
-      event_key: `demo-${period.code}-${i}`,
-      account: e.account,
-      account_kind: e.accountKind,
-      ip: e.ip,
-    }));
+    const batch = [...data.events()].map((e, i) => storedEventOf(e, `demo-${period.code}-${i}`));
     for (let i = 0; i < batch.length; i += 5000) await ingest.insertEvents(batch.slice(i, i + 5000));
   }
   strapi.log.info('Demo data: direct-reporting periods 2026-10 and 2026-Q3 for 3 000 enterprises in Sichuan');

@@ -37,6 +37,7 @@ interface SummaryModule {
   reserveArrivalOrder(knex: Knex, count: number): Promise<string[]>;
   ensureSummary(knex: Knex, window: { code: string; opensAt: Date; closesAt: Date }): Promise<void>;
   SUMMARY_TABLES: string[];
+  storedEventOf(login: LoginEvent, eventKey: string): Record<string, string>;
 }
 /**
  * How the events reach the database: in batches of a random size, folded into a summary built
@@ -92,15 +93,6 @@ const loginAtOneInstant = (seq: number, enterprise: string, ip: string): LoginEv
 });
 
 /** A login as the ingestion service stores it, keyed by its arrival number. */
-const storedRow = (e: LoginEvent) => ({
-  enterprise_code: e.enterpriseCode,
-  at: e.at.toISOString(),
-  event_key: `k${e.seq}`,
-  account: e.account,
-  account_kind: e.accountKind,
-  ip: e.ip,
-});
-
 /** Random periods, enterprises, delegations and logins: ties, shared IPs of every size, admin and out-of-window logins. */
 const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
   fc
@@ -223,7 +215,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       await summaries.ensureSummary(knex, { ...input.period, closesAt: new Date(input.period.closesAt.getTime() - 100 * HOUR) });
     }
     // Stored in arrival order, so the database's sequence gives the same tie-break as `seq`.
-    const rows = input.events.map(storedRow);
+    const rows = input.events.map((e) => summaries.storedEventOf(e, `k${e.seq}`));
     if (delivery.summary === 'rebuilt-midway') {
       await summaries.ensureSummary(knex, { ...input.period, opensAt: new Date(input.period.opensAt.getTime() + 100 * HOUR) });
     }
@@ -305,8 +297,8 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     const [first, second] = input.events as [LoginEvent, LoginEvent];
     const arrivedFirst = await summaries.reserveArrivalOrder(knex, 1);
     const arrivedSecond = await summaries.reserveArrivalOrder(knex, 1);
-    await summaries.storeEvents(knex, [storedRow(second)], arrivedSecond);
-    await summaries.storeEvents(knex, [storedRow(first)], arrivedFirst);
+    await summaries.storeEvents(knex, [summaries.storedEventOf(second, `k${second.seq}`)], arrivedSecond);
+    await summaries.storeEvents(knex, [summaries.storedEventOf(first, `k${first.seq}`)], arrivedFirst);
     const expected = plain(computeDirectReport(input));
     expect(expected.enterprises[0]).toMatchObject({ firstIp: '10.0.0.1', lastIp: '10.0.0.2' });
     // Folded as they were written, then summarised afresh from the stored events.
@@ -329,7 +321,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       knex,
       input.events.map((e) => e.at.toISOString()),
     );
-    const [a, b, c] = input.events.map(storedRow) as Array<ReturnType<typeof storedRow>>;
+    const [a, b, c] = input.events.map((e) => summaries.storedEventOf(e, `k${e.seq}`)) as Array<Record<string, string>>;
     expect(await summaries.storeEvents(knex, [a, b] as Array<Record<string, string>>)).toBe(2);
     // The platform retries from A: A arrives again (now after B), with C new.
     expect(await summaries.storeEvents(knex, [a, c] as Array<Record<string, string>>)).toBe(1);

@@ -20,6 +20,19 @@ export interface StoredEvent {
   ip: string;
 }
 
+/** A generated login (config's synthetic data and reference rule) as a stored row: the demo seed and tests write them. */
+export const storedEventOf = (
+  login: { enterpriseCode: string; at: Date; account: string; accountKind: string; ip: string },
+  eventKey: string,
+): StoredEvent => ({
+  enterprise_code: login.enterpriseCode,
+  at: login.at.toISOString(),
+  event_key: eventKey,
+  account: login.account,
+  account_kind: login.accountKind,
+  ip: login.ip,
+});
+
 const COLUMNS = ['enterprise_code', 'at', 'event_key', 'account', 'account_kind', 'ip'] as const satisfies ReadonlyArray<keyof StoredEvent>;
 
 export interface SummaryWindow {
