@@ -11,6 +11,12 @@ const CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 // PostgreSQL text cannot hold U+0000, and a batch travels as newline-separated columns (summaries.ts).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/**
+ * A login record is about 200 characters. A longer line is refused unread and not held while it
+ * streams: without a limit, a body with no newline would be buffered whole.
+ */
+export const MAX_LINE_CHARS = 65_536;
+const tooLong = (line: number): ParsedLine => ({ ok: false, line, reason: `这条记录超过${MAX_LINE_CHARS}个字符，未读取` });
 
 /** Checks one login record; the reasons are for the platform's operators (zh-CN, naming the field). */
 export function readEvent(value: unknown, line: number): ParsedLine {
@@ -40,14 +46,22 @@ export function readEvent(value: unknown, line: number): ParsedLine {
 
 /**
  * Yields the lines of an NDJSON stream, parsed, a chunk's worth at a time (one await per chunk,
- * not per line: ingestion's hot path); blank lines are skipped.
+ * not per line: ingestion's hot path); blank lines are skipped. A line over MAX_LINE_CHARS is
+ * refused, and dropped as it arrives.
  */
 export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine[]> {
   let rest = '';
+  /** The line being read has already passed the limit: what remains of it is skipped. */
+  let overlong = false;
   let line = 0;
   const decoder = new TextDecoder();
   const read = (text: string, into: ParsedLine[]) => {
     line++;
+    if (overlong || text.length > MAX_LINE_CHARS) {
+      overlong = false;
+      into.push(tooLong(line));
+      return;
+    }
     if (text.trim() === '') return;
     try {
       into.push(readEvent(JSON.parse(text), line));
@@ -64,10 +78,15 @@ export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine[
       start = newline + 1;
     }
     rest = text.slice(start);
+    if (rest.length > MAX_LINE_CHARS) {
+      overlong = true;
+      rest = '';
+    }
     if (parsed.length > 0) yield parsed;
   }
   const last: ParsedLine[] = [];
-  read(rest + decoder.decode(), last);
+  const tail = rest + decoder.decode();
+  if (overlong || tail.trim() !== '') read(tail, last);
   if (last.length > 0) yield last;
 }
 
@@ -83,6 +102,8 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
   let depth = 0;
   let inString = false;
   let escaped = false;
+  /** The element being read has already passed the limit: it is scanned to its end but not kept. */
+  let overlong = false;
   let index = 0;
   for await (const chunk of stream) {
     const parsed: ParsedLine[] = [];
@@ -99,11 +120,16 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
         else {
           state = 'element';
           element = '';
+          overlong = false;
           depth = 0;
         }
         if (state !== 'element') continue;
       }
-      element += char;
+      if (!overlong) element += char;
+      if (element.length > MAX_LINE_CHARS) {
+        overlong = true;
+        element = '';
+      }
       if (inString) {
         if (escaped) escaped = false;
         else if (char === '\\') escaped = true;
@@ -117,11 +143,13 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
       if (depth < 0 || ended || (depth === 0 && (char === ',' || /\s/.test(char)))) {
         const text = depth < 0 || char === ',' || /\s/.test(char) ? element.slice(0, -1) : element;
         index++;
-        try {
-          parsed.push(readEvent(JSON.parse(text), index));
-        } catch {
-          parsed.push({ ok: false, line: index, reason: '不是有效的JSON' });
-        }
+        if (overlong) parsed.push(tooLong(index));
+        else
+          try {
+            parsed.push(readEvent(JSON.parse(text), index));
+          } catch {
+            parsed.push({ ok: false, line: index, reason: '不是有效的JSON' });
+          }
         state = depth < 0 ? 'after' : 'between';
         depth = 0;
       }
