@@ -1,7 +1,8 @@
 /**
  * What this machine allows at all: a bare `node:http` server in its own process answering one
- * fixed JSON body, loaded by the same autocannon client. Benchmarks print their figures beside
- * it, so that a latency target can be read against what Node itself reaches on these two cores.
+ * fixed response, loaded by the same autocannon client with the same requests. Benchmarks print
+ * their figures beside it, so that a latency target can be read against what Node itself reaches
+ * on these two cores.
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -13,12 +14,21 @@ export interface Floor {
   p99: number;
 }
 
-function serve(): void {
-  const body = JSON.stringify({ allowed: true, registeredStatisticians: 3, message: '本企业已有注册登记的统计人员。' });
-  const head = ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(body))];
+/** A response to replay: the head as [name, value] pairs and the body. */
+export interface FixedAnswer {
+  head: Array<[string, string]>;
+  body: string;
+}
+
+/** The load to apply: autocannon's own options, less the URL. */
+export type Load = Omit<autocannon.Options, 'url'>;
+
+function serve(answer: FixedAnswer): void {
+  const head = answer.head.flat();
   const server = createServer((_req, res) => {
+    res.sendDate = false;
     res.writeHead(200, head);
-    res.end(body);
+    res.end(answer.body);
   });
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
@@ -26,15 +36,28 @@ function serve(): void {
   });
 }
 
-export async function measureFloor(connections: number, seconds: number): Promise<Floor> {
-  const child = fork(import.meta.filename, ['serve'], { stdio: 'ignore' });
+/**
+ * Replays `answer` (the very bytes the server under test sent, so that neither side parses or
+ * writes less than it did) to the same load.
+ */
+export async function measureFloor(answer: FixedAnswer, load: Load): Promise<Floor> {
+  const child = fork(import.meta.filename, ['serve'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
   try {
+    child.send(answer);
     const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve(Number(message))));
-    const result = await autocannon({ url: `http://127.0.0.1:${port}/`, connections, duration: seconds });
+    const result = await autocannon({ ...load, url: `http://127.0.0.1:${port}` });
     return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
   } finally {
     child.kill();
   }
 }
 
-if (process.argv[2] === 'serve') serve();
+/** What the server under test answers to one request, as a FixedAnswer. */
+export async function answerOf(url: string, headers: Record<string, string>): Promise<FixedAnswer> {
+  const response = await fetch(url, { headers });
+  // fetch adds no header of its own to a response; date is left out as the gate leaves it out.
+  const head = [...response.headers].filter(([name]) => name !== 'date' && name !== 'connection' && name !== 'keep-alive');
+  return { head, body: await response.text() };
+}
+
+if (process.argv[2] === 'serve') process.once('message', (answer) => serve(answer as FixedAnswer));
