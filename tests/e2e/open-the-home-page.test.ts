@@ -46,6 +46,7 @@ describe('the public site', () => {
       '统计从业人员注册登记',
       '注册信息查询',
       '统计代理机构登记',
+      '代理机构登记查询',
     ]);
     expect(await page.locator('.notice-list a').allTextContents()).toContain('机构登记申请须知');
     await review(page, 'home');
@@ -103,6 +104,7 @@ describe('the public site', () => {
     await fillByLabel(page, { 手机号码: '13000000000', 查询密码: 'AAAA-BBBB-CC' });
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.locator('#password-error').textContent()).resolves.toContain('手机号码或查询密码不正确');
+    await expect(page.locator('.error-summary').textContent()).resolves.toMatch(/^[^确]*手机号码或查询密码不正确[^确]*$/);
     await expect(page.title()).resolves.toMatch(/^错误：/);
     await review(page, 'query-error');
     await page.close();

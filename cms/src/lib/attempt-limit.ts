@@ -7,7 +7,7 @@ import { inTransaction } from './transaction';
 /** Issue 3: 5 failures per subject (a phone, an ID number) or 20 per client address within 15 minutes, then 429. */
 export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
 
-export type AttemptScope = 'phone' | 'id_number';
+export type AttemptScope = 'phone' | 'id_number' | 'agency_no';
 
 /** Keys are HMACs: the table never holds a phone or an ID number. */
 const keyOf = (scope: string, value: string) =>

@@ -27,7 +27,7 @@ const fields = [
   },
   { name: 'address', type: 'text', label: '办公地址', maxLength: 200, section: '代理机构' },
   { name: 'contactName', type: 'text', label: '联系人', maxLength: 50, personal: true, section: '联系人' },
-  { name: 'contactPhone', type: 'phone', label: '联系电话', section: '联系人', hint: '查询审核结果时需要这个号码和查询密码' },
+  { name: 'contactPhone', type: 'phone', label: '联系电话', section: '联系人', hint: '审核中统计局通过这个号码与您联系' },
   { name: 'contactEmail', type: 'email', label: '电子邮箱', optional: true, section: '联系人' },
   {
     name: 'delegators',

@@ -52,6 +52,9 @@ const approvals: Record<AgencyLevel, { action: AgencyAction; to: AgencyStatus }>
 };
 
 export const agencyMessages = {
+  /** The status look-up (issue 7): one message for either half wrong, so neither can be probed. */
+  wrongPair: '登记编号或查询密码不正确',
+  registrationNo: '请输入登记编号，如 DL-2026-000001',
   reasonRequired: '请填写不通过的理由',
   effectiveDateRequired: '请填写委托生效日期',
   effectiveDate: '委托生效日期应为有效日期，如 2026-12-01',

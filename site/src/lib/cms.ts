@@ -302,8 +302,38 @@ export async function registerAgency(values: Record<string, unknown>, files: Arr
   body.append('data', JSON.stringify(values));
   for (const { name, file } of files) body.append(name, file, file.name);
   const resource = '/api/public/agencies';
-  return readAnswer<{ registrationNo: string; status: string; statusLabel: string }>(
+  return readAnswer<{ registrationNo: string; queryPassword: string; status: string; statusLabel: string }>(
     resource,
     await request(resource, { method: 'POST', body, signal: AbortSignal.timeout(120_000) }),
   );
+}
+
+/** An agency's registration as the agency itself reads it (cms/src/api/agency/services/status.ts). */
+export interface AgencyStatus {
+  registrationNo: string;
+  agencyName: string;
+  creditCode: string;
+  status: string;
+  statusLabel: string;
+  submittedAt: string;
+  reason: string | null;
+  effectiveDate: string | null;
+  delegators: Array<{ code: string; name: string }>;
+  history: Array<{ actionLabel: string; toLabel: string; reason: string | null; at: string }>;
+}
+
+export const lookUpAgency = (registrationNo: string, password: string, clientAddress: string) =>
+  sendJson<{ token: string; agency: AgencyStatus }>(
+    '/api/public/agencies/lookup',
+    { registrationNo, password },
+    { 'x-forwarded-for': clientAddress },
+  );
+
+/** The registration a look-up token opens, or undefined once the token has expired. */
+export async function myAgency(token: string): Promise<AgencyStatus | undefined> {
+  const resource = '/api/public/agencies/mine';
+  const response = await request(resource, { headers: bearer(token) });
+  if (response.status === 401) return undefined;
+  const answer = await readAnswer<{ agency: AgencyStatus }>(resource, response);
+  return answer.ok ? answer.data.agency : undefined;
 }

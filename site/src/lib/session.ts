@@ -25,12 +25,22 @@ export const recordToken = (cookies: AstroCookies): string | undefined => cookie
 
 export const forgetRecordToken = (cookies: AstroCookies) => cookies.delete(TOKEN_COOKIE, { path: '/' });
 
-/** The statistician look-up's token: a cookie of its own, so that it never mixes with the records query. */
-const REGISTRATION_COOKIE = 'sd_registration';
-export const rememberRegistrationToken = (cookies: AstroCookies, url: URL, token: string) =>
-  cookies.set(REGISTRATION_COOKIE, token, cookieOptions(url, TOKEN_MINUTES * 60));
-export const registrationToken = (cookies: AstroCookies): string | undefined => cookies.get(REGISTRATION_COOKIE)?.value || undefined;
-export const forgetRegistrationToken = (cookies: AstroCookies) => cookies.delete(REGISTRATION_COOKIE, { path: '/' });
+/** A look-up's token in a cookie of its own, so that it never mixes with the records query's. */
+function lookUpCookie(name: string) {
+  return {
+    remember: (cookies: AstroCookies, url: URL, token: string) => cookies.set(name, token, cookieOptions(url, TOKEN_MINUTES * 60)),
+    token: (cookies: AstroCookies): string | undefined => cookies.get(name)?.value || undefined,
+    forget: (cookies: AstroCookies) => cookies.delete(name, { path: '/' }),
+  };
+}
+
+const registrationCookie = lookUpCookie('sd_registration');
+export const rememberRegistrationToken = registrationCookie.remember;
+export const registrationToken = registrationCookie.token;
+export const forgetRegistrationToken = registrationCookie.forget;
+
+/** The agency status look-up's token. */
+export const agencyCookie = lookUpCookie('sd_agency');
 
 export interface Confirmation {
   kind: string;

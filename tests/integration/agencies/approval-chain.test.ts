@@ -9,6 +9,19 @@ import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 const enterpriseCode = (n: number) => unitCode(n, '91510100MA');
 const delegators = [1, 2].map((n) => ({ code: enterpriseCode(n), name: `企业${n}` }));
 
+interface AgencyLookUp {
+  token: string;
+  agency: {
+    status: string;
+    statusLabel: string;
+    reason: string | null;
+    effectiveDate: string | null;
+    delegators: Array<{ code: string; name: string }>;
+    history: Array<{ actionLabel: string; toLabel: string; reason: string | null; at: string }>;
+  } & Record<string, unknown>;
+  error: { message: string; details?: { fields?: Record<string, string> } };
+}
+
 /** The registration as the site sends it: answers as JSON in `data`, then each document. */
 function registrationForm(answers: unknown, files: Record<string, Buffer | undefined>) {
   const form = new FormData();
@@ -26,7 +39,19 @@ describe('agent agencies: registration with documents, county → city → provi
   let province: Staff;
   const register = async (answers: unknown, files: Record<string, Buffer | undefined>) => {
     const response = await fetch(`${cms.url}/api/public/agencies`, { method: 'POST', body: registrationForm(answers, files) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { registrationNo: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & { registrationNo: string; queryPassword: string },
+    };
+  };
+  /** The agency's own status look-up, as the site asks it for a visitor at `address`. */
+  const lookUp = async (registrationNo: string, password: string, address = '198.51.100.7') => {
+    const response = await fetch(`${cms.url}/api/public/agencies/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ registrationNo, password }),
+    });
+    return { status: response.status, body: (await response.json()) as AgencyLookUp };
   };
   const report = async () =>
     (await (
@@ -136,6 +161,27 @@ describe('agent agencies: registration with documents, county → city → provi
       '省数据采集中心确认→已确认生效',
     ]);
     expect(history.body.history[3]?.actor).toContain('province@bureau.example');
+
+    // The agency reads where it stands with the password it was shown once: not who decided.
+    expect(body.queryPassword).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2,4}$/);
+    const own = await lookUp(no.toLowerCase(), body.queryPassword.toLowerCase().replaceAll('-', ' '));
+    expect(own.status).toBe(200);
+    expect(own.body.agency).toMatchObject({
+      status: 'confirmed',
+      statusLabel: '已确认生效',
+      effectiveDate: '2026-10-01',
+      reason: null,
+      delegators,
+    });
+    expect(own.body.agency.history.map((e) => e.toLabel)).toEqual([
+      '待县区统计局审核',
+      '待市州统计局审批',
+      '待省数据采集中心确认',
+      '已确认生效',
+    ]);
+    expect(JSON.stringify(own.body)).not.toMatch(/bureau\.example|passwordHash|contactPhone/);
+    const again = await fetch(`${cms.url}/api/public/agencies/mine`, { headers: { authorization: `Bearer ${own.body.token}` } });
+    expect(((await again.json()) as AgencyLookUp).agency.status).toBe('confirmed');
   });
 
   it('lets any level refuse with a reason, which ends the chain without delegations', async () => {
@@ -162,6 +208,30 @@ describe('agent agencies: registration with documents, county → city → provi
       effectiveDate: '2026-10-01',
     });
     expect(late).toMatchObject({ status: 409, body: { error: { message: '当前状态为“未通过”，审核已经结束' } } });
+
+    const own = await lookUp(no, body.queryPassword);
+    expect(own.body.agency).toMatchObject({ status: 'rejected', statusLabel: '未通过', reason: '委托书未加盖公章', effectiveDate: null });
+    expect(own.body.agency.history.at(-1)).toMatchObject({ actionLabel: '不通过', reason: '委托书未加盖公章' });
+  });
+
+  it('opens a status only to its number and password, says why a look-up failed, and stops guessing (429)', async () => {
+    const { body } = await register(validAgency([{ code: enterpriseCode(5), name: '企业5' }]), {
+      businessLicence: SAMPLE_PDF,
+      legalPersonCertificate: SAMPLE_PDF,
+      'letter.0': SAMPLE_PDF,
+    });
+    const blank = await lookUp('DL-26-1', '');
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details?.fields).toEqual({ registrationNo: '请输入登记编号，如 DL-2026-000001', password: '请输入查询密码' });
+    // A wrong password and an unknown number read alike.
+    const unknown = await lookUp('DL-2026-999999', body.queryPassword, '198.51.100.8');
+    const wrong = await lookUp(body.registrationNo, 'AAAA-BBBB-CCCC', '198.51.100.8');
+    expect([unknown.status, unknown.body.error.message]).toEqual([401, '登记编号或查询密码不正确']);
+    expect([wrong.status, wrong.body.error.message]).toEqual([401, '登记编号或查询密码不正确']);
+    // Five failures on one number, from any addresses, close it for a while, even to the right password.
+    for (const n of [1, 2, 3, 4]) expect((await lookUp(body.registrationNo, 'AAAA-BBBB-CCCC', `203.0.113.${n}`)).status).toBe(401);
+    expect((await lookUp(body.registrationNo, body.queryPassword, '203.0.113.9')).status).toBe(429);
+    expect((await fetch(`${cms.url}/api/public/agencies/mine`)).status).toBe(401);
   });
 
   it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {

@@ -189,6 +189,7 @@ describe('fuzzing every public and API-token route', () => {
     'POST /public/statisticians': validStatistician(),
     'POST /public/query': { phone: '13800138000', password: application.queryPassword },
     'POST /public/statisticians/lookup': { idNumber: '11010519491231002X', password: 'AAAA-BBBB-CCCC' },
+    'POST /public/agencies/lookup': { registrationNo: 'DL-2026-000001', password: 'AAAA-BBBB-CCCC' },
   });
 
   const body = (route: Route): fc.Arbitrary<Body> => {

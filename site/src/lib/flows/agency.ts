@@ -26,7 +26,10 @@ export const agencyFlow: FlowSpec = {
     });
     const answer = await registerAgency(values, files);
     if (!answer.ok) return answer;
-    return { ok: true, confirmation: { kind: 'agency', applicationNo: answer.data.registrationNo } };
+    return {
+      ok: true,
+      confirmation: { kind: 'agency', applicationNo: answer.data.registrationNo, queryPassword: answer.data.queryPassword },
+    };
   },
   confirmationPath: '/agencies/registered',
 };

@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { answer } from '../../../lib/http-errors';
+import { clientAddress } from '../../../lib/client-address';
+import { answer, PublicError } from '../../../lib/http-errors';
+import { bearerToken, readRecordToken } from '../../../lib/record-token';
 import type { UploadedFile } from '../../../lib/scan-file';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
+const service = <T>(name: string) => strapi.service(`api::agency.${name}` as never) as unknown as T;
 type Registration = ReturnType<typeof import('../services/registration').default>;
+type Status = ReturnType<typeof import('../services/status').default>;
 
 /** The first file of each multipart part, by part name. */
 function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
@@ -11,10 +15,22 @@ function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
   return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file[0] : file]));
 }
 
+/** The registration a look-up token opens; 401 for any other token. */
+function registrationOfToken(ctx: Ctx): string {
+  const no = readRecordToken(bearerToken(ctx.get('authorization')))?.records.find((r) => r.startsWith('DL-'));
+  if (!no) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
+  return no;
+}
+
 export default {
   register: (ctx: Ctx) =>
+    answer(ctx, async () => ({ status: 201, body: await service<Registration>('registration').register(ctx.request.body, filesOf(ctx)) })),
+  lookUp: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      status: 201,
-      body: await (strapi.service('api::agency.registration' as never) as unknown as Registration).register(ctx.request.body, filesOf(ctx)),
+      body: await service<Status>('status').lookUp(
+        ctx.request.body,
+        clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for')),
+      ),
     })),
+  mine: (ctx: Ctx) => answer(ctx, async () => ({ body: { agency: await service<Status>('status').view(registrationOfToken(ctx)) } })),
 };

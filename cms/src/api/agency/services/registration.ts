@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AgencyValues,
   agencyDocuments,
@@ -7,11 +7,14 @@ import {
   cityOfCounty,
   letterLabel,
   letterUpload,
+  makeQueryPassword,
+  normaliseQueryPassword,
   parseForm,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { hashSecret } from '../../../lib/password-hash';
 import { localStorage } from '../../../lib/private-storage';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { shanghaiYear } from '../../../lib/records';
@@ -56,13 +59,16 @@ async function checkDocuments(values: AgencyValues, files: Record<string, Upload
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * 统计代理机构登记 (seeds/004 §七): the answers and every document arrive in one multipart request
-   * and are stored together or not at all; the 县区 bureau reviews first.
+   * and are stored together or not at all; the 县区 bureau reviews first. The answer carries a
+   * query password, shown once, that opens the registration's status (services/status.ts).
    */
   async register(body: unknown, files: Record<string, UploadedFile | undefined>) {
     const parsed = parseForm(agencySchema, answersOf(body));
     if (!parsed.ok) throw invalidFields(parsed.fields);
     const values = parsed.values;
     const documents = await checkDocuments(values, files);
+    const queryPassword = makeQueryPassword((n) => randomBytes(n));
+    const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
     const now = new Date();
     const stored: string[] = [];
     try {
@@ -83,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             cityCode: cityOfCounty(values.countyCode),
             status: 'county_review',
             submittedAt: now.toISOString(),
+            passwordHash,
           } as never,
         });
         await appendEvent(
@@ -90,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           { recordNo: no, action: 'submit', from: null, to: 'county_review', actor: '代理机构' },
           now.toISOString(),
         );
-        return { registrationNo: no, status: 'county_review', statusLabel: agencyStatusLabels.county_review };
+        return { registrationNo: no, queryPassword, status: 'county_review', statusLabel: agencyStatusLabels.county_review };
       });
     } catch (error) {
       // Files of a registration that was not committed are removed with it.

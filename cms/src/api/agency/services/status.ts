@@ -1,0 +1,80 @@
+import { type AgencyStatus, agencyActionLabels, agencyMessages, agencyStatusLabels, normaliseQueryPassword } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { limitedAttempt } from '../../../lib/attempt-limit';
+import { labelEvents, readEvents } from '../../../lib/history';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
+import { issueRecordToken } from '../../../lib/record-token';
+import { formatShanghaiTime } from '../../../lib/records';
+import { AGENCY } from './registration';
+
+const REGISTRATION_NO = /^DL-\d{4}-\d{6}$/;
+
+interface AgencyRow {
+  registrationNo: string;
+  agencyName: string;
+  creditCode: string;
+  status: AgencyStatus;
+  delegators: Array<{ code: string; name: string }>;
+  submittedAt: string;
+  reviewReason: string | null;
+  effectiveDate: string | null;
+  passwordHash?: string | null;
+}
+
+/**
+ * What the agency itself may read of its registration: where it stands, why it was refused, from
+ * when its delegations count, and the steps so far (times in Beijing). Not who decided: reviewers'
+ * names stay in the admin.
+ */
+async function statusView(strapi: Core.Strapi, entry: AgencyRow) {
+  const history = labelEvents(await readEvents(strapi, entry.registrationNo), agencyActionLabels, agencyStatusLabels);
+  return {
+    registrationNo: entry.registrationNo,
+    agencyName: entry.agencyName,
+    creditCode: entry.creditCode,
+    status: entry.status,
+    statusLabel: agencyStatusLabels[entry.status],
+    submittedAt: formatShanghaiTime(entry.submittedAt),
+    reason: entry.status === 'rejected' ? entry.reviewReason : null,
+    effectiveDate: entry.status === 'confirmed' ? entry.effectiveDate : null,
+    delegators: entry.delegators.map((d) => ({ code: d.code, name: d.name })),
+    history: history.map((e) => ({ actionLabel: e.actionLabel, toLabel: e.toLabel, reason: e.reason, at: formatShanghaiTime(e.at) })),
+  };
+}
+export type AgencyStatusView = Awaited<ReturnType<typeof statusView>>;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const find = async (no: string) => (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyRow | null;
+
+  return {
+    /**
+     * 代理机构登记查询: the registration number and the query password open the registration's
+     * status, with a short-lived token for reading it again. Limited per registration number and
+     * per client address, like the other look-ups (lib/attempt-limit).
+     */
+    async lookUp(input: unknown, address: string): Promise<{ token: string; agency: AgencyStatusView }> {
+      const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+      const no = typeof body.registrationNo === 'string' ? body.registrationNo.trim().toUpperCase() : '';
+      const password = typeof body.password === 'string' ? normaliseQueryPassword(body.password) : '';
+      if (!REGISTRATION_NO.test(no) || !password)
+        throw invalidFields({
+          ...(!REGISTRATION_NO.test(no) && { registrationNo: agencyMessages.registrationNo }),
+          ...(!password && { password: '请输入查询密码' }),
+        });
+      const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, agencyMessages.wrongPair, async () => {
+        const found = await find(no);
+        // An unknown number costs the same time as a known one (no existence oracle).
+        const matches = await verifySecret(password, found?.passwordHash ?? DUMMY_HASH);
+        return found && matches ? found : undefined;
+      });
+      return { token: issueRecordToken([entry.registrationNo]), agency: await statusView(strapi, entry) };
+    },
+
+    async view(no: string): Promise<AgencyStatusView> {
+      const entry = await find(no);
+      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
+      return statusView(strapi, entry);
+    },
+  };
+};
