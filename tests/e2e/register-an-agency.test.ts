@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PNG as PNG } from '../integration/support/files.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
-
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
 
 describe('registering an agent agency and following its review (issue 7, seeds/004 §七)', () => {
   let browser: Browser;

@@ -277,14 +277,16 @@ export const lookUpStatistician = (idNumber: string, password: string, clientAdd
     { 'x-forwarded-for': clientAddress },
   );
 
-/** The registration a look-up token opens, or undefined once the token has expired. */
-export async function myRegistration(token: string): Promise<Registration | undefined> {
-  const resource = '/api/public/statisticians/mine';
+/** What a look-up token opens, or undefined once the token has expired. */
+async function openedBy<T>(resource: string, token: string): Promise<T | undefined> {
   const response = await request(resource, { headers: bearer(token) });
   if (response.status === 401) return undefined;
-  const answer = await readAnswer<{ registration: Registration }>(resource, response);
-  return answer.ok ? answer.data.registration : undefined;
+  const answer = await readAnswer<T>(resource, response);
+  return answer.ok ? answer.data : undefined;
 }
+
+export const myRegistration = async (token: string): Promise<Registration | undefined> =>
+  (await openedBy<{ registration: Registration }>('/api/public/statisticians/mine', token))?.registration;
 
 export async function resubmitServiceUnits(token: string, serviceUnits: unknown) {
   const resource = '/api/public/statisticians/mine/service-units';
@@ -329,11 +331,5 @@ export const lookUpAgency = (registrationNo: string, password: string, clientAdd
     { 'x-forwarded-for': clientAddress },
   );
 
-/** The registration a look-up token opens, or undefined once the token has expired. */
-export async function myAgency(token: string): Promise<AgencyStatus | undefined> {
-  const resource = '/api/public/agencies/mine';
-  const response = await request(resource, { headers: bearer(token) });
-  if (response.status === 401) return undefined;
-  const answer = await readAnswer<{ agency: AgencyStatus }>(resource, response);
-  return answer.ok ? answer.data.agency : undefined;
-}
+export const myAgency = async (token: string): Promise<AgencyStatus | undefined> =>
+  (await openedBy<{ agency: AgencyStatus }>('/api/public/agencies/mine', token))?.agency;
