@@ -10,6 +10,7 @@ import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
 import { configureSubmissionViews } from './bootstrap/list-views';
 import { seedContent } from './bootstrap/seed-content';
+import { seedAgencyDemo } from './bootstrap/seed-agency-demo';
 import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { closePrinter } from './lib/pdf-printer';
@@ -49,6 +50,7 @@ export default {
     answerGateBeforeKoa(strapi);
     await seedDemo(strapi);
     await seedDirectReport(strapi);
+    await seedAgencyDemo(strapi);
   },
 
   async destroy() {

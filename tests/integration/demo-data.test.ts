@@ -43,6 +43,23 @@ describe('demo data for npm start', () => {
     expect(quarter.totals.required).toBeGreaterThan(october.totals.required);
   });
 
+  it('seeds agencies at three points of the chain, none confirmed, that the demo password opens', async () => {
+    const agencies = (await cms.strapi.db.connection('agencies').select('registration_no', 'status').orderBy('id')) as Array<{
+      registration_no: string;
+      status: string;
+    }>;
+    expect(agencies.map((a) => a.status)).toEqual(['county_review', 'province_review', 'rejected']);
+    expect(await cms.strapi.db.query('api::delegation.delegation').count({ where: { agencyNo: { $notNull: true } } })).toBe(0);
+    const refused = await postJson<{ agency: { statusLabel: string; reason: string; history: unknown[] } }>(
+      cms.url,
+      '/api/public/agencies/lookup',
+      { registrationNo: agencies[2]?.registration_no, password: 'DEMO-2026-QP' },
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.body.agency).toMatchObject({ statusLabel: '未通过', reason: '委托书未加盖企业公章，请补充后重新登记' });
+    expect(refused.body.agency.history).toHaveLength(3);
+  });
+
   it('gives the demo data application a waiting review', async () => {
     const row = await cms.strapi.db.query('api::data-application.data-application').findOne({ where: { leaderPhone: '15500000000' } });
     expect(row).toMatchObject({ status: 'awaiting_review', organisationName: '北京大学' });

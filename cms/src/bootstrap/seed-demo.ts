@@ -5,7 +5,7 @@ import { hashSecret } from '../lib/password-hash';
 type Submit = { create(kind: string, input: unknown): Promise<{ applicationNo: string; queryPassword?: string }> };
 type Review = { transition(no: string, decision: { action: string; actor: string; reason?: string }): Promise<unknown> };
 
-const DEMO_ACTOR = '演示数据';
+export const DEMO_ACTOR = '演示数据';
 /** Demo records share one published password (README), so people can try the query page. */
 export const DEMO_PASSWORD = 'DEMO-2026-QP';
 
