@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AgencyLevel } from '@statdesk/config';
-import { normaliseQueryPassword, syntheticCreditCode } from '@statdesk/config';
+import { type AgencyLevel, normaliseQueryPassword, syntheticCreditCode } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
 import type { UploadedFile } from '../lib/scan-file';
