@@ -1,5 +1,6 @@
-import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '@statdesk/config';
+import { agencyForm, type SubmissionKindId, submissionKinds, systemFieldLabels } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { AGENCY } from '../api/agency/services/registration';
 import { uidOf } from '../lib/records';
 
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
@@ -11,41 +12,70 @@ interface Configuration {
 
 const HIDDEN_IN_EDIT_VIEW = new Set(['status', 'passwordHash']);
 
+interface ContentTypes {
+  findConfiguration(ct: { uid: string }): Promise<Configuration>;
+  updateConfiguration(ct: { uid: string }, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
+}
+
+/** One type's view: zh-CN labels, read-only fields, the oldest first, the columns a reviewer scans. */
+async function configureQueue(
+  contentTypes: ContentTypes,
+  uid: string,
+  view: { labels: Record<string, string>; mainField: string; list: string[] },
+): Promise<void> {
+  const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
+  for (const [name, label] of Object.entries(view.labels)) {
+    const metadata = configuration.metadatas[name];
+    if (!metadata) continue;
+    metadata.edit = { ...metadata.edit, label, editable: false };
+    metadata.list = { ...metadata.list, label };
+  }
+  configuration.settings = {
+    ...configuration.settings,
+    mainField: view.mainField,
+    defaultSortBy: 'submittedAt',
+    defaultSortOrder: 'ASC',
+    pageSize: 20,
+  };
+  // The Content Manager shows its own draft/publish state under the name `status`, hiding our
+  // review status; the 审核 panel and the 审核工作台 show it instead. The query-password hash is
+  // no one's business in the admin, not even as a locked field.
+  configuration.layouts.list = view.list;
+  configuration.layouts.edit = configuration.layouts.edit
+    .map((row) => row.filter((field) => !HIDDEN_IN_EDIT_VIEW.has(field.name)))
+    .filter((row) => row.length > 0);
+  await contentTypes.updateConfiguration({ uid }, configuration);
+}
+
+/** Labels of an agency's own fields, beside those of its form (seeds/004 §七). */
+const agencyFieldLabels = {
+  registrationNo: '登记编号',
+  cityCode: '所在市州',
+  submittedAt: '提交时间',
+  reviewedAt: '审核时间',
+  reviewReason: '审核理由',
+  effectiveDate: '委托生效日期',
+};
+
 /**
  * The Content Manager as a queue (issue 5): zh-CN labels from the forms in config/, the oldest
  * record first, the columns a reviewer scans. Answers and workflow fields are read-only there:
- * they change only through the review actions, which keep the history.
+ * they change only through the review actions, which keep the history. Agencies likewise (issue 7):
+ * they change only through the decisions of the 县区, 市州 and province.
  */
 export async function configureSubmissionViews(strapi: Core.Strapi): Promise<void> {
-  const contentTypes = strapi.plugin('content-manager').service('content-types') as {
-    findConfiguration(ct: { uid: string }): Promise<Configuration>;
-    updateConfiguration(ct: { uid: string }, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
-  };
+  const contentTypes = strapi.plugin('content-manager').service('content-types') as ContentTypes;
   for (const kindId of Object.keys(submissionKinds) as SubmissionKindId[]) {
-    const uid = uidOf(kindId);
     const form = submissionKinds[kindId].form;
-    const labels: Record<string, string> = { ...systemFieldLabels, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) };
-    const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
-    for (const [name, label] of Object.entries(labels)) {
-      const metadata = configuration.metadatas[name];
-      if (!metadata) continue;
-      metadata.edit = { ...metadata.edit, label, editable: false };
-      metadata.list = { ...metadata.list, label };
-    }
-    configuration.settings = {
-      ...configuration.settings,
+    await configureQueue(contentTypes, uidOf(kindId), {
+      labels: { ...systemFieldLabels, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) },
       mainField: 'recordNo',
-      defaultSortBy: 'submittedAt',
-      defaultSortOrder: 'ASC',
-      pageSize: 20,
-    };
-    // The Content Manager shows its own draft/publish state under the name `status`, hiding our
-    // review status; the 审核 panel and the 审核工作台 show it instead. The query-password hash is
-    // no one's business in the admin, not even as a locked field.
-    configuration.layouts.list = ['recordNo', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'];
-    configuration.layouts.edit = configuration.layouts.edit
-      .map((row) => row.filter((field) => !HIDDEN_IN_EDIT_VIEW.has(field.name)))
-      .filter((row) => row.length > 0);
-    await contentTypes.updateConfiguration({ uid }, configuration);
+      list: ['recordNo', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'],
+    });
   }
+  await configureQueue(contentTypes, AGENCY, {
+    labels: { ...Object.fromEntries(agencyForm.fields.map((f) => [f.name, f.label])), ...agencyFieldLabels },
+    mainField: 'registrationNo',
+    list: ['registrationNo', 'agencyName', 'countyCode', 'submittedAt', 'reviewedAt'],
+  });
 }

@@ -234,6 +234,34 @@ describe('agent agencies: registration with documents, county → city → provi
     expect((await fetch(`${cms.url}/api/public/agencies/mine`)).status).toBe(401);
   });
 
+  it('shows reviewers a zh-CN, read-only Content Manager view whose status is our review status, not draft/publish', async () => {
+    const { status, body } = await county.json<{
+      data: {
+        contentType: {
+          settings: { mainField: string };
+          metadatas: Record<string, { list: { label: string }; edit: { label: string; editable: boolean } }>;
+          layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
+        };
+      };
+    }>('GET', '/content-manager/content-types/api::agency.agency/configuration');
+    expect(status).toBe(200);
+    const view = body.data.contentType;
+    expect(view.settings.mainField).toBe('registrationNo');
+    expect(view.layouts.list).toEqual(['registrationNo', 'agencyName', 'countyCode', 'submittedAt', 'reviewedAt']);
+    expect(view.layouts.list.map((name) => view.metadatas[name]?.list.label)).toEqual([
+      '登记编号',
+      '代理机构名称',
+      '所在县（市、区）',
+      '提交时间',
+      '审核时间',
+    ]);
+    expect(view.metadatas.delegators?.edit).toMatchObject({ label: '委托企业', editable: false });
+    const editable = view.layouts.edit.flat().map((field) => field.name);
+    expect(editable).toContain('agencyName');
+    expect(editable).not.toContain('status');
+    expect(editable).not.toContain('passwordHash');
+  });
+
   it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {
     const [neighbour, otherCity, unassigned] = await Promise.all([
       signInAs(cms, 'County bureau', 'jinjiang@bureau.example'),
