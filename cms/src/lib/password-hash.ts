@@ -25,3 +25,15 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 
 /** A hash of nothing, checked when a phone has no records so that timing does not tell. */
 export const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * The record when the password is its own, else undefined. An unknown record is checked against a
+ * dummy hash, so it costs the same time as a known one (no existence oracle).
+ */
+export async function ifPasswordMatches<T extends { passwordHash?: string | null }>(
+  record: T | null | undefined,
+  password: string,
+): Promise<T | undefined> {
+  const matches = await verifySecret(password, record?.passwordHash ?? DUMMY_HASH);
+  return record && matches ? record : undefined;
+}

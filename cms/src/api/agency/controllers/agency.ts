@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
-import { answer, PublicError } from '../../../lib/http-errors';
-import { bearerToken, readRecordToken } from '../../../lib/record-token';
+import { answer } from '../../../lib/http-errors';
+import { lookedUpRecord } from '../../../lib/record-token';
 import type { UploadedFile } from '../../../lib/scan-file';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -15,13 +15,6 @@ function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
   return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file[0] : file]));
 }
 
-/** The registration a look-up token opens; 401 for any other token. */
-function registrationOfToken(ctx: Ctx): string {
-  const no = readRecordToken(bearerToken(ctx.get('authorization')))?.records.find((r) => r.startsWith('DL-'));
-  if (!no) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
-  return no;
-}
-
 export default {
   register: (ctx: Ctx) =>
     answer(ctx, async () => ({ status: 201, body: await service<Registration>('registration').register(ctx.request.body, filesOf(ctx)) })),
@@ -32,5 +25,6 @@ export default {
         clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for')),
       ),
     })),
-  mine: (ctx: Ctx) => answer(ctx, async () => ({ body: { agency: await service<Status>('status').view(registrationOfToken(ctx)) } })),
+  mine: (ctx: Ctx) =>
+    answer(ctx, async () => ({ body: { agency: await service<Status>('status').view(lookedUpRecord(ctx.get('authorization'), 'DL-')) } })),
 };

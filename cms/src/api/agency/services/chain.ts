@@ -12,7 +12,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
 import { lockRow } from '../../../lib/records';
 import { inTransaction } from '../../../lib/transaction';
-import { AGENCY } from './registration';
+import { AGENCY, agencyNotFound } from './registration';
 
 interface AgencyEntry extends Record<string, unknown> {
   id: number;
@@ -23,8 +23,6 @@ interface AgencyEntry extends Record<string, unknown> {
   countyCode: string;
   delegators: Array<{ code: string; name: string }>;
 }
-
-const notFound = () => new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
 
 /** Midnight in Beijing of an ISO date: the moment a delegation takes effect. */
 const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
@@ -50,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const effectiveDate = typeof input.effectiveDate === 'string' ? input.effectiveDate : undefined;
       return inTransaction(strapi, async () => {
         const entry = await lockAgency(no);
-        if (!entry) throw notFound();
+        if (!entry) throw agencyNotFound();
         const check = checkAgencyDecision(entry.status, level, { decision: decision as AgencyDecision, reason, effectiveDate });
         if (!check.ok) {
           if (check.field) throw invalidFields({ [check.field]: check.message });
@@ -82,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The registration, its documents (without where they are stored) and its history, for the bureaus. */
     async record(no: string) {
       const entry = (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyEntry | null;
-      if (!entry) throw notFound();
+      if (!entry) throw agencyNotFound();
       const files = (await strapi.db
         .query('api::attachment.attachment')
         .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;

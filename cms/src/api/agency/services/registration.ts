@@ -22,6 +22,7 @@ import { type CheckedFile, checkScanFile, storedScanAttributes, type UploadedFil
 import { inTransaction } from '../../../lib/transaction';
 
 export const AGENCY = 'api::agency.agency';
+export const agencyNotFound = () => new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
 
 /** The answers of a multipart registration: a `data` part holding JSON, or the answers as plain parts. */
 function answersOf(body: unknown): unknown {

@@ -2,11 +2,11 @@ import { type AgencyStatus, agencyActionLabels, agencyMessages, agencyStatusLabe
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { labelEvents, readEvents } from '../../../lib/history';
-import { invalidFields, PublicError } from '../../../lib/http-errors';
-import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
+import { invalidFields } from '../../../lib/http-errors';
+import { ifPasswordMatches } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
 import { formatShanghaiTime } from '../../../lib/records';
-import { AGENCY } from './registration';
+import { AGENCY, agencyNotFound } from './registration';
 
 const REGISTRATION_NO = /^DL-\d{4}-\d{6}$/;
 
@@ -62,18 +62,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...(!REGISTRATION_NO.test(no) && { registrationNo: agencyMessages.registrationNo }),
           ...(!password && { password: '请输入查询密码' }),
         });
-      const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, agencyMessages.wrongPair, async () => {
-        const found = await find(no);
-        // An unknown number costs the same time as a known one (no existence oracle).
-        const matches = await verifySecret(password, found?.passwordHash ?? DUMMY_HASH);
-        return found && matches ? found : undefined;
-      });
+      const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, agencyMessages.wrongPair, async () =>
+        ifPasswordMatches(await find(no), password),
+      );
       return { token: issueRecordToken([entry.registrationNo]), agency: await statusView(strapi, entry) };
     },
 
     async view(no: string): Promise<AgencyStatusView> {
       const entry = await find(no);
-      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
+      if (!entry) throw agencyNotFound();
       return statusView(strapi, entry);
     },
   };

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { appendEvent, changedFields } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
-import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
+import { ifPasswordMatches } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
 import { inTransaction } from '../../../lib/transaction';
 import { gateChanged } from './gate';
@@ -41,12 +41,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { scope: 'id_number', value: id.value.number },
         address,
         statisticianMessages.wrongPair,
-        async () => {
-          const found = (await strapi.db.query(STATISTICIAN).findOne({ where: { idNumber: id.value.number } })) as StatisticianEntry | null;
-          // An unknown ID costs the same time as a known one (no existence oracle).
-          const matches = await verifySecret(password, found?.passwordHash ?? DUMMY_HASH);
-          return found && matches ? found : undefined;
-        },
+        async () =>
+          ifPasswordMatches(
+            (await strapi.db.query(STATISTICIAN).findOne({ where: { idNumber: id.value.number } })) as StatisticianEntry | null,
+            password,
+          ),
       );
       return { token: issueRecordToken([entry.registrationNo]), registration: registrationView(entry) };
     },
