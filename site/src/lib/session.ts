@@ -34,12 +34,8 @@ function lookUpCookie(name: string) {
   };
 }
 
-const registrationCookie = lookUpCookie('sd_registration');
-export const rememberRegistrationToken = registrationCookie.remember;
-export const registrationToken = registrationCookie.token;
-export const forgetRegistrationToken = registrationCookie.forget;
-
-/** The agency status look-up's token. */
+/** The statistician look-up's token and the agency status look-up's. */
+export const registrationCookie = lookUpCookie('sd_registration');
 export const agencyCookie = lookUpCookie('sd_agency');
 
 export interface Confirmation {
