@@ -12,17 +12,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { localStorage } from '../../../lib/private-storage';
 import { lockRow } from '../../../lib/records';
 import { inTransaction } from '../../../lib/transaction';
-import { AGENCY, agencyNotFound } from './registration';
-
-interface AgencyEntry extends Record<string, unknown> {
-  id: number;
-  documentId: string;
-  registrationNo: string;
-  status: AgencyStatus;
-  agencyName: string;
-  countyCode: string;
-  delegators: Array<{ code: string; name: string }>;
-}
+import { AGENCY, type AgencyEntry, agencyNotFound } from './registration';
 
 /** Midnight in Beijing of an ISO date: the moment a delegation takes effect. */
 const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  type AgencyStatus,
   type AgencyValues,
   agencyDocuments,
   agencySchema,
@@ -22,6 +23,22 @@ import { type CheckedFile, checkScanFile, storedScanAttributes, type UploadedFil
 import { inTransaction } from '../../../lib/transaction';
 
 export const AGENCY = 'api::agency.agency';
+/** An agency's stored row, as the chain and the status look-up read it. */
+export interface AgencyEntry extends Record<string, unknown> {
+  id: number;
+  documentId: string;
+  registrationNo: string;
+  status: AgencyStatus;
+  agencyName: string;
+  creditCode: string;
+  countyCode: string;
+  delegators: Array<{ code: string; name: string }>;
+  submittedAt: string;
+  reviewReason: string | null;
+  effectiveDate: string | null;
+  passwordHash?: string | null;
+}
+
 export const agencyNotFound = () => new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
 
 /** The answers of a multipart registration: a `data` part holding JSON, or the answers as plain parts. */

@@ -1,4 +1,4 @@
-import { type AgencyStatus, agencyActionLabels, agencyMessages, agencyStatusLabels, normaliseQueryPassword } from '@statdesk/config';
+import { agencyActionLabels, agencyMessages, agencyStatusLabels, normaliseQueryPassword } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { labelEvents, readEvents } from '../../../lib/history';
@@ -6,28 +6,16 @@ import { invalidFields } from '../../../lib/http-errors';
 import { ifPasswordMatches } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
 import { formatShanghaiTime } from '../../../lib/records';
-import { AGENCY, agencyNotFound } from './registration';
+import { AGENCY, type AgencyEntry, agencyNotFound } from './registration';
 
 const REGISTRATION_NO = /^DL-\d{4}-\d{6}$/;
-
-interface AgencyRow {
-  registrationNo: string;
-  agencyName: string;
-  creditCode: string;
-  status: AgencyStatus;
-  delegators: Array<{ code: string; name: string }>;
-  submittedAt: string;
-  reviewReason: string | null;
-  effectiveDate: string | null;
-  passwordHash?: string | null;
-}
 
 /**
  * What the agency itself may read of its registration: where it stands, why it was refused, from
  * when its delegations count, and the steps so far (times in Beijing). Not who decided: reviewers'
  * names stay in the admin.
  */
-async function statusView(strapi: Core.Strapi, entry: AgencyRow) {
+async function statusView(strapi: Core.Strapi, entry: AgencyEntry) {
   const history = labelEvents(await readEvents(strapi, entry.registrationNo), agencyActionLabels, agencyStatusLabels);
   return {
     registrationNo: entry.registrationNo,
@@ -45,7 +33,7 @@ async function statusView(strapi: Core.Strapi, entry: AgencyRow) {
 export type AgencyStatusView = Awaited<ReturnType<typeof statusView>>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const find = async (no: string) => (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyRow | null;
+  const find = async (no: string) => (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyEntry | null;
 
   return {
     /**
