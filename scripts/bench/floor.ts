@@ -1,27 +1,18 @@
 /**
  * What this machine allows at all: a bare `node:http` server in its own process answering one
- * fixed response, loaded by the same autocannon client with the same requests. Benchmarks print
+ * fixed response, loaded by the same client (wrk) with the same requests. Benchmarks print
  * their figures beside it, so that a latency target can be read against what Node itself reaches
  * on these two cores.
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
-import autocannon from 'autocannon';
-
-export interface Floor {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-}
+import { runWrk, type WrkLoad, type WrkResult } from './wrk.ts';
 
 /** A response to replay: the head as [name, value] pairs and the body. */
 export interface FixedAnswer {
   head: Array<[string, string]>;
   body: string;
 }
-
-/** The load to apply: autocannon's own options, less the URL. */
-export type Load = Omit<autocannon.Options, 'url'>;
 
 function serve(answer: FixedAnswer): void {
   const head = answer.head.flat();
@@ -40,13 +31,12 @@ function serve(answer: FixedAnswer): void {
  * Replays `answer` (the very bytes the server under test sent, so that neither side parses or
  * writes less than it did) to the same load.
  */
-export async function measureFloor(answer: FixedAnswer, load: Load): Promise<Floor> {
+export async function measureFloor(answer: FixedAnswer, load: WrkLoad): Promise<WrkResult> {
   const child = fork(import.meta.filename, ['serve'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
   try {
     child.send(answer);
     const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve(Number(message))));
-    const result = await autocannon({ ...load, url: `http://127.0.0.1:${port}` });
-    return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+    return await runWrk(`http://127.0.0.1:${port}`, load);
   } finally {
     child.kill();
   }

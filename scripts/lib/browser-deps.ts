@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './apt.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,8 +14,8 @@ const hasCjkFont = (): boolean => {
 
 /**
  * Browser tests and PDF printing need Debian's Chromium, CJK fonts and poppler's pdftotext (`npx playwright install`
- * cannot download here, DESIGN.md). Installs them with apt when running as root; otherwise says
- * what to install.
+ * cannot download here, DESIGN.md). Installs the missing ones
+ * (aptInstall).
  */
 export function ensureBrowserDependencies(): void {
   const missing = [
@@ -23,12 +24,5 @@ export function ensureBrowserDependencies(): void {
     // pdftotext reads the printed forms back in tests.
     ...(existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
   ];
-  if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`Browser tests need ${missing.join(' and ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
-  }
-  console.log(`Installing ${missing.join(' ')} with apt-get …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  aptInstall(missing, 'Browser tests');
 }
