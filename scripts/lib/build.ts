@@ -63,6 +63,8 @@ export const buildCms = (env: NodeJS.ProcessEnv) =>
       join(CMS_DIR, 'database'),
       join(CMS_DIR, 'tsconfig.json'),
       join(CONFIG_DIR, 'dist'),
+      // Its exports map: the admin bundle imports a subpath (@statdesk/config/regions).
+      join(CONFIG_DIR, 'package.json'),
       LOCK,
     ],
     join(CMS_DIR, 'dist', 'build', 'index.html'),

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
-import { openPage } from './support/journey.ts';
+import { cmsUrl, signInToAdmin } from './support/journey.ts';
 
-const cmsUrl = (path: string) => `${inject('cmsUrl')}${path}`;
 const code = (n: number) => `91510100MA${String(n).padStart(7, '0')}X`;
 
 async function call<T>(path: string, token: string, method = 'GET', body?: unknown): Promise<T> {
@@ -68,12 +67,7 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
   });
 
   it('shows the rates per 市州 as a chart, and drills to a 市州’s 县区 and each enterprise’s explanation', async () => {
-    const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    await page.goto(cmsUrl('/admin/auth/login'));
-    await page.locator('input[name="email"]').fill(inject('adminEmail'));
-    await page.locator('input[name="password"]').fill(inject('adminPassword'));
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin\/?$/);
+    const page = await signInToAdmin(browser);
 
     await page.getByRole('link', { name: '一套表直报率', exact: true }).click();
     await expect(page.getByRole('heading', { name: '各市州' }).textContent({ timeout: 20_000 })).resolves.toBe('各市州');

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PNG as PNG } from '../integration/support/files.ts';
-import { launchBrowser } from './support/browser.ts';
-import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 
 describe('registering an agent agency and following its review (issue 7, seeds/004 §七)', () => {
   let browser: Browser;
   let files: string;
+  let registrationNo = '';
   beforeAll(async () => {
     browser = await launchBrowser();
     files = mkdtempSync(join(tmpdir(), 'agency-e2e-'));
@@ -44,7 +45,7 @@ describe('registering an agent agency and following its review (issue 7, seeds/0
     await page.getByRole('button', { name: '确认并提交' }).click();
 
     expect(new URL(page.url()).pathname).toBe('/agencies/registered');
-    const registrationNo = (await page.locator('#application-no').textContent()) ?? '';
+    registrationNo = (await page.locator('#application-no').textContent()) ?? '';
     const password = (await page.locator('#query-password').textContent()) ?? '';
     expect(registrationNo).toMatch(/^DL-\d{4}-\d{6}$/);
     expect(password).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
@@ -73,6 +74,24 @@ describe('registering an agent agency and following its review (issue 7, seeds/0
     await expect(page.locator('#agency-status').textContent()).resolves.toBe('待县区统计局审核');
     await page.getByRole('button', { name: '查询其他登记' }).click();
     await expect(page.getByLabel('登记编号', { exact: true }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('shows the bureau the 县区 by name and each enterprise beside its stamped letter', async () => {
+    expect(registrationNo).not.toBe('');
+    const page = await signInToAdmin(browser);
+    await page.goto(cmsUrl(`/admin/content-manager/collection-types/api::agency.agency?_q=${registrationNo}`));
+    const row = page.locator('tbody tr', { hasText: registrationNo });
+    await expect(row.textContent({ timeout: 20_000 })).resolves.toContain('成都市 武侯区');
+    await saveScreenshot(page, 'admin-agencies');
+
+    await row.getByText(registrationNo).click();
+    const delegators = page.getByTestId('agency-delegators');
+    await expect(delegators.textContent({ timeout: 20_000 })).resolves.toContain('成都甲制造有限公司');
+    await expect(delegators.textContent()).resolves.toContain('91510104MA0000801U');
+    await expect(delegators.getByRole('button', { name: '委托书：scan.png' }).count()).resolves.toBe(1);
+    await expect(page.getByText('成都市 武侯区（510107）').count()).resolves.toBe(1);
+    await saveScreenshot(page, 'admin-agency');
     await page.close();
   });
 });

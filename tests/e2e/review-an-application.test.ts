@@ -2,9 +2,8 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
-import { fillByLabel, openPage, siteUrl } from './support/journey.ts';
+import { cmsUrl, fillByLabel, openPage, signInToAdmin, siteUrl } from './support/journey.ts';
 
-const cmsUrl = (path: string) => `${inject('cmsUrl')}${path}`;
 const REVIEWER = { email: 'wang.reviewer@e2e.example', password: 'Reviewer-2026-e2e' };
 const SCAN = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -92,12 +91,7 @@ describe('a reviewer returns an application with a reason the applicant then rea
   });
 
   it('signs in, opens the oldest waiting application, views the scan and returns it', async () => {
-    const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    await page.goto(cmsUrl('/admin/auth/login'));
-    await page.locator('input[name="email"]').fill(REVIEWER.email);
-    await page.locator('input[name="password"]').fill(REVIEWER.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL(/\/admin\/?$/);
+    const page = await signInToAdmin(browser, REVIEWER);
     await expect(page.getByTestId('waiting-institution').textContent({ timeout: 15_000 })).resolves.toMatch(/^\d+$/);
     await expect(page.getByTestId('mail-status').textContent()).resolves.toContain('邮件通知未开启');
     await saveScreenshot(page, 'admin-home');

@@ -2,6 +2,7 @@ import { ChartBubble, Clock, File, Layout, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './bureau/BureauPanel';
 import { bureauActions } from './bureau/bureau-actions';
+import { showRegionNames } from './regions';
 import { decisionActions } from './review/decision-actions';
 import { ReviewPanel } from './review/ReviewPanel';
 
@@ -57,5 +58,6 @@ export default {
     const apis = app.getPlugin('content-manager').apis as ContentManagerApis;
     apis.addDocumentAction([...decisionActions, ...bureauActions]);
     apis.addEditViewSidePanel([ReviewPanel, BureauPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', showRegionNames);
   },
 };

@@ -21,8 +21,9 @@ interface ContentTypes {
 async function configureQueue(
   contentTypes: ContentTypes,
   uid: string,
-  view: { labels: Record<string, string>; mainField: string; list: string[] },
+  view: { labels: Record<string, string>; mainField: string; list: string[]; alsoHidden?: string[] },
 ): Promise<void> {
+  const hidden = new Set([...HIDDEN_IN_EDIT_VIEW, ...(view.alsoHidden ?? [])]);
   const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
   for (const [name, label] of Object.entries(view.labels)) {
     const metadata = configuration.metadatas[name];
@@ -42,7 +43,7 @@ async function configureQueue(
   // no one's business in the admin, not even as a locked field.
   configuration.layouts.list = view.list;
   configuration.layouts.edit = configuration.layouts.edit
-    .map((row) => row.filter((field) => !HIDDEN_IN_EDIT_VIEW.has(field.name)))
+    .map((row) => row.filter((field) => !hidden.has(field.name)))
     .filter((row) => row.length > 0);
   await contentTypes.updateConfiguration({ uid }, configuration);
 }
@@ -77,5 +78,7 @@ export async function configureSubmissionViews(strapi: Core.Strapi): Promise<voi
     labels: { ...Object.fromEntries(agencyForm.fields.map((f) => [f.name, f.label])), ...agencyFieldLabels },
     mainField: 'registrationNo',
     list: ['registrationNo', 'agencyName', 'countyCode', 'submittedAt', 'reviewedAt'],
+    // Raw JSON there; the 审核 panel lists each enterprise beside its letter instead.
+    alsoHidden: ['delegators'],
   });
 }

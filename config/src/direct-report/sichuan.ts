@@ -232,3 +232,13 @@ export const sichuanRegions: Array<{ code: string; name: string; counties: Array
     ],
   },
 ];
+
+const regionNames = new Map(
+  sichuanRegions.flatMap((city) => [
+    [city.code, city.name] as const,
+    ...city.counties.map(([code, name]) => [code, `${city.name} ${name}`] as const),
+  ]),
+);
+
+/** A 市州 or 县区 by name, as a bureau reads it (`成都市 锦江区`); undefined for a code not listed. */
+export const regionName = (code: string): string | undefined => regionNames.get(code);

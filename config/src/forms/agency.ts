@@ -2,7 +2,7 @@
  * 统计代理机构登记 (seeds/004 §七, issue 7): an agency, its documents, and the enterprises that
  * entrust it with their statistical reporting, each with a stamped entrustment letter.
  */
-import { sichuanRegions } from '../direct-report/sichuan.ts';
+import { regionName, sichuanRegions } from '../direct-report/sichuan.ts';
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 
@@ -10,7 +10,7 @@ export const MAX_DELEGATING_ENTERPRISES = 50;
 
 /** The 县区 whose bureau reviews first; the 市州 follows from it (GB/T 2260: its first four digits). */
 export const countyOptions = sichuanRegions.flatMap((city) =>
-  city.counties.map(([code, name]) => ({ value: code, label: `${city.name} ${name}` })),
+  city.counties.map(([code]) => ({ value: code, label: regionName(code) ?? code })),
 );
 export const cityOfCounty = (countyCode: string): string => `${countyCode.slice(0, 4)}00`;
 

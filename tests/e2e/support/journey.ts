@@ -5,6 +5,21 @@ import { expect, inject } from 'vitest';
 import { saveScreenshot, VIEWPORTS } from './browser.ts';
 
 export const siteUrl = (path = '/') => `${inject('siteUrl')}${path}`;
+export const cmsUrl = (path: string) => `${inject('cmsUrl')}${path}`;
+
+/** A page of the admin, signed in as `user` (the super admin unless said), on its home page. */
+export async function signInToAdmin(
+  browser: Browser,
+  user = { email: inject('adminEmail'), password: inject('adminPassword') },
+): Promise<Page> {
+  const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  await page.goto(cmsUrl('/admin/auth/login'));
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/admin\/?$/);
+  return page;
+}
 
 /** Runs axe-core with the WCAG 2.2 AA rules (and the A and 2.1 ones under them) and expects no violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {

@@ -125,7 +125,8 @@ describe('agent agencies: registration with documents, county → city → provi
       'GET',
       `/bureau-desk/agencies/${no}`,
     );
-    expect(seen.body).toMatchObject({ canDecide: true, level: 'county' });
+    expect(seen.body).toMatchObject({ canDecide: true, level: 'county', agency: { countyCode: '510107', countyName: '成都市 武侯区' } });
+    expect(JSON.stringify(seen.body)).not.toMatch(/passwordHash|scrypt/);
     expect(seen.body.documents.map((d) => d.purpose)).toEqual(['businessLicence', 'legalPersonCertificate', 'letter.0', 'letter.1']);
     const letter = await county.call('GET', `/bureau-desk/agencies/${no}/documents/letter.1`);
     expect(letter.headers.get('x-content-type-options')).toBe('nosniff');
@@ -260,6 +261,8 @@ describe('agent agencies: registration with documents, county → city → provi
     expect(editable).toContain('agencyName');
     expect(editable).not.toContain('status');
     expect(editable).not.toContain('passwordHash');
+    // Shown by the 审核 panel, each enterprise beside its letter, not as a JSON editor.
+    expect(editable).not.toContain('delegators');
   });
 
   it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {

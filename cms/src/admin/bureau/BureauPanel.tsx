@@ -13,15 +13,22 @@ import {
 } from './api';
 
 const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
-const documentLabel = (purpose: string) => DOCUMENT_LABELS[purpose] ?? `委托书 ${Number(purpose.split('.')[1] ?? 0) + 1}`;
+/** The i-th enterprise's entrustment letter is uploaded as `letter.i` (config's letterUpload). */
+const letterOf = (index: number) => `letter.${index}`;
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function Heading({ children }: { children: string }) {
+  return (
+    <Typography variant="sigma" textColor="neutral600">
+      {children}
+    </Typography>
+  );
+}
 
 function History({ events }: { events: BureauEvent[] }) {
   return (
     <Box>
-      <Typography variant="sigma" textColor="neutral600">
-        记录
-      </Typography>
+      <Heading>记录</Heading>
       <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="bureau-history">
         {events.map((event) => (
           <li key={`${event.at}-${event.action}`} style={{ marginTop: 8 }}>
@@ -44,6 +51,34 @@ function History({ events }: { events: BureauEvent[] }) {
   );
 }
 
+/** Each delegating enterprise beside its stamped letter, as the form listed them (seeds/004 §七). */
+function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
+  const open = useOpenFile();
+  const letters = new Map(record.documents.map((d) => [d.purpose, d.fileName]));
+  return (
+    <Box>
+      <Heading>{`委托企业（${record.agency.delegators.length}）`}</Heading>
+      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="agency-delegators">
+        {record.agency.delegators.map((enterprise, index) => (
+          <li key={enterprise.code} style={{ marginTop: 8 }}>
+            <Typography tag="p">{enterprise.name}</Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {enterprise.code}
+            </Typography>
+            {letters.has(letterOf(index)) ? (
+              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${letterOf(index)}`)}>
+                委托书：{letters.get(letterOf(index))}
+              </Button>
+            ) : (
+              <Typography textColor="danger600">未上传委托书</Typography>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
 function AgencyContent({ no }: { no: string }) {
   const { record, error } = useBureauRecord<AgencyRecord>(agencyPath(no));
   const open = useOpenFile();
@@ -52,9 +87,7 @@ function AgencyContent({ no }: { no: string }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
       <Box>
-        <Typography variant="sigma" textColor="neutral600">
-          当前状态
-        </Typography>
+        <Heading>当前状态</Heading>
         <Typography tag="p" fontWeight="bold">
           {record.agency.statusLabel}
         </Typography>
@@ -62,17 +95,24 @@ function AgencyContent({ no }: { no: string }) {
         {record.agency.effectiveDate && <Typography tag="p">委托生效日期：{record.agency.effectiveDate}</Typography>}
       </Box>
       <Box>
-        <Typography variant="sigma" textColor="neutral600">
-          登记材料
+        <Heading>所在县（市、区）</Heading>
+        <Typography tag="p">
+          {record.agency.countyName}（{record.agency.countyCode}）
         </Typography>
-        {record.documents.map((d) => (
-          <Box key={d.purpose} paddingTop={1}>
-            <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${d.purpose}`)}>
-              {documentLabel(d.purpose)}：{d.fileName}
-            </Button>
-          </Box>
-        ))}
       </Box>
+      <Box>
+        <Heading>登记材料</Heading>
+        {record.documents
+          .filter((d) => d.purpose in DOCUMENT_LABELS)
+          .map((d) => (
+            <Box key={d.purpose} paddingTop={1}>
+              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${d.purpose}`)}>
+                {DOCUMENT_LABELS[d.purpose]}：{d.fileName}
+              </Button>
+            </Box>
+          ))}
+      </Box>
+      <Delegators no={no} record={record} />
       <History events={record.history} />
     </Flex>
   );
@@ -85,9 +125,7 @@ function StatisticianContent({ no }: { no: string }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
       <Box>
-        <Typography variant="sigma" textColor="neutral600">
-          注册表状态
-        </Typography>
+        <Heading>注册表状态</Heading>
         <Typography tag="p" fontWeight="bold">
           {record.registration.stateLabel}
         </Typography>

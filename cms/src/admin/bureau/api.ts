@@ -16,7 +16,16 @@ export interface BureauEvent {
 }
 
 export interface AgencyRecord {
-  agency: { registrationNo: string; status: string; statusLabel: string; reviewReason: string | null; effectiveDate: string | null };
+  agency: {
+    registrationNo: string;
+    status: string;
+    statusLabel: string;
+    reviewReason: string | null;
+    effectiveDate: string | null;
+    countyCode: string;
+    countyName: string;
+    delegators: Array<{ code: string; name: string }>;
+  };
   documents: Array<{ purpose: string; fileName: string; size: number }>;
   history: BureauEvent[];
   level: 'county' | 'city' | 'province' | null;

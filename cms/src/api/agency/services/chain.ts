@@ -5,6 +5,7 @@ import {
   agencyActionLabels,
   agencyStatusLabels,
   checkAgencyDecision,
+  regionName,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
@@ -75,8 +76,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query('api::attachment.attachment')
         .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
       const events = await readEvents(strapi, no);
+      // The query password's hash is no reviewer's business (issue 7), even as a stored string.
+      const { passwordHash: _hash, ...agency } = entry;
       return {
-        agency: { ...entry, statusLabel: agencyStatusLabels[entry.status] },
+        agency: { ...agency, statusLabel: agencyStatusLabels[entry.status], countyName: regionName(entry.countyCode) ?? entry.countyCode },
         documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
         history: labelEvents(events, agencyActionLabels, agencyStatusLabels),
       };
