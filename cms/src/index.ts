@@ -8,7 +8,7 @@ import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles'
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
-import { configureSubmissionViews } from './bootstrap/list-views';
+import { configureReviewViews } from './bootstrap/list-views';
 import { seedAgencyDemo } from './bootstrap/seed-agency-demo';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
@@ -30,7 +30,7 @@ export default {
     // Before the roles: their agency permissions carry this condition.
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
-    await configureSubmissionViews(strapi);
+    await configureReviewViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);
     // Strapi checks `unique` in the application only; the bulk upsert needs the database to know it.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 
 const UNITS = [
   { code: '91510104MA0000801U', name: '成都甲制造有限公司', role: '综合统计' },
@@ -20,6 +20,7 @@ async function fillUnit(page: Page, i: number, unit: { code: string; name: strin
 
 describe('registering as a statistician with three service units (issue 7)', () => {
   let browser: Browser;
+  const registered: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -85,6 +86,7 @@ describe('registering as a statistician with three service units (issue 7)', () 
       const registrationNo = (await page.locator('#application-no').textContent()) ?? '';
       const password = (await page.locator('#query-password').textContent()) ?? '';
       expect(registrationNo).toMatch(/^TJ-\d{4}-\d{6}$/);
+      registered.push(registrationNo);
       if (javaScriptEnabled) await review(page, 'statistician-registered');
 
       await page.getByRole('link', { name: '查看注册信息' }).click();
@@ -97,4 +99,28 @@ describe('registering as a statistician with three service units (issue 7)', () 
       await page.close();
     });
   }
+
+  it('lets the bureau correct a registration on the person’s behalf in the admin, and records it', async () => {
+    const registrationNo = registered[0] ?? '';
+    expect(registrationNo).not.toBe('');
+    const page = await signInToAdmin(browser);
+    await page.goto(cmsUrl(`/admin/content-manager/collection-types/api::statistician.statistician?_q=${registrationNo}`));
+    const listed = page.locator('tbody tr', { hasText: registrationNo });
+    await expect(listed.textContent({ timeout: 20_000 })).resolves.toContain('成都甲制造有限公司');
+    await listed.getByText(registrationNo).click();
+
+    const phone = page.getByLabel('手机号码');
+    await phone.waitFor({ timeout: 20_000 });
+    await phone.fill('12345');
+    await page.getByRole('button', { name: '保存' }).click();
+    // Checked as a registration is, the message next to the field.
+    await page.getByText('请输入11位中国大陆手机号码，如 138 0013 8000').waitFor({ timeout: 10_000 });
+    await phone.fill('13700137000');
+    await page.getByRole('button', { name: '保存' }).click();
+    const history = page.getByTestId('bureau-history');
+    await history.getByText('统计局代为修改').waitFor({ timeout: 15_000 });
+    await expect(history.textContent()).resolves.toContain('手机号码：13800138000 → 13700137000');
+    await saveScreenshot(page, 'admin-statistician-edited');
+    await page.close();
+  });
 });

@@ -1,6 +1,14 @@
-import { agencyForm, type SubmissionKindId, submissionKinds, systemFieldLabels } from '@statdesk/config';
+import {
+  agencyForm,
+  type SubmissionKindId,
+  statisticianFieldLabels,
+  statisticianForm,
+  submissionKinds,
+  systemFieldLabels,
+} from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { AGENCY } from '../api/agency/services/registration';
+import { STATISTICIAN } from '../api/statistician/services/registration';
 import { uidOf } from '../lib/records';
 
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
@@ -17,25 +25,33 @@ interface ContentTypes {
   updateConfiguration(ct: { uid: string }, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
 }
 
+interface View {
+  labels: Record<string, string>;
+  mainField: string;
+  list: string[];
+  alsoHidden?: string[];
+  /** Fields the bureau may change here; every other one is read-only. */
+  editable?: readonly string[];
+  /** Queues show the oldest first; a register, the newest. */
+  sortOrder?: 'ASC' | 'DESC';
+}
+
 /** One type's view: zh-CN labels, read-only fields, the oldest first, the columns a reviewer scans. */
-async function configureQueue(
-  contentTypes: ContentTypes,
-  uid: string,
-  view: { labels: Record<string, string>; mainField: string; list: string[]; alsoHidden?: string[] },
-): Promise<void> {
+async function configureQueue(contentTypes: ContentTypes, uid: string, view: View): Promise<void> {
   const hidden = new Set([...HIDDEN_IN_EDIT_VIEW, ...(view.alsoHidden ?? [])]);
+  const editable = new Set(view.editable ?? []);
   const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
   for (const [name, label] of Object.entries(view.labels)) {
     const metadata = configuration.metadatas[name];
     if (!metadata) continue;
-    metadata.edit = { ...metadata.edit, label, editable: false };
+    metadata.edit = { ...metadata.edit, label, editable: editable.has(name) };
     metadata.list = { ...metadata.list, label };
   }
   configuration.settings = {
     ...configuration.settings,
     mainField: view.mainField,
     defaultSortBy: 'submittedAt',
-    defaultSortOrder: 'ASC',
+    defaultSortOrder: view.sortOrder ?? 'ASC',
     pageSize: 20,
   };
   // The Content Manager shows its own draft/publish state under the name `status`, hiding our
@@ -62,9 +78,11 @@ const agencyFieldLabels = {
  * The Content Manager as a queue (issue 5): zh-CN labels from the forms in config/, the oldest
  * record first, the columns a reviewer scans. Answers and workflow fields are read-only there:
  * they change only through the review actions, which keep the history. Agencies likewise (issue 7):
- * they change only through the decisions of the 县区, 市州 and province.
+ * they change only through the decisions of the 县区, 市州 and province. Statisticians' answers
+ * stay editable for the edit on the person's behalf; their `status` (a name Strapi 5 reserves for
+ * draft/publish, which shadows ours in the form) is hidden and changes only through 注销.
  */
-export async function configureSubmissionViews(strapi: Core.Strapi): Promise<void> {
+export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
   const contentTypes = strapi.plugin('content-manager').service('content-types') as ContentTypes;
   for (const kindId of Object.keys(submissionKinds) as SubmissionKindId[]) {
     const form = submissionKinds[kindId].form;
@@ -80,5 +98,14 @@ export async function configureSubmissionViews(strapi: Core.Strapi): Promise<voi
     list: ['registrationNo', 'agencyName', 'countyCode', 'submittedAt', 'reviewedAt'],
     // Raw JSON there; the 审核 panel lists each enterprise beside its letter instead.
     alsoHidden: ['delegators'],
+  });
+  await configureQueue(contentTypes, STATISTICIAN, {
+    labels: statisticianFieldLabels,
+    mainField: 'name',
+    list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked'],
+    sortOrder: 'DESC',
+    // The edit on the person's behalf (seeds/004 §十二): the answers, checked as a registration
+    // is (the lifecycles); gender and birth date follow from the ID number.
+    editable: statisticianForm.fields.map((f) => f.name),
   });
 }

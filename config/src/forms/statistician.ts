@@ -84,6 +84,16 @@ export const statisticianSchema = buildFormSchema(statisticianForm);
 /** Just the service units: what a person resubmits once the bureau has reopened the registration. */
 export const serviceUnitsSchema = buildFormSchema({ ...statisticianForm, fields: [serviceUnitsField] as const });
 export type StatisticianValues = FormValues<typeof fields>;
+
+/** Every stored field of a registration by its zh-CN name: the form's, then the system's (admin, history). */
+export const statisticianFieldLabels: Record<string, string> = {
+  ...Object.fromEntries(fields.map((f) => [f.name, f.label])),
+  registrationNo: '注册编号',
+  locked: '已提交（锁定）',
+  gender: '性别',
+  birthDate: '出生日期',
+  submittedAt: '提交时间',
+};
 export type ServiceUnit = StatisticianValues['serviceUnits'][number];
 
 export const statisticianMessages = {

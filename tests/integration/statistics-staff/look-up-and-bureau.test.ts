@@ -148,6 +148,42 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
     expect(row).toMatchObject({ phone: '13700137000', employer: '成都某某统计服务有限公司', locked: true });
   });
 
+  it('gives the bureau a zh-CN Content Manager form it can save: the answers editable, our status hidden and not required', async () => {
+    const { status, body } = await county.json<{
+      data: {
+        contentType: {
+          metadatas: Record<string, { list: { label: string }; edit: { label: string; editable: boolean } }>;
+          layouts: { list: string[]; edit: Array<Array<{ name: string }>> };
+        };
+      };
+    }>('GET', '/content-manager/content-types/api::statistician.statistician/configuration');
+    expect(status).toBe(200);
+    const view = body.data.contentType;
+    expect(view.layouts.list.map((name) => view.metadatas[name]?.list.label)).toEqual([
+      '注册编号',
+      '姓名',
+      '工作单位',
+      '提交时间',
+      '已提交（锁定）',
+    ]);
+    expect(view.metadatas.phone?.edit).toEqual(expect.objectContaining({ label: '手机号码', editable: true }));
+    expect(view.metadatas.serviceUnits?.edit).toEqual(expect.objectContaining({ label: '统计服务单位情况', editable: true }));
+    for (const name of ['registrationNo', 'locked', 'gender', 'birthDate']) expect(view.metadatas[name]?.edit.editable).toBe(false);
+    const fields = view.layouts.edit.flat().map((field) => field.name);
+    expect(fields).not.toContain('status');
+    expect(fields).not.toContain('passwordHash');
+    // The admin validates its form against the schema: Strapi 5 shows its draft/publish state under
+    // `status`, so a required `status` of ours was always empty there and no edit could be saved.
+    const types = await county.json<{ data: Array<{ uid: string; attributes: Record<string, { required?: boolean }> }> }>(
+      'GET',
+      '/content-manager/content-types',
+    );
+    const schema = types.body.data.find((type) => type.uid === 'api::statistician.statistician');
+    expect(schema?.attributes.status?.required ?? false).toBe(false);
+    const record = await county.json<{ fieldLabels: Record<string, string> }>('GET', `/bureau-desk/statisticians/${registrationNo}`);
+    expect(record.body.fieldLabels).toMatchObject({ phone: '手机号码', employer: '工作单位' });
+  });
+
   it('removes a registration, which closes the gate, and keeps the whole history with who and when', async () => {
     await county.json('POST', `/bureau-desk/statisticians/${registrationNo}/remove`, { reason: '已离职' });
     expect(await gate(unitCode(1))).toMatchObject({ allowed: false });

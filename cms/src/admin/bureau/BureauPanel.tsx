@@ -25,7 +25,8 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-function History({ events }: { events: BureauEvent[] }) {
+/** Who did what and when; an edit lists each changed field, named as the form names it. */
+function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Record<string, string> }) {
   return (
     <Box>
       <Heading>记录</Heading>
@@ -41,7 +42,7 @@ function History({ events }: { events: BureauEvent[] }) {
             {event.reason && <Typography tag="p">理由：{event.reason}</Typography>}
             {Object.entries(event.changes ?? {}).map(([name, change]) => (
               <Typography key={name} tag="p" variant="pi">
-                {name}：{show(change.from)} → {show(change.to)}
+                {labels[name] ?? name}：{show(change.from)} → {show(change.to)}
               </Typography>
             ))}
           </li>
@@ -118,8 +119,8 @@ function AgencyContent({ no }: { no: string }) {
   );
 }
 
-function StatisticianContent({ no }: { no: string }) {
-  const { record, error } = useBureauRecord<StatisticianRecord>(statisticianPath(no));
+function StatisticianContent({ no, version }: { no: string; version: unknown }) {
+  const { record, error } = useBureauRecord<StatisticianRecord>(statisticianPath(no), version);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
   return (
@@ -133,16 +134,16 @@ function StatisticianContent({ no }: { no: string }) {
           代为修改：直接在本页修改后保存，修改内容和修改人会记入下方记录。
         </Typography>
       </Box>
-      <History events={record.history} />
+      <History events={record.history} labels={record.fieldLabels} />
     </Flex>
   );
 }
 
 /** The edit view's side panel for agencies and registrations: state, documents, whole history. */
 export const BureauPanel: PanelComponent = ({ model, document }) => {
-  const no = (document as { registrationNo?: string } | undefined)?.registrationNo;
+  const { registrationNo: no, updatedAt } = (document ?? {}) as { registrationNo?: string; updatedAt?: string };
   if (!no) return null;
   if (model === AGENCY_MODEL) return { title: '审核', content: <AgencyContent no={no} /> };
-  if (model === STATISTICIAN_MODEL) return { title: '注册表', content: <StatisticianContent no={no} /> };
+  if (model === STATISTICIAN_MODEL) return { title: '注册表', content: <StatisticianContent no={no} version={updatedAt} /> };
   return null;
 };

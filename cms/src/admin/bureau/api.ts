@@ -35,11 +35,16 @@ export interface AgencyRecord {
 export interface StatisticianRecord {
   registration: { registrationNo: string; state: 'locked' | 'reopened' | 'removed'; stateLabel: string };
   history: BureauEvent[];
+  fieldLabels: Record<string, string>;
   canManage: boolean;
 }
 
-/** The bureau desk's view of one agency or registration, shared by the side panel and the actions. */
-export function useBureauRecord<T>(path: string | undefined) {
+/**
+ * The bureau desk's view of one agency or registration, shared by the side panel and the actions.
+ * `version` (the document's updatedAt) reloads it after a save in the edit view, so that the
+ * history shows the edit just made.
+ */
+export function useBureauRecord<T>(path: string | undefined, version?: unknown) {
   const { get } = useFetchClient();
   const [record, setRecord] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,9 +57,10 @@ export function useBureauRecord<T>(path: string | undefined) {
       setError(messageOf(caught));
     }
   }, [get, path]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reason to load again
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, version]);
   return { record, error };
 }
 

@@ -4,6 +4,7 @@ import {
   registrationMessages,
   registrationState,
   registrationStateLabels,
+  statisticianFieldLabels,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
@@ -68,6 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         registration: registrationView(entry),
         history: labelEvents(events, registrationActionLabels, registrationStateLabels),
+        // The history's changes name stored fields; the panel shows them as the form does.
+        fieldLabels: statisticianFieldLabels,
       };
     },
   };
