@@ -60,16 +60,8 @@ export function ensureWrk(): void {
 
 const ms = (us: number) => Math.round(us / 10) / 100;
 
-interface WrkCounts {
-  requests: number;
-  us: number;
-  non2xx: number;
-  socketErrors: number;
-  p50: number;
-  p97_5: number;
-  p99: number;
-  max: number;
-}
+/** What done() prints: the result's counts, latencies in microseconds, and the run's length. */
+type WrkCounts = Omit<WrkResult, 'requestsPerSecond' | 'clientCpuSeconds'> & { us: number };
 
 /** `times` prints the shell's CPU, then its children's, as `XmY.YYYs XmY.YYYs` (user, system). */
 function childrenCpuSeconds(out: string): number {
