@@ -13,6 +13,7 @@ import { seedAgencyDemo } from './bootstrap/seed-agency-demo';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
+import { seedStatisticianDemo } from './bootstrap/seed-statistician-demo';
 import { closePrinter } from './lib/pdf-printer';
 
 let gateIndex: GateIndex | undefined;
@@ -51,6 +52,7 @@ export default {
     await seedDemo(strapi);
     await seedDirectReport(strapi);
     await seedAgencyDemo(strapi);
+    await seedStatisticianDemo(strapi);
   },
 
   async destroy() {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from './support/http.ts';
-import { bootCms, type TestCms } from './support/strapi.ts';
+import { bootCms, createApiToken, type TestCms } from './support/strapi.ts';
 
 describe('demo data for npm start', () => {
   let cms: TestCms;
@@ -58,6 +58,39 @@ describe('demo data for npm start', () => {
     expect(refused.status).toBe(200);
     expect(refused.body.agency).toMatchObject({ statusLabel: '未通过', reason: '委托书未加盖企业公章，请补充后重新登记' });
     expect(refused.body.agency.history).toHaveLength(3);
+  });
+
+  it('seeds statistics staff registered, reopened and removed, opened by the demo password, that the gate reads', async () => {
+    const rows = (await cms.strapi.db
+      .connection('statisticians')
+      .select('id_number', 'status', 'locked', 'service_units')
+      .orderBy('id')) as Array<{ id_number: string; status: string; locked: boolean; service_units: string }>;
+    expect(rows.map((r) => [r.status, r.locked])).toEqual([
+      ['active', true],
+      ['active', false],
+      ['removed', true],
+    ]);
+    const reopened = await postJson<{ registration: { stateLabel: string; serviceUnits: unknown[] } }>(
+      cms.url,
+      '/api/public/statisticians/lookup',
+      { idNumber: rows[1]?.id_number, password: 'DEMO-2026-QP' },
+    );
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.registration.stateLabel).toBe('已开放注册表，待本人修改');
+    // Their units are enterprises of the direct-reporting demo: the registered one's may report,
+    // the removed one's may not.
+    const token = await createApiToken(cms, 'read-only');
+    const gate = async (code: string | undefined) =>
+      (
+        (await (await fetch(`${cms.url}/api/direct-report/gate/${code}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          allowed: boolean;
+        }
+      ).allowed;
+    // Strapi reads jsonb columns as text.
+    const [registered, , removed] = rows.map((r) => (JSON.parse(r.service_units) as Array<{ code: string }>)[0]?.code);
+    expect(await cms.strapi.db.query('api::enterprise.enterprise').count({ where: { code: registered } })).toBe(1);
+    expect(await gate(registered)).toBe(true);
+    expect(await gate(removed)).toBe(false);
   });
 
   it('gives the demo data application a waiting review', async () => {
