@@ -14,8 +14,7 @@ const hasCjkFont = (): boolean => {
 
 /**
  * Browser tests and PDF printing need Debian's Chromium, CJK fonts and poppler's pdftotext (`npx playwright install`
- * cannot download here, DESIGN.md). Installs the missing ones
- * (aptInstall).
+ * cannot download here, DESIGN.md). Installs the missing ones (aptInstall).
  */
 export function ensureBrowserDependencies(): void {
   const missing = [

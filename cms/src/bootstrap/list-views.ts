@@ -36,7 +36,7 @@ interface View {
   sortOrder?: 'ASC' | 'DESC';
 }
 
-/** One type's view: zh-CN labels, read-only fields, the oldest first, the columns a reviewer scans. */
+/** One type's view: zh-CN labels, read-only fields unless said, the columns a reviewer scans, the order. */
 async function configureQueue(contentTypes: ContentTypes, uid: string, view: View): Promise<void> {
   const hidden = new Set([...HIDDEN_IN_EDIT_VIEW, ...(view.alsoHidden ?? [])]);
   const editable = new Set(view.editable ?? []);

@@ -84,6 +84,7 @@ export const statisticianSchema = buildFormSchema(statisticianForm);
 /** Just the service units: what a person resubmits once the bureau has reopened the registration. */
 export const serviceUnitsSchema = buildFormSchema({ ...statisticianForm, fields: [serviceUnitsField] as const });
 export type StatisticianValues = FormValues<typeof fields>;
+export type ServiceUnit = StatisticianValues['serviceUnits'][number];
 
 /** Every stored field of a registration by its zh-CN name: the form's, then the system's (admin, history). */
 export const statisticianFieldLabels: Record<string, string> = {
@@ -94,7 +95,6 @@ export const statisticianFieldLabels: Record<string, string> = {
   birthDate: '出生日期',
   submittedAt: '提交时间',
 };
-export type ServiceUnit = StatisticianValues['serviceUnits'][number];
 
 export const statisticianMessages = {
   /** seeds/004 §十二: one registration per ID number; add units to it instead. */

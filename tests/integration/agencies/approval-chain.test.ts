@@ -127,6 +127,11 @@ describe('agent agencies: registration with documents, county → city → provi
     );
     expect(seen.body).toMatchObject({ canDecide: true, level: 'county', agency: { countyCode: '510107', countyName: '成都市 武侯区' } });
     expect(JSON.stringify(seen.body)).not.toMatch(/passwordHash|scrypt/);
+    // Each enterprise names its letter among the documents, for the panel to put them side by side.
+    expect((seen.body as unknown as { agency: { delegators: Array<{ letter: string }> } }).agency.delegators.map((d) => d.letter)).toEqual([
+      'letter.0',
+      'letter.1',
+    ]);
     expect(seen.body.documents.map((d) => d.purpose)).toEqual(['businessLicence', 'legalPersonCertificate', 'letter.0', 'letter.1']);
     const letter = await county.call('GET', `/bureau-desk/agencies/${no}/documents/letter.1`);
     expect(letter.headers.get('x-content-type-options')).toBe('nosniff');

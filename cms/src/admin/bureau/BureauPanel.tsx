@@ -13,8 +13,6 @@ import {
 } from './api';
 
 const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
-/** The i-th enterprise's entrustment letter is uploaded as `letter.i` (config's letterUpload). */
-const letterOf = (index: number) => `letter.${index}`;
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function Heading({ children }: { children: string }) {
@@ -60,15 +58,15 @@ function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
     <Box>
       <Heading>{`委托企业（${record.agency.delegators.length}）`}</Heading>
       <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="agency-delegators">
-        {record.agency.delegators.map((enterprise, index) => (
+        {record.agency.delegators.map((enterprise) => (
           <li key={enterprise.code} style={{ marginTop: 8 }}>
             <Typography tag="p">{enterprise.name}</Typography>
             <Typography tag="p" variant="pi" textColor="neutral600">
               {enterprise.code}
             </Typography>
-            {letters.has(letterOf(index)) ? (
-              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${letterOf(index)}`)}>
-                委托书：{letters.get(letterOf(index))}
+            {letters.has(enterprise.letter) ? (
+              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${enterprise.letter}`)}>
+                委托书：{letters.get(enterprise.letter)}
               </Button>
             ) : (
               <Typography textColor="danger600">未上传委托书</Typography>

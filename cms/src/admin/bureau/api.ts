@@ -24,7 +24,8 @@ export interface AgencyRecord {
     effectiveDate: string | null;
     countyCode: string;
     countyName: string;
-    delegators: Array<{ code: string; name: string }>;
+    /** `letter`: the purpose of the enterprise's 委托书 among the documents. */
+    delegators: Array<{ code: string; name: string; letter: string }>;
   };
   documents: Array<{ purpose: string; fileName: string; size: number }>;
   history: BureauEvent[];

@@ -5,6 +5,7 @@ import {
   agencyActionLabels,
   agencyStatusLabels,
   checkAgencyDecision,
+  letterUpload,
   regionName,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
@@ -79,7 +80,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The query password's hash is no reviewer's business (issue 7), even as a stored string.
       const { passwordHash: _hash, ...agency } = entry;
       return {
-        agency: { ...agency, statusLabel: agencyStatusLabels[entry.status], countyName: regionName(entry.countyCode) ?? entry.countyCode },
+        agency: {
+          ...agency,
+          statusLabel: agencyStatusLabels[entry.status],
+          countyName: regionName(entry.countyCode) ?? entry.countyCode,
+          // Each enterprise with the upload name of its entrustment letter, for the 审核 panel.
+          delegators: entry.delegators.map((d, i) => ({ ...d, letter: letterUpload(i) })),
+        },
         documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
         history: labelEvents(events, agencyActionLabels, agencyStatusLabels),
       };
