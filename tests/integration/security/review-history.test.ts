@@ -97,7 +97,11 @@ describe('the review history keeps personal values out and is read only with its
     );
     await db.query(readFileSync(MIGRATION, 'utf8'));
     const { rows } = await db.query("select changes::text as changes from review_events where document_id = 'old-history-row'");
-    expect(JSON.parse(rows[0].changes)).toEqual({ phone: { withheld: true }, idNumber: { withheld: true }, employer: { from: '甲', to: '乙' } });
+    expect(JSON.parse(rows[0].changes)).toEqual({
+      phone: { withheld: true },
+      idNumber: { withheld: true },
+      employer: { from: '甲', to: '乙' },
+    });
   });
 
   it('strips in the migration exactly the fields the code withholds', async () => {
