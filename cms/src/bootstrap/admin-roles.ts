@@ -56,7 +56,16 @@ function fieldsOf(strapi: Core.Strapi, uid: string, personal: boolean): string[]
   return Object.keys(contentType.attributes).filter((name) => !SYSTEM_FIELDS.has(name) && !SECRETS.has(name) && !hidden.has(name));
 }
 
+/**
+ * The review history is served only with its record (the desks' record routes check the record's
+ * permission first); a Content Manager grant on it would show every record type's history, in every
+ * region, to a role that may not open those records.
+ */
+const HISTORY_UID = 'api::review-event.review-event';
+
 function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permission[] {
+  if (role.grants.some((grant) => grant.uid === HISTORY_UID))
+    throw new Error(`Role ${role.name} must not read ${HISTORY_UID} in the Content Manager: history is read with its record`);
   const content = role.grants.flatMap((grant) =>
     grant.actions.map((action) => ({
       action: `plugin::content-manager.explorer.${action}`,

@@ -1,4 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { allPersonalFieldNames } from './personal-fields';
+
+/**
+ * What a history entry keeps of one changed field. Personal fields (ID numbers, phones, names…)
+ * keep only the fact that they changed: the history is an audit of who changed what, and a value
+ * stored there would outlive corrections and reach whoever reads the history. Other fields keep
+ * their old and new values, which the audit needs (e.g. which enterprise left a registration and so
+ * the reporting gate, seeds/004 §十二) and which say no more than the record itself.
+ */
+export type FieldChange = { from: unknown; to: unknown } | { withheld: true };
+export type FieldChanges = Record<string, FieldChange>;
 
 /** One entry of the append-only history every record keeps (DESIGN.md: who, when, from, to, why). */
 export interface HistoryEvent {
@@ -8,8 +19,15 @@ export interface HistoryEvent {
   to: string;
   actor: string;
   reason?: string | null | undefined;
-  /** What an edit changed, field by field: { phone: { from, to } }. */
+  /** What an edit changed, field by field: { employer: { from, to } }; personal ones are withheld on write. */
   changes?: Record<string, { from: unknown; to: unknown }> | undefined;
+}
+
+/** The changes as the history stores them: every personal field by name only, whoever calls. */
+export function withheldPersonalValues(changes: Record<string, FieldChange>): FieldChanges {
+  return Object.fromEntries(
+    Object.entries(changes).map(([name, change]) => [name, allPersonalFieldNames.has(name) ? { withheld: true as const } : change]),
+  );
 }
 
 /** Appends an event; run it inside the transaction of the change it records. */
@@ -22,7 +40,7 @@ export async function appendEvent(strapi: Core.Strapi, event: HistoryEvent, at =
       toStatus: event.to,
       actor: event.actor,
       reason: event.reason?.trim() || null,
-      changes: event.changes && Object.keys(event.changes).length > 0 ? event.changes : null,
+      changes: event.changes && Object.keys(event.changes).length > 0 ? withheldPersonalValues(event.changes) : null,
       at,
     } as never,
   });
@@ -34,7 +52,7 @@ export interface StoredEvent {
   toStatus: string;
   actor: string;
   reason: string | null;
-  changes: Record<string, { from: unknown; to: unknown }> | null;
+  changes: FieldChanges | null;
   at: string;
 }
 
@@ -68,3 +86,12 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   }
   return changes;
 }
+
+/** Labelled events as one reader may see them: a change's values only for fields it may read. */
+export const withReadableChanges = <E extends { changes: FieldChanges | null }>(events: E[], canRead: (field: string) => boolean): E[] =>
+  events.map((event) => ({
+    ...event,
+    changes: event.changes
+      ? Object.fromEntries(Object.entries(event.changes).map(([name, change]) => [name, canRead(name) ? change : { withheld: true }]))
+      : null,
+  }));

@@ -14,7 +14,13 @@ export interface RoleGrant {
   inJurisdiction?: boolean;
 }
 
-/** An admin role of the data centre or the bureau, created at bootstrap (issue 5). */
+/**
+ * An admin role of the data centre or the bureau, created at bootstrap.
+ *
+ * No role reads the review history (api::review-event) in the Content Manager: it spans every
+ * record type and region, so a grant there showed each role the history of records it may not
+ * open. Staff read a record's history on the desks' record routes, which check the record first.
+ */
 export interface AdminRoleDefinition {
   name: string;
   description: string;
@@ -43,7 +49,6 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
     grants: [
       // Reviewers compare the record with the stamped form, ID numbers included (seeds/000 §二).
       ...submissionUids.map((subject) => ({ uid: subject, actions: read, personal: true })),
-      { uid: uid('review-event'), actions: read, personal: true },
       { uid: uid('stamped-form'), actions: read, personal: true },
       { uid: uid('attachment'), actions: read, personal: true },
       { uid: uid('dataset'), actions: read, personal: false },
@@ -73,7 +78,6 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       { uid: uid('reporting-period'), actions: keep, personal: false },
       { uid: uid('delegation'), actions: keep, personal: false },
       { uid: uid('direct-report-setting'), actions: ['read', 'update'], personal: false },
-      { uid: uid('review-event'), actions: read, personal: true },
     ],
     decides: false,
     media: false,
@@ -91,7 +95,6 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       // seeds/004 §七: a 县区 reviews its own agencies and a 市州 its counties'; the province sees all.
       { uid: uid('agency'), actions: read, personal: true, inJurisdiction: level !== 'province' },
       { uid: uid('delegation'), actions: read, personal: false },
-      { uid: uid('review-event'), actions: read, personal: true },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.
       ...(level === 'county' ? [{ uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true }] : []),
     ],

@@ -23,7 +23,7 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-/** Who did what and when; an edit lists each changed field, named as the form names it. */
+/** Who did what and when; an edit lists each changed field, named as the form names it (personal ones without values). */
 function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Record<string, string> }) {
   return (
     <Box>
@@ -40,7 +40,9 @@ function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Reco
             {event.reason && <Typography tag="p">理由：{event.reason}</Typography>}
             {Object.entries(event.changes ?? {}).map(([name, change]) => (
               <Typography key={name} tag="p" variant="pi">
-                {labels[name] ?? name}：{show(change.from)} → {show(change.to)}
+                {'withheld' in change
+                  ? `${labels[name] ?? name}已修改`
+                  : `${labels[name] ?? name}：${show(change.from)} → ${show(change.to)}`}
               </Typography>
             ))}
           </li>

@@ -11,7 +11,8 @@ export interface BureauEvent {
   toLabel: string;
   actor: string;
   reason: string | null;
-  changes?: Record<string, { from: unknown; to: unknown }> | null;
+  /** A personal field's change is stored by name only ({ withheld: true }), never with its values. */
+  changes?: Record<string, { from: unknown; to: unknown } | { withheld: true }> | null;
   at: string;
 }
 

@@ -1,14 +1,15 @@
+import { withFieldAccess } from '../../lib/field-access';
 import controller from './controllers/bureau-desk';
 
 /**
- * The bureau's desk in the admin (issue 7). Admin routes: every one needs a signed-in admin (the
- * admin JWT); the controller checks the role's permission (see review-desk/admin-routes.ts for why
- * these are registered in src/index.ts).
+ * The bureau's desk in the admin. Admin routes: every one needs a signed-in admin (the admin JWT);
+ * the controller checks the role's permission and the field-access policy its field permissions
+ * (see review-desk/admin-routes.ts for why these are registered in src/index.ts).
  */
 export const bureauDeskRoutes = {
   type: 'admin' as const,
   prefix: '/bureau-desk',
-  routes: [
+  routes: withFieldAccess([
     { method: 'GET', path: '/statisticians/:no', handler: controller.statistician },
     { method: 'POST', path: '/statisticians/:no/reopen', handler: controller.reopen },
     { method: 'POST', path: '/statisticians/:no/remove', handler: controller.remove },
@@ -17,5 +18,5 @@ export const bureauDeskRoutes = {
     { method: 'GET', path: '/agencies/:no/documents/:purpose', handler: controller.agencyDocument },
     { method: 'GET', path: '/direct-report/periods', handler: controller.reportPeriods },
     { method: 'GET', path: '/direct-report/reports/:period', handler: controller.report },
-  ].map((route) => ({ ...route, config: { policies: [] } })),
+  ]),
 };

@@ -8,6 +8,8 @@ import {
   statusAtLevel,
 } from '@statdesk/config';
 import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../lib/admin-context';
+import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../lib/field-access';
+import { withReadableChanges } from '../../../lib/history';
 import { answer, PublicError } from '../../../lib/http-errors';
 import { regionOf } from '../../../lib/jurisdiction';
 import { enterpriseFilterOf } from '../../direct-report/services/report';
@@ -41,12 +43,29 @@ async function requireJurisdiction(ctx: Ctx, countyCode: string): Promise<void> 
   if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.outside);
 }
 
-/** The agency of the route, once the user may see it. */
+/** The agency of the route, once the user may see it, as its field permissions show it. */
 async function agencyInJurisdiction(ctx: Ctx) {
   requireCan(ctx, READ, AGENCY);
   const record = await chain().record(no(ctx));
   await requireJurisdiction(ctx, record.agency.countyCode);
-  return record;
+  return { ...visibleAgency(fieldAccessOf(ctx), record), raw: record };
+}
+
+/** An agency's record through the caller's field permissions: fields, documents' names, history. */
+function visibleAgency(access: FieldAccess, record: Awaited<ReturnType<Chain['record']>>) {
+  access.requireRecord(AGENCY, record.agency);
+  const whole = access.readsWholeRecord(AGENCY, record.agency);
+  return {
+    agency: access.project(AGENCY, record.agency),
+    documents: whole ? record.documents : record.documents.map((d) => ({ ...d, fileName: WITHHELD })),
+    history: withReadableChanges(record.history, (field) => access.canRead(AGENCY, field, record.agency)),
+  };
+}
+
+/** A registration through the caller's field permissions: a role without personal fields sees them masked. */
+function visibleRegistration<R extends Record<string, unknown>>(access: FieldAccess, registration: R): R {
+  access.requireRecord(STATISTICIAN, registration);
+  return access.project(STATISTICIAN, registration);
 }
 
 /**
@@ -58,29 +77,37 @@ export default {
   statistician: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, STATISTICIAN);
-      return { body: { ...(await bureau().record(no(ctx))), canManage: ability(ctx).can(UPDATE, STATISTICIAN) } };
+      const access = fieldAccessOf(ctx);
+      const record = await bureau().record(no(ctx));
+      const registration = visibleRegistration(access, record.registration);
+      const history = withReadableChanges(record.history, (field) => access.canRead(STATISTICIAN, field, record.registration));
+      return { body: { ...record, registration, history, canManage: ability(ctx).can(UPDATE, STATISTICIAN) } };
     }),
   reopen: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, UPDATE, STATISTICIAN);
-      return { body: await bureau().reopen(no(ctx), actorOf(ctx.state.user), body(ctx).reason) };
+      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      const view = await bureau().reopen(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: visibleRegistration(fieldAccessOf(ctx), view) };
     }),
   remove: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, UPDATE, STATISTICIAN);
-      return { body: await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason) };
+      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      const view = await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: visibleRegistration(fieldAccessOf(ctx), view) };
     }),
   agency: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const record = await agencyInJurisdiction(ctx);
-      const level = levelOf(record.agency.status);
+      const { raw, ...record } = await agencyInJurisdiction(ctx);
+      const level = levelOf(raw.agency.status);
       return {
         body: { ...record, level: level ?? null, canDecide: Boolean(level && ability(ctx).can(agencyReviewAction(level), AGENCY)) },
       };
     }),
   decideAgency: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const { agency } = await agencyInJurisdiction(ctx);
+      const { agency } = (await agencyInJurisdiction(ctx)).raw;
       const level = levelOf(agency.status);
       if (!level) throw new PublicError(409, 'ConflictError', `当前状态为“${agency.statusLabel}”，审核已经结束`);
       requireCan(ctx, agencyReviewAction(level), AGENCY);
@@ -88,7 +115,8 @@ export default {
     }),
   agencyDocument: (ctx: Ctx) =>
     answer(ctx, async () => {
-      await agencyInJurisdiction(ctx);
+      const { raw } = await agencyInJurisdiction(ctx);
+      fieldAccessOf(ctx).requireWholeRecord(AGENCY, raw.agency);
       return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
     }),
   // The direct-reporting dashboard (issue 6): whoever may read the enterprises' master data.
@@ -101,6 +129,8 @@ export default {
     answer(ctx, async () => {
       requireCan(ctx, READ, ENTERPRISE);
       // A page of 20 enterprises fits the dashboard's table; the rest of the filter is the API's.
-      return { body: await report().find(String(ctx.params.period), { ...enterpriseFilterOf(ctx.query), pageSize: 20 }) };
+      const found = await report().find(String(ctx.params.period), { ...enterpriseFilterOf(ctx.query), pageSize: 20 });
+      const access = fieldAccessOf(ctx);
+      return { body: { ...found, enterprises: found.enterprises.map((row) => access.project(ENTERPRISE, row)) } };
     }),
 };

@@ -5,7 +5,6 @@ import {
   decisionMessages,
   decisionSchema,
   type Field,
-  formatAnswer,
   kindOfRecordNo,
   parseForm,
   type SubmissionKindId,
@@ -17,6 +16,7 @@ import {
   workflowMessages,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { type FieldAccess, formatVisibleAnswer, WITHHELD } from '../../../lib/field-access';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { type Entry, findRecord, formatShanghaiTime, tableOf, uidOf } from '../../../lib/records';
 import type { Table } from '../../../lib/table-export';
@@ -42,24 +42,23 @@ export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upl
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = <T>(name: string) => strapi.service(`api::submission.${name}` as never) as T;
 
-  function whereOf(filter: ListFilter): Record<string, unknown> {
-    const kind = submissionKinds[filter.kind];
-    const q = filter.q?.trim();
-    return {
-      ...(filter.status && { status: filter.status }),
-      ...(q && {
-        $or: [{ recordNo: { $containsi: q } }, { organisationName: { $containsi: q } }, { [kind.form.applicantField]: { $containsi: q } }],
-      }),
-    };
-  }
+  /** The caller's conditions, the status, and a search over the fields it may read (no others). */
+  const whereOf = (filter: ListFilter, access: FieldAccess) =>
+    access.listWhere(uidOf(filter.kind), filter.status ? { status: filter.status } : {}, {
+      q: filter.q,
+      fields: ['recordNo', 'organisationName', submissionKinds[filter.kind].form.applicantField],
+    });
 
-  /** Matching records, oldest first: the order a queue is worked in. */
-  const findMatching = (filter: ListFilter, page?: { offset: number; limit: number }) =>
-    strapi.db.query(uidOf(filter.kind)).findMany({
-      where: whereOf(filter),
+  /** Matching records, oldest first (the order a queue is worked in), as the caller may see them. */
+  const findMatching = async (filter: ListFilter, access: FieldAccess, page?: { offset: number; limit: number }) => {
+    const uid = uidOf(filter.kind);
+    const rows = (await strapi.db.query(uid).findMany({
+      where: whereOf(filter, access),
       orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
       ...page,
-    }) as Promise<Entry[]>;
+    })) as Entry[];
+    return rows.map((row) => access.project(uid, row));
+  };
 
   const summaryOf = (kindId: SubmissionKindId, entry: Entry) => ({
     documentId: entry.documentId,
@@ -71,6 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     submittedAt: entry.submittedAt,
     reviewedAt: entry.reviewedAt ?? null,
   });
+
+  /** A file's name often names the person: shown only to a role that reads the whole record. */
+  const named = <T extends { fileName: unknown }>(file: T, whole: boolean): T => (whole ? file : { ...file, fileName: WITHHELD });
 
   return {
     /** Per kind: how many records are in each status, queues in working order. */
@@ -92,12 +94,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    async list(filter: ListFilter) {
+    async list(filter: ListFilter, access: FieldAccess) {
       const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 100);
       const page = Math.max(filter.page ?? 1, 1);
       const [rows, total] = await Promise.all([
-        findMatching(filter, { offset: (page - 1) * pageSize, limit: pageSize }),
-        strapi.db.query(uidOf(filter.kind)).count({ where: whereOf(filter) }),
+        findMatching(filter, access, { offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(uidOf(filter.kind)).count({ where: whereOf(filter, access) }),
       ]);
       return {
         rows: rows.map((row) => summaryOf(filter.kind, row)),
@@ -106,10 +108,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** What the side panel shows: status, what may happen next, the scan, attachments and history. */
-    async detail(no: string) {
+    async detail(no: string, access: FieldAccess) {
       const found = await findRecord(strapi, no);
       if (!found) throw new PublicError(404, 'NotFoundError', '未找到该申请');
       const { kindId, entry } = found;
+      access.requireRecord(uidOf(kindId), entry);
+      const whole = access.readsWholeRecord(uidOf(kindId), entry);
       const status = entry.status as SubmissionStatus;
       const scan = (await strapi.db.query('api::stamped-form.stamped-form').findOne({ where: { recordNo: no, current: true } })) as Record<
         string,
@@ -129,14 +133,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           label: actionLabels[action],
           needsReason: transitions[action].needsReason,
         })),
-        stampedForm: scan ? { fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt } : null,
-        attachments: await service<Attachments>('attachments').list(no),
+        stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
+        attachments: (await service<Attachments>('attachments').list(no)).map((file) => named(file, whole)),
         history: await service<Review>('review').history(no),
       };
     },
 
     /** 通过 / 退回修改 / 不通过 through the workflow in config/, then the applicant is told. */
-    async decide(no: string, input: unknown, actor: string) {
+    async decide(no: string, input: unknown, actor: string, access: FieldAccess) {
       const kindId = kindOfRecordNo(no);
       if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
       const parsed = parseForm(decisionSchema, input);
@@ -156,17 +160,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const found = await findRecord(strapi, no);
       if (found) void service<Notify>('notify').decided(kindId, found.entry, decision.action);
-      return this.detail(no);
+      return this.detail(no, access);
     },
 
     scan: (no: string) => service<StampedForm>('stamped-form').current(no),
 
     /**
      * A filtered list as a table with zh-CN headers and Asia/Shanghai times. Only fields the
-     * caller may read are exported (`canRead`), so field-level permissions hold here too.
+     * caller may read are exported, so field-level permissions hold here too.
      */
-    async table(filter: ListFilter, canRead: (field: string) => boolean): Promise<Table> {
+    async table(filter: ListFilter, access: FieldAccess): Promise<Table> {
       const kind = submissionKinds[filter.kind];
+      const canRead = (field: string) => access.canRead(uidOf(filter.kind), field);
       const datasets = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
         code: string;
         name: string;
@@ -184,13 +189,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (filter.kind === 'data-application')
         system.push(['accessStart', '数据使用期限', (e) => (e.accessStart ? `${e.accessStart} 至 ${e.accessEnd}` : '')]);
       const columns = system.filter(([field]) => canRead(field));
-      const rows = await findMatching(filter);
+      const rows = await findMatching(filter, access);
       return {
         name: kind.noun,
         headers: [...columns.map(([, header]) => header), ...answers.map((field) => field.label)],
         rows: rows.map((row) => [
           ...columns.map(([, , get]) => get(row)),
-          ...answers.map((field) => formatAnswer(field, row[field.name], options)),
+          ...answers.map((field) => formatVisibleAnswer(field, row[field.name], options)),
         ]),
       };
     },

@@ -2,7 +2,6 @@ import {
   type ConsentField,
   type Field,
   type FieldOption,
-  formatAnswer,
   type SubmissionKindId,
   type SubmissionStatus,
   statusLabels,
@@ -10,6 +9,7 @@ import {
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
+import { formatVisibleAnswer } from '../../../lib/field-access';
 import { printPdf } from '../../../lib/pdf-printer';
 import { type Entry, formatShanghaiTime } from '../../../lib/records';
 import { renderTemplate } from '../../../lib/templates';
@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         section = { name, rows: [] };
         sections.push(section);
       }
-      section.rows.push({ label: field.label, value: formatAnswer(field, entry[field.name], [...options, ...institutionOption]) });
+      section.rows.push({ label: field.label, value: formatVisibleAnswer(field, entry[field.name], [...options, ...institutionOption]) });
     }
     if (statements.length === 0)
       statements.push({ title: '申请人确认', paragraphs: ['本人确认以上信息真实、准确、完整。'], signLine: SIGN_LINE[kindId] });
