@@ -1,4 +1,4 @@
-import { RequestRefused } from './refused';
+import { RequestRefused } from './refused.ts';
 
 /**
  * The body of a posted form, read in one place for every page. A browser posts a form as
