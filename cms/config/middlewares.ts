@@ -1,18 +1,25 @@
 export default [
   'strapi::logger',
+  // Wraps strapi::errors: rewrites the answers it writes into the contract's shape with zh-CN messages.
+  'global::error-contract',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
   // No 'strapi::poweredBy': naming the framework and its version only helps an attacker (issue 8).
   'strapi::query',
   'global::nul-in-url',
+  // 401, not the public role's 403, when the data collection platform's token is missing.
+  'global::token-required',
   // Before the body parser: the login-event ingestion streams its own body.
   'global::raw-login-events',
-  // Turns the body parser's multipart errors into 400s instead of 500s.
+  // Answers what the body parser cannot read (400, 413) in zh-CN, instead of a 500 or its English.
   'global::unreadable-body',
   // Enterprise master data arrives in bulk (tens of thousands of rows per PUT).
   { name: 'strapi::body', config: { jsonLimit: '20mb', formLimit: '1mb', textLimit: '1mb' } },
   'strapi::session',
-  'strapi::favicon',
+  // Our own icon (cms/favicon.ico), read once: koa-favicon behind strapi::favicon answered 500 when
+  // its file was missing. Strapi insists on strapi::favicon; it no longer sees /favicon.ico.
+  'global::favicon',
+  { name: 'strapi::favicon', config: { path: 'favicon.ico' } },
   'strapi::public',
 ];

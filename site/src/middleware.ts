@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
 /**
@@ -18,14 +19,28 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * No page takes a NUL in its address, and the CMS refuses one (400), which the page then turned
+ * into a 500. Refused here for every page; not while the error page itself is made for it.
+ */
+const NUL = /%00/i;
+
+/** The error page's answer with the status its marker carries (Astro gives every error page 500). */
+function withMarkedStatus(response: Response): Response {
+  const refused = Number(response.headers.get(REFUSED_STATUS_MARKER));
+  const unavailable = response.headers.has(UNAVAILABLE_MARKER);
+  if (!refused && !unavailable) return response;
+  const headers = new Headers(response.headers);
+  headers.delete(REFUSED_STATUS_MARKER);
+  headers.delete(UNAVAILABLE_MARKER);
+  if (unavailable) headers.set('Retry-After', '60');
+  return new Response(response.body, { status: unavailable ? 503 : refused, headers });
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
-  let response = await next();
-  if (response.headers.has(UNAVAILABLE_MARKER)) {
-    const headers = new Headers(response.headers);
-    headers.delete(UNAVAILABLE_MARKER);
-    headers.set('Retry-After', '60');
-    response = new Response(response.body, { status: 503, headers });
-  }
+  if (context.routePattern !== '/500' && NUL.test(context.url.pathname + context.url.search))
+    throw new RequestRefused(400, '网址中含有无法识别的字符。请检查网址，或回到首页重新进入。');
+  const response = withMarkedStatus(await next());
   const headers = response.headers;
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CSP);
   headers.set('X-Content-Type-Options', 'nosniff');

@@ -59,7 +59,12 @@ function choiceSchema(field: ChoiceField) {
   const oneOf = z
     .string({ error: () => fieldMessages.choose(field.label) })
     .min(1, fieldMessages.choose(field.label))
-    .refine((value) => !allowed || allowed.includes(value), fieldMessages.unknownOption(field.label));
+    // Options from the CMS (catalog, institutions) are checked against the database, which cannot
+    // compare text holding NUL; no option value holds a control character.
+    .refine(
+      (value) => !CONTROL_CHARACTERS.text.test(value) && (!allowed || allowed.includes(value)),
+      fieldMessages.unknownOption(field.label),
+    );
   if (field.type !== 'checkboxes') return oneOf;
   // A single ticked box arrives from a form as a string, several as an array.
   return z.preprocess(

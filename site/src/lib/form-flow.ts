@@ -16,6 +16,7 @@ import {
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
 import { getNotice, getOptionSources, type Notice, type Refusal, submit } from './cms';
+import { readFormBody } from './form-body';
 import { moveRows } from './rows';
 import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
 
@@ -115,7 +116,7 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
 
   if (Astro.request.method !== 'POST') return state(consents.length > 0 ? 'consent' : 'form', {});
 
-  const data = await Astro.request.formData();
+  const data = await readFormBody(Astro.request);
   const values = readFormValues(form, data);
   const submittedStep = String(data.get('_step') ?? 'form') as Step;
   const action = String(data.get('_action') ?? 'continue');

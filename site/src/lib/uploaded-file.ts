@@ -1,6 +1,8 @@
+import { readFormBody } from './form-body';
+
 /** The file of a posted upload form, or undefined when none was chosen (browsers send an empty part). */
 export async function readUploadedFile(request: Request): Promise<File | undefined> {
-  const file = (await request.formData()).get('file');
+  const file = (await readFormBody(request)).get('file');
   return file instanceof File && (file.size > 0 || file.name !== '') ? file : undefined;
 }
 

@@ -48,11 +48,11 @@ describe('the direct-reporting API', () => {
   });
 
   it('refuses every route without a token, and ingestion with a read-only token', async () => {
-    // Without a token Strapi treats the caller as its public role, which may do nothing here: 403.
+    // Without a token the caller has not authenticated: 401 (cms/src/middlewares/token-required.ts).
     const oneEvent = JSON.stringify([loginOf('1', '10.0.0.1', 1)]);
-    expect((await call('POST', '/api/direct-report/login-events', oneEvent, { 'content-type': 'application/json' }, '')).status).toBe(403);
-    expect((await call('GET', '/api/direct-report/reports/2026-10', undefined, {}, '')).status).toBe(403);
-    expect((await call('PUT', '/api/direct-report/enterprises', '[]', { 'content-type': 'application/json' }, '')).status).toBe(403);
+    expect((await call('POST', '/api/direct-report/login-events', oneEvent, { 'content-type': 'application/json' }, '')).status).toBe(401);
+    expect((await call('GET', '/api/direct-report/reports/2026-10', undefined, {}, '')).status).toBe(401);
+    expect((await call('PUT', '/api/direct-report/enterprises', '[]', { 'content-type': 'application/json' }, '')).status).toBe(401);
     expect(
       (await call('POST', '/api/direct-report/login-events', oneEvent, { 'content-type': 'application/json' }, 'not-a-token')).status,
     ).toBe(401);

@@ -139,11 +139,11 @@ describe('statistics staff registration and the reporting gate', () => {
       expect(await response.json()).toMatchObject({ allowed: true });
     });
 
-    it('refuses a caller with no token (403, as Strapi answers the public role) or an unknown one (401), with no answer', async () => {
+    it('refuses a caller with no API token or an unknown one (401), with no answer', async () => {
       for (const [authorization, status] of [
-        [undefined, 403],
+        [undefined, 401],
         ['Bearer not-a-token', 401],
-        ['Basic abc', 403],
+        ['Basic abc', 401],
       ] as const) {
         const response = await ask(unitCode(2), authorization);
         expect(response.status).toBe(status);

@@ -37,3 +37,34 @@ export interface Submitted {
 /** Field errors of a 400 answer in the contract's shape. */
 export const fieldErrors = (body: unknown): Record<string, string> =>
   ((body as { error?: { details?: { fields?: Record<string, string> } } }).error?.details?.fields ?? {}) as Record<string, string>;
+
+/** Han characters: a zh-CN message has some, an English one none. */
+export const CJK = /[\u3400-\u9fff]/;
+
+interface ContractError {
+  status: number;
+  name: string;
+  message: string;
+  details: { fields: Record<string, string> };
+}
+
+/**
+ * Why an error answer is outside the contract (DESIGN.md: `{ error: { status, name, message,
+ * details: { fields } } }`, zh-CN), or undefined when it follows it.
+ */
+export function contractProblem(status: number, text: string): string | undefined {
+  let body: { error?: Partial<ContractError> };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `${status} is not JSON: ${text.slice(0, 200)}`;
+  }
+  const error = body.error;
+  if (!error) return `${status} has no error: ${text.slice(0, 200)}`;
+  if (error.status !== status) return `${status} says status ${error.status}`;
+  if (typeof error.name !== 'string' || error.name === '') return `${status} has no name`;
+  if (typeof error.message !== 'string' || !CJK.test(error.message)) return `${status} message is not zh-CN: ${error.message}`;
+  const fields = error.details?.fields;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return `${status} has no details.fields object`;
+  return undefined;
+}

@@ -72,6 +72,27 @@ describe('buildFormSchema', () => {
     expect(parseForm(schema, { kinds: ['nature'] })).toEqual({ ok: false, fields: { kinds: '请从列表中选择收录情况' } });
   });
 
+  it('refuses a choice from the CMS whose value holds a NUL or another control character, as not on the list', () => {
+    // Options of these fields come from the database (institutions, the catalog), which cannot compare text holding NUL.
+    const schema = buildFormSchema(
+      form([
+        { name: 'institution', type: 'select', label: '申请机构', source: 'institutions' },
+        { name: 'datasets', type: 'checkboxes', label: '数据目录', source: 'catalog' },
+      ]),
+    );
+    expect(parseForm(schema, { institution: 'JG2026000001\u0000', datasets: ['census-2010\u0000'] })).toEqual({
+      ok: false,
+      fields: { institution: '请从列表中选择申请机构', datasets: '请从列表中选择数据目录' },
+    });
+    expect(parseForm(schema, { institution: 'JG2026000001', datasets: 'census\u001b' })).toMatchObject({
+      fields: { datasets: '请从列表中选择数据目录' },
+    });
+    expect(parseForm(schema, { institution: 'JG2026000001', datasets: ['census-2010'] })).toEqual({
+      ok: true,
+      values: { institution: 'JG2026000001', datasets: ['census-2010'] },
+    });
+  });
+
   it('requires a consent box to be ticked', () => {
     const schema = buildFormSchema(form([{ name: 'agree', type: 'consent', label: '承诺', statement: 'x' }]));
     expect(parseForm(schema, {})).toEqual({ ok: false, fields: { agree: '请阅读并勾选同意后再继续' } });
