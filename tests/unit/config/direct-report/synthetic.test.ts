@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDirectReport } from '../../../../config/src/direct-report/reference.ts';
-import { generateDataset, syntheticCreditCode } from '../../../../config/src/direct-report/synthetic.ts';
 import { checkRegion } from '../../../../config/src/direct-report/sichuan.ts';
+import { generateDataset, syntheticCreditCode } from '../../../../config/src/direct-report/synthetic.ts';
 import { defaultRuleParameters } from '../../../../config/src/direct-report/types.ts';
 import { isCreditCode, parseCreditCode } from '../../../../config/src/validators/credit-code.ts';
 import { isIsoDateTime } from '../../../../config/src/validators/date.ts';
