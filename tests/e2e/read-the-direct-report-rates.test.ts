@@ -1,9 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
 
-const code = (n: number) => `91510100MA${String(n).padStart(7, '0')}X`;
+/** A GB 32100-valid credit code: the API refuses a wrong check character. */
+const code = (n: number) => {
+  const body = `91510100MA${String(n).padStart(7, '0')}`;
+  return body + computeCreditCodeCheckChar(body);
+};
 
 async function call<T>(path: string, token: string, method = 'GET', body?: unknown): Promise<T> {
   const response = await fetch(cmsUrl(path), {

@@ -110,7 +110,7 @@ describe('surviving a killed Strapi and a restarted PostgreSQL', () => {
   const events = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => ({
       account: `acct-${from + i}`,
-      enterpriseCode: '91510104MA0000001X',
+      enterpriseCode: '91510104MA0000001E',
       accountKind: 'enterprise',
       ip: `10.${(from + i) >> 16}.${((from + i) >> 8) & 255}.${(from + i) & 255}`,
       at: new Date(Date.parse('2026-10-05T00:00:00Z') + (from + i) * 1000).toISOString(),

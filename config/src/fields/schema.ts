@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCreditCode } from '../validators/credit-code.ts';
+import { isIsoDate } from '../validators/date.ts';
 import { parseEmail } from '../validators/email.ts';
 import { parseIdCard } from '../validators/id-card.ts';
 import { parsePhone } from '../validators/phone.ts';
@@ -50,9 +51,6 @@ const idCardNumber = (input: string): ValidationResult<string> => {
   const result = parseIdCard(input);
   return result.ok ? { ok: true, value: result.value.number } : result;
 };
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (text: string) => ISO_DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 
 function choiceSchema(field: ChoiceField) {
   const allowed = field.options?.map((option) => option.value);
@@ -119,7 +117,7 @@ export function fieldSchema(field: Field): z.ZodType {
     case 'date':
       return optionalWhenAllowed(
         field,
-        baseString(field).trim().min(1, fieldMessages.required(field.label)).refine(isCalendarDate, fieldMessages.date(field.label)),
+        baseString(field).trim().min(1, fieldMessages.required(field.label)).refine(isIsoDate, fieldMessages.date(field.label)),
       );
     case 'select':
     case 'radios':

@@ -20,6 +20,26 @@ export function computeCreditCodeCheckChar(body17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31] ?? '';
 }
 
+/** The 0–30 value of each allowed character by its char code; -1 for any other character. */
+const VALUES = Array.from({ length: 128 }, (_, code) => ALPHABET.indexOf(String.fromCharCode(code)));
+
+/**
+ * Whether `code` (already without spaces, upper-case) is a valid credit code: the same checks as
+ * parseCreditCode in one pass without allocating, for the login events (50 000 a second).
+ */
+export function isCreditCode(code: string): boolean {
+  if (code.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 18; i++) {
+    const char = code.charCodeAt(i);
+    const value = char < 128 ? (VALUES[char] ?? -1) : -1;
+    if (value < 0 || (i >= 2 && i < 8 && value > 9)) return false;
+    if (i < 17) sum += value * (WEIGHTS[i] ?? 0);
+    else if (value !== (31 - (sum % 31)) % 31) return false;
+  }
+  return true;
+}
+
 /** Validates a unified social credit code (统一社会信用代码) by GB 32100-2015. */
 export function parseCreditCode(input: string): ValidationResult {
   const code = input.replace(/\s+/g, '').toUpperCase();

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../validators/date.ts';
 /**
  * The approval chain of an agent agency (seeds/004 §七, issue 7): the 县区 bureau reviews, the 市州
  * bureau approves, the province's collection centre confirms with the date the delegations take
@@ -62,8 +63,6 @@ export const agencyMessages = {
     `当前状态为“${agencyStatusLabels[status]}”，${agencyLevelLabels[level]}不能作出决定`,
 } as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export type AgencyCheck =
   | { ok: true; action: AgencyAction; to: AgencyStatus }
   | { ok: false; status: 400 | 409; field?: 'reason' | 'effectiveDate'; message: string };
@@ -82,12 +81,7 @@ export function checkAgencyDecision(
   if (level === 'province') {
     const date = decision.effectiveDate?.trim() ?? '';
     if (!date) return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDateRequired };
-    if (
-      !ISO_DATE.test(date) ||
-      Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
-      !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)
-    )
-      return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDate };
+    if (!isIsoDate(date)) return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDate };
   }
   return { ok: true, ...approvals[level] };
 }

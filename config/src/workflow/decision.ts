@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../validators/date.ts';
 
 /** What a reviewer sends for 通过 / 退回修改 / 不通过 (issue 5). */
 export const decisionMessages = {
@@ -10,13 +11,8 @@ export const decisionMessages = {
   accessOnlyForData: '只有数据使用申请可以设定数据使用期限',
 } as const;
 
-const isoDate = z
-  .string({ error: decisionMessages.date })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, decisionMessages.date)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: decisionMessages.date,
-  });
-const optionalDate = z.preprocess((value) => (value === '' || value === null ? undefined : value), isoDate.optional());
+const calendarDate = z.string({ error: decisionMessages.date }).refine(isIsoDate, decisionMessages.date);
+const optionalDate = z.preprocess((value) => (value === '' || value === null ? undefined : value), calendarDate.optional());
 
 export const decisionSchema = z
   .object({

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitCode } from '../support/fixtures.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
-const code = (n: string) => `91510100MA${n.padStart(7, '0')}X`;
+const code = (n: string) => unitCode(Number(n), '91510100MA');
 const enterprise = (id: string, category: string, countyCode: string, countyName: string, cityCode = '510100', cityName = '成都市') => ({
   code: code(id),
   name: `企业${id}`,
@@ -108,11 +109,11 @@ describe('the direct-reporting API', () => {
       duplicates: 0,
       rejected: 7,
       rejections: [
-        { line: 17, reason: 'enterpriseCode：应为18位统一社会信用代码' },
+        { line: 17, reason: 'enterpriseCode：统一社会信用代码应为18位' },
         { line: 18, reason: '不是有效的JSON' },
         { line: 19, reason: 'accountKind：应为 enterprise 或 admin' },
         { line: 20, reason: 'ip：不是有效的IPv4或IPv6地址' },
-        { line: 21, reason: 'at：应为带时区的ISO 8601时间，如 2026-11-03T09:15:00+08:00' },
+        { line: 21, reason: 'at：应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00' },
         // PostgreSQL text cannot hold U+0000; a newline would shift the batch's columns.
         { line: 22, reason: 'account：不能含换行等控制字符' },
         { line: 23, reason: 'id：不能含换行等控制字符' },

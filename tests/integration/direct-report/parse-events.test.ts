@@ -15,7 +15,7 @@ const { MAX_LINE_CHARS, parseJsonArray, parseNdjson } = createRequire(join(CMS_D
   './dist/src/api/direct-report/services/parse-events.js',
 ) as ParseModule;
 
-const CODE = '91510104MA6C9XKQ3A';
+const CODE = '91510104MA6C9XKQ3L';
 const record = (account: string) =>
   JSON.stringify({ account, enterpriseCode: CODE, accountKind: 'enterprise', ip: '10.1.2.3', at: '2026-11-03T09:15:00+08:00' });
 

@@ -114,7 +114,7 @@ describe('npm run backup and npm run restore', () => {
     const token = await createApiToken(cms, 'full-access');
     const events = ['2026-10-03T02:00:00Z', '2026-11-05T02:00:00Z'].map((at, i) => ({
       account: `a${i}`,
-      enterpriseCode: '91510104MA0000001X',
+      enterpriseCode: '91510104MA0000001E',
       accountKind: 'enterprise',
       ip: '10.0.0.1',
       at,

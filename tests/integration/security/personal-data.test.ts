@@ -86,7 +86,7 @@ describe('a crawl of every route for personal data', () => {
       model: 'api::data-application.data-application',
       contentType: 'api::data-application.data-application',
       period: '2026-10',
-      enterpriseCode: '91510104MA0000001X',
+      enterpriseCode: '91510104MA0000001E',
     };
     layers = (cms.strapi.server.listRoutes() as unknown as Layer[]).filter((layer) => layer.methods.length > 0);
   }, 120_000);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeDirectReport } from '../../../../config/src/direct-report/reference.ts';
+import { checkRegion } from '../../../../config/src/direct-report/sichuan.ts';
 import { generateDataset, syntheticCreditCode } from '../../../../config/src/direct-report/synthetic.ts';
 import { defaultRuleParameters } from '../../../../config/src/direct-report/types.ts';
-import { parseCreditCode } from '../../../../config/src/validators/credit-code.ts';
+import { isCreditCode, parseCreditCode } from '../../../../config/src/validators/credit-code.ts';
+import { isIsoDateTime } from '../../../../config/src/validators/date.ts';
 import { OCTOBER } from './scenario.ts';
 
 const dataset = (seed: number) => generateDataset({ seed, enterprises: 2000, events: 12000, period: OCTOBER });
@@ -20,6 +22,16 @@ describe('the synthetic direct-reporting dataset', () => {
     expect(new Set(enterprises.map((e) => e.code)).size).toBe(enterprises.length);
     expect(new Set(enterprises.map((e) => e.cityCode)).size).toBe(21);
     expect(parseCreditCode(syntheticCreditCode('510104', 0)).ok).toBe(true);
+  });
+
+  it('writes only what the direct-reporting API accepts: listed regions, valid codes, instants that exist', () => {
+    const data = dataset(2);
+    expect(data.enterprises.filter((e) => checkRegion(e.cityCode, e.countyCode) !== undefined)).toEqual([]);
+    // As the benchmark's generator writes them: JSON lines.
+    const refused = [...data.events()]
+      .map((e) => JSON.parse(JSON.stringify(e)) as { enterpriseCode: string; at: string })
+      .filter((e) => !isCreditCode(e.enterpriseCode) || !isIsoDateTime(e.at));
+    expect(refused).toEqual([]);
   });
 
   it('produces the patterns the report must explain: shared IPs, both anomalies, delegations, admin logins', () => {

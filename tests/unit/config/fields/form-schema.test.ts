@@ -105,6 +105,13 @@ describe('buildFormSchema', () => {
     expect(parseForm(schema, { start: '2026-02-28' })).toEqual({ ok: true, values: { start: '2026-02-28' } });
   });
 
+  it('refuses month 13, day 32 and 29 February of a common year with the field’s message, and takes a leap day', () => {
+    const schema = buildFormSchema(form([{ name: 'start', type: 'date', label: '开始日期' }]));
+    for (const start of ['2026-13-01', '2026-01-32', '2026-02-29', '2026-00-10'])
+      expect(parseForm(schema, { start }), start).toEqual({ ok: false, fields: { start: '开始日期应为有效日期，如 2026-09-01' } });
+    expect(parseForm(schema, { start: '2028-02-29' })).toEqual({ ok: true, values: { start: '2028-02-29' } });
+  });
+
   it('normalises phone, ID and credit code answers through their validators', () => {
     const schema = buildFormSchema(
       form([

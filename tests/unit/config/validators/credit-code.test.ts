@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCreditCodeCheckChar, parseCreditCode } from '../../../../config/src/validators/credit-code.ts';
+import { computeCreditCodeCheckChar, isCreditCode, parseCreditCode } from '../../../../config/src/validators/credit-code.ts';
 
 describe('parseCreditCode (GB 32100-2015)', () => {
   it.each([
@@ -44,5 +44,16 @@ describe('parseCreditCode (GB 32100-2015)', () => {
 
   it('asks for the code when nothing was typed', () => {
     expect(parseCreditCode('')).toEqual({ ok: false, message: '请输入统一社会信用代码' });
+  });
+});
+
+describe("isCreditCode (the login events' one-pass check)", () => {
+  it('agrees with parseCreditCode on canonical codes, valid or not', () => {
+    const body = '91510104MA6C9XKQ3';
+    const samples = ['91350100M000100Y43', '9144030071526726XG', '91350100M000100Y44', '9135A100M000100Y43', '91350100M000100I43'];
+    for (const char of '0123456789ABCDEFGHJKLMNPQRTUWXYZIOSV') samples.push(body + char);
+    samples.push('', '91350100M000100Y4', '91350100M000100Y431', '91350100m000100y43', '91350100M000100Y4３');
+    for (const code of samples)
+      expect(isCreditCode(code), code).toBe(parseCreditCode(code).ok && code === code.toUpperCase() && code.length === 18);
   });
 });

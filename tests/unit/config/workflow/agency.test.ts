@@ -33,10 +33,11 @@ describe('the agency approval chain (seeds/004 §七)', () => {
       field: 'effectiveDate',
       message: '请填写委托生效日期',
     });
-    expect(checkAgencyDecision('province_review', 'province', { decision: 'approve', effectiveDate: '2026-02-30' })).toMatchObject({
-      field: 'effectiveDate',
-      message: '委托生效日期应为有效日期，如 2026-12-01',
-    });
+    for (const effectiveDate of ['2026-02-30', '2026-04-31', '2027-02-29', '2026-13-01', '2026-12-1'])
+      expect(checkAgencyDecision('province_review', 'province', { decision: 'approve', effectiveDate }), effectiveDate).toMatchObject({
+        field: 'effectiveDate',
+        message: '委托生效日期应为有效日期，如 2026-12-01',
+      });
     expect(checkAgencyDecision('city_review', 'city', { decision: 'reject', reason: '  ' })).toMatchObject({
       status: 400,
       field: 'reason',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { answer } from '../../../lib/http-errors';
+import { isNothingAccepted, nothingAcceptedBody } from '../services/ingest';
 import { enterpriseFilterOf } from '../services/report';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -8,26 +9,33 @@ type Ingest = ReturnType<typeof import('../services/ingest').default>;
 type Report = ReturnType<typeof import('../services/report').default>;
 type Enterprises = ReturnType<typeof import('../services/enterprises').default>;
 
+const exportTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** GET reports/:period.csv|.xlsx: the explanations as a file. */
+async function exportReport(ctx: Ctx, format: keyof typeof exportTypes) {
+  const period = String(ctx.params.period);
+  const report = service<Report>('report');
+  const body = format === 'csv' ? await report.csv(period) : await report.xlsx(period);
+  ctx.set('Content-Type', exportTypes[format]);
+  ctx.set('Content-Disposition', `attachment; filename="direct-report-${period}.${format}"`);
+  return { body };
+}
+
 export default {
   upsertEnterprises: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Enterprises>('enterprises').upsert(ctx.request.body) })),
   ingest: (ctx: Ctx) =>
-    answer(ctx, async () => ({ body: await service<Ingest>('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? '')) })),
-  find: (ctx: Ctx) =>
-    answer(ctx, async () => ({
-      body: await service<Report>('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)),
-    })),
-  findCsv: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const body = await service<Report>('report').csv(String(ctx.params.period));
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="direct-report-${ctx.params.period}.csv"`);
-      return { body };
+      const result = await service<Ingest>('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? ''));
+      return isNothingAccepted(result) ? { status: 422, body: nothingAcceptedBody(result) } : { body: result };
     }),
-  findXlsx: (ctx: Ctx) =>
+  /** The report, or with `format` (csv, xlsx) its export: one handler named `find`, which read-only tokens may call. */
+  find: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const body = await service<Report>('report').xlsx(String(ctx.params.period));
-      ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      ctx.set('Content-Disposition', `attachment; filename="direct-report-${ctx.params.period}.xlsx"`);
-      return { body };
+      const format = ctx.params.format;
+      if (format === 'csv' || format === 'xlsx') return exportReport(ctx, format);
+      return { body: await service<Report>('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)) };
     }),
 };

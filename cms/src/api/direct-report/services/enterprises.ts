@@ -1,23 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { categories } from '@statdesk/config';
+import { categories, checkRegion, parseCreditCode } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { invalidFields } from '../../../lib/http-errors';
 
-const enterpriseSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '应为18位统一社会信用代码'),
-  name: z.string().trim().min(1, '缺少单位名称').max(200),
-  cityCode: z.string().regex(/^\d{6}$/, '市州代码应为6位数字'),
-  cityName: z.string().trim().min(1).max(50),
-  countyCode: z.string().regex(/^\d{6}$/, '县区代码应为6位数字'),
-  countyName: z.string().trim().min(1).max(50),
-  category: z.enum(categories, { error: `专业应为 ${categories.join('、')} 之一` }),
-  active: z.boolean().default(true),
-});
+const enterpriseSchema = z
+  .object({
+    // The public forms' validator (GB 32100-2015), check character included.
+    code: z.string().transform((input, ctx) => {
+      const result = parseCreditCode(input);
+      if (result.ok) return result.value;
+      ctx.addIssue({ code: 'custom', message: result.message });
+      return z.NEVER;
+    }),
+    name: z.string().trim().min(1, '缺少单位名称').max(200),
+    cityCode: z.string().regex(/^\d{6}$/, '市州代码应为6位数字'),
+    cityName: z.string().trim().min(1).max(50),
+    countyCode: z.string().regex(/^\d{6}$/, '县区代码应为6位数字'),
+    countyName: z.string().trim().min(1).max(50),
+    category: z.enum(categories, { error: `专业应为 ${categories.join('、')} 之一` }),
+    active: z.boolean().default(true),
+  })
+  .superRefine((value, ctx) => {
+    const wrong = checkRegion(value.cityCode, value.countyCode);
+    if (wrong) ctx.addIssue({ code: 'custom', path: [wrong.field], message: wrong.message });
+  });
 
 /** Strapi's document ids are 24 lower-case letters and digits. */
 const documentId = () =>

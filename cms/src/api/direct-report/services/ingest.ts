@@ -21,6 +21,28 @@ export interface IngestResult {
   rejections: Array<{ line: number; reason: string }>;
 }
 
+/**
+ * Nothing of the batch was taken: every line was refused. An empty body refused nothing, and a
+ * duplicate is a success (a re-sent batch is already stored), so neither counts.
+ */
+export const isNothingAccepted = (result: IngestResult): boolean => result.rejected > 0 && result.accepted + result.duplicates === 0;
+
+/**
+ * The 422 answer to such a batch: the counts and rejections of a 200 answer, plus the error
+ * contract (DESIGN.md) with the same rejections in `details`, so that a client reading either
+ * finds them.
+ */
+export const nothingAcceptedBody = (result: IngestResult) => ({
+  data: null,
+  ...result,
+  error: {
+    status: 422,
+    name: 'ValidationError',
+    message: `没有接受任何登录记录：${result.rejected}条全部被拒绝，原因见 rejections`,
+    details: { fields: {}, rejections: result.rejections },
+  },
+});
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Stores one batch and folds it into the period summaries; a re-sent event meets its key and is skipped. Returns how many were new. */
   async function insertBatch(events: StoredEvent[], arrival?: string[]): Promise<number> {

@@ -1,13 +1,18 @@
 import { hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { accountKinds, canonicalIp } from '@statdesk/config';
+import {
+  accountKinds,
+  canonicalIp,
+  creditCodeMessages,
+  dateMessages,
+  isCreditCode,
+  isoDateTimeMillis,
+  parseCreditCode,
+} from '@statdesk/config';
 import type { StoredEvent } from './summaries';
 
 export type ParsedLine = { ok: true; event: StoredEvent } | { ok: false; line: number; reason: string };
 
-/** ISO 8601 with a date, a time and an offset (or Z): a login time must say which instant it was. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const CODE_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 // PostgreSQL text cannot hold U+0000, and a batch travels as newline-separated columns (summaries.ts).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -18,6 +23,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export const MAX_LINE_CHARS = 65_536;
 const tooLong = (line: number): ParsedLine => ({ ok: false, line, reason: `这条记录超过${MAX_LINE_CHARS}个字符，未读取` });
 
+/** Why a code is not a credit code, in the public forms' words (only a refused line asks). */
+const creditCodeReason = (code: string): string => {
+  const result = parseCreditCode(code);
+  // The forms' validator drops inner spaces; a login record's code is taken as sent.
+  return result.ok ? creditCodeMessages.charset : result.message;
+};
+
 /** Checks one login record; the reasons are for the platform's operators (zh-CN, naming the field). */
 export function readEvent(value: unknown, line: number): ParsedLine {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line, reason: '不是一个JSON对象' };
@@ -27,17 +39,19 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   const kind = record.accountKind;
   const ip = typeof record.ip === 'string' ? canonicalIp(record.ip) : undefined;
   const atText = typeof record.at === 'string' ? record.at.trim() : '';
-  const at = ISO_INSTANT.test(atText) ? new Date(atText) : undefined;
+  // A login time must say which instant it was (an offset or Z) and be one the calendar has.
+  const at = isoDateTimeMillis(atText);
   if (!account || account.length > 100) return { ok: false, line, reason: 'account：缺少账号或超过100个字符' };
   if (CONTROL.test(account)) return { ok: false, line, reason: 'account：不能含换行等控制字符' };
-  if (!CODE_SHAPE.test(code)) return { ok: false, line, reason: 'enterpriseCode：应为18位统一社会信用代码' };
+  // Checked as the public forms check it (GB 32100-2015); a valid code the master data lacks is kept.
+  if (!isCreditCode(code)) return { ok: false, line, reason: `enterpriseCode：${creditCodeReason(code)}` };
   if (typeof kind !== 'string' || !(accountKinds as readonly string[]).includes(kind))
     return { ok: false, line, reason: 'accountKind：应为 enterprise 或 admin' };
   if (!ip) return { ok: false, line, reason: 'ip：不是有效的IPv4或IPv6地址' };
-  if (!at || Number.isNaN(at.getTime())) return { ok: false, line, reason: 'at：应为带时区的ISO 8601时间，如 2026-11-03T09:15:00+08:00' };
+  if (at === undefined) return { ok: false, line, reason: `at：${dateMessages.dateTime}` };
   const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
   if (id && CONTROL.test(id)) return { ok: false, line, reason: 'id：不能含换行等控制字符' };
-  const instant = at.toISOString();
+  const instant = new Date(at).toISOString();
   // A re-sent event gets the same key and is not counted twice (issue 6).
   // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
   const key = id ?? hash('sha256', `${account}\n${code}\n${kind}\n${ip}\n${instant}`, 'base64url');

@@ -1,3 +1,4 @@
+import { checkInstants } from '../../../../lib/instants';
 import { dropOrphanedSummaries, ensureSummary } from '../../../direct-report/services/summaries';
 
 interface PeriodEvent {
@@ -19,4 +20,8 @@ async function build({ result }: PeriodEvent) {
 // deleted: from another connection a new period's summary looked orphaned and was dropped.
 const dropOrphans = () => strapi.db.transaction(({ trx }) => dropOrphanedSummaries(trx));
 
-export default { afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };
+/** A window opens and closes at instants that exist, each with its offset (Beijing time is +08:00). */
+const checkWindow = (event: { params: { data?: Record<string, unknown> } }) =>
+  checkInstants(event.params.data, { opensAt: '网报开始时间：', closesAt: '网报截止时间：' });
+
+export default { beforeCreate: checkWindow, beforeUpdate: checkWindow, afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };
