@@ -14,6 +14,7 @@ import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { seedStatisticianDemo } from './bootstrap/seed-statistician-demo';
+import { stripDefaultRoles } from './bootstrap/strip-default-roles';
 import { closePrinter } from './lib/pdf-printer';
 
 let gateIndex: GateIndex | undefined;
@@ -31,6 +32,7 @@ export default {
     // Before the roles: their agency permissions carry this condition.
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
+    await stripDefaultRoles(strapi);
     await configureReviewViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);

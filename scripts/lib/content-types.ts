@@ -72,6 +72,10 @@ export function submissionContentType(kind: SubmissionKind): Record<string, unkn
     options: { draftAndPublish: false },
     pluginOptions: { 'content-type-builder': { visible: false } },
     attributes: { ...systemAttributes(kind), ...answers },
+    // `private` keeps the hash out of API answers only; Strapi's admin shows private fields to
+    // every role that may read them (the super admin reads all). `hidden` is how Strapi keeps its
+    // own admin users' tokens out of the Content Manager (@strapi/admin content-types/User).
+    ...(kind.issuesPassword && { config: { attributes: { passwordHash: { hidden: true } } } }),
   };
 }
 

@@ -1,6 +1,7 @@
-import { normaliseQueryPassword } from '@statdesk/config';
+import { normaliseQueryPassword, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { hashSecret } from '../lib/password-hash';
+import { hashQueryPassword } from '../lib/password-hash';
+import { type Entry, uidOf } from '../lib/records';
 
 type Submit = { create(kind: string, input: unknown): Promise<{ applicationNo: string; queryPassword?: string }> };
 type Review = { transition(no: string, decision: { action: string; actor: string; reason?: string }): Promise<unknown> };
@@ -59,9 +60,13 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
     expectedOutcomes: '论文两篇',
   });
   await review.transition(application.applicationNo, { action: 'upload', actor: DEMO_ACTOR });
-  const passwordHash = await hashSecret(normaliseQueryPassword(DEMO_PASSWORD));
-  for (const type of ['institution', 'data-application'] as const) {
-    await strapi.db.query(`api::${type}.${type}`).updateMany({ where: {}, data: { passwordHash } });
+  for (const kindId of ['institution', 'data-application'] as const) {
+    const uid = uidOf(kindId);
+    const phoneField = submissionKinds[kindId].form.phoneField;
+    for (const entry of (await strapi.db.query(uid).findMany({})) as Entry[]) {
+      const passwordHash = await hashQueryPassword(normaliseQueryPassword(DEMO_PASSWORD), String(entry[phoneField]));
+      await strapi.db.query(uid).update({ where: { id: entry.id }, data: { passwordHash } });
+    }
   }
   strapi.log.info(`Demo data created: ${pku.applicationNo} … ${application.applicationNo}`);
 }

@@ -59,10 +59,37 @@ export async function limitedAttempt<T>(
     return { kind: 'opened' as const, opened };
   });
   // Thrown after the commit, so that the failure just recorded is kept.
-  if (outcome.kind === 'limited') {
-    const minutes = Math.ceil(outcome.retryAfter / 60);
-    throw new PublicError(429, 'RateLimitError', `尝试次数过多，请${minutes}分钟后再试`, {}, { 'Retry-After': String(outcome.retryAfter) });
-  }
+  if (outcome.kind === 'limited') throw tooManyAttempts(outcome.retryAfter);
   if (outcome.kind === 'wrong') throw new PublicError(401, 'UnauthorizedError', wrongMessage);
   return outcome.opened;
+}
+
+const tooManyAttempts = (retryAfter: number) =>
+  new PublicError(
+    429,
+    'RateLimitError',
+    `尝试次数过多，请${Math.ceil(retryAfter / 60)}分钟后再试`,
+    {},
+    { 'Retry-After': String(retryAfter) },
+  );
+
+/**
+ * Runs a check whose "yes" tells the asker a fact about someone else (this ID number is
+ * registered: the 409 of a statistician's registration). Each "yes" counts as a failure of the
+ * client address, under the same per-address limit as the password look-ups, so no address can
+ * test ID numbers one after another. Not per subject: the person whose ID is tried is not under
+ * attack, and another address registering or meeting the 409 must not be refused for it.
+ */
+export async function limitedDisclosure(strapi: Core.Strapi, address: string, check: () => Promise<boolean>): Promise<boolean> {
+  const addressKey = keyOf('address', address);
+  const outcome = await inTransaction(strapi, async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`address:${addressKey}`]);
+    const byAddress = await recentFailures(trx, 'address', addressKey);
+    if (byAddress.n >= ATTEMPT_LIMITS.perAddress) return { kind: 'limited' as const, retryAfter: retryAfterSeconds(byAddress.oldest) };
+    const disclosed = await check();
+    if (disclosed) await trx.raw(`insert into query_failures (scope, key_hash) values ('address', ?)`, [addressKey]);
+    return { kind: 'answered' as const, disclosed };
+  });
+  if (outcome.kind === 'limited') throw tooManyAttempts(outcome.retryAfter);
+  return outcome.disclosed;
 }

@@ -267,8 +267,9 @@ export interface Registration {
   submittedAt: string;
 }
 
-export const registerStatistician = (values: Record<string, unknown>) =>
-  sendJson<{ registrationNo: string; queryPassword: string }>('/api/public/statisticians', values);
+/** A 409 tells that an ID is registered, so it counts against the visitor's attempt limit: the address travels along. */
+export const registerStatistician = (values: Record<string, unknown>, clientAddress: string) =>
+  sendJson<{ registrationNo: string; queryPassword: string }>('/api/public/statisticians', values, { 'x-forwarded-for': clientAddress });
 
 export const lookUpStatistician = (idNumber: string, password: string, clientAddress: string) =>
   sendJson<{ token: string; registration: Registration }>(

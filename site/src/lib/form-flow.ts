@@ -15,6 +15,7 @@ import {
 } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
+import { visitorAddress } from './client-address';
 import { getNotice, getOptionSources, type Notice, type Refusal, submit } from './cms';
 import { readFormBody } from './form-body';
 import { moveRows } from './rows';
@@ -34,7 +35,12 @@ export interface FlowSpec {
   schema: z.ZodType<Record<string, unknown>>;
   /** Files asked for on the check step (after the answers that decide them are final). */
   uploads?: (values: Record<string, unknown>) => Upload[];
-  send(values: Record<string, unknown>, data: FormData): Promise<{ ok: true; confirmation: Confirmation; token?: string } | Refusal>;
+  /** `visitor` is the person's address, for the CMS's attempt limits (lib/client-address). */
+  send(
+    values: Record<string, unknown>,
+    data: FormData,
+    visitor: string,
+  ): Promise<{ ok: true; confirmation: Confirmation; token?: string } | Refusal>;
   confirmationPath: string;
 }
 
@@ -139,7 +145,7 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
   }
 
   // submittedStep === 'check' and action === 'submit': the service decides.
-  const answer = await spec.send(values, data);
+  const answer = await spec.send(values, data, visitorAddress(Astro));
   if (!answer.ok) {
     const uploadNames = new Set(spec.uploads?.(values).map((u) => u.name) ?? []);
     const uploadErrors = Object.fromEntries(Object.entries(answer.fields).filter(([name]) => uploadNames.has(name)));

@@ -14,6 +14,8 @@ export interface TestCms {
   /** http://127.0.0.1:<port> of this Strapi. */
   url: string;
   databaseUrl: string;
+  /** Stops this Strapi and starts another on the same database, as a second `npm start` would. */
+  restart(): Promise<TestCms>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,28 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
     { DATABASE_URL: databaseUrl, ...publicDir.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
     env,
   );
+  const started = async (): Promise<TestCms> => {
+    const { strapi, url } = await startStrapi();
+    return {
+      strapi,
+      url,
+      databaseUrl,
+      async restart() {
+        await strapi.destroy();
+        return started();
+      },
+      async stop() {
+        await strapi.destroy();
+        await onServer(`drop database if exists "${database}" with (force)`);
+        publicDir.remove();
+      },
+    };
+  };
+  return started();
+}
+
+/** Loads the compiled Strapi with the settings in process.env and listens on a free port. */
+async function startStrapi(): Promise<{ strapi: Core.Strapi; url: string }> {
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
   strapi.log.level = 'warn';
@@ -47,16 +71,7 @@ export async function bootCms(purpose: string, env: Record<string, string> = {})
   // server.listen() mounts the routers before it opens the socket; httpServer.listen() alone would not.
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
-  return {
-    strapi,
-    url: `http://127.0.0.1:${port}`,
-    databaseUrl,
-    async stop() {
-      await strapi.destroy();
-      await onServer(`drop database if exists "${database}" with (force)`);
-      publicDir.remove();
-    },
-  };
+  return { strapi, url: `http://127.0.0.1:${port}` };
 }
 
 /**

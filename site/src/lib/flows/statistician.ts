@@ -7,8 +7,8 @@ export const statisticianFlow: FlowSpec = {
   id: 'statistician',
   form: statisticianForm,
   schema: statisticianSchema as never,
-  async send(values) {
-    const answer = await registerStatistician(values);
+  async send(values, _data, visitor) {
+    const answer = await registerStatistician(values, visitor);
     if (!answer.ok) return answer;
     return {
       ok: true,

@@ -8,16 +8,17 @@ const service = <T>(name: string) => strapi.service(`api::statistician.${name}` 
 type Registration = ReturnType<typeof import('../services/registration').default>;
 type Account = ReturnType<typeof import('../services/account').default>;
 type Gate = ReturnType<typeof import('../services/gate').default>;
+const addressOf = (ctx: Ctx) => clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
 
 export default {
   register: (ctx: Ctx) =>
-    answer(ctx, async () => ({ status: 201, body: await service<Registration>('registration').register(ctx.request.body) })),
+    answer(ctx, async () => ({
+      status: 201,
+      body: await service<Registration>('registration').register(ctx.request.body, addressOf(ctx)),
+    })),
   lookUp: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: await service<Account>('account').lookUp(
-        ctx.request.body,
-        clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for')),
-      ),
+      body: await service<Account>('account').lookUp(ctx.request.body, addressOf(ctx)),
     })),
   mine: (ctx: Ctx) =>
     answer(ctx, async () => ({

@@ -11,6 +11,7 @@ import {
   statisticianSchema,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { limitedDisclosure } from '../../../lib/attempt-limit';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
@@ -75,12 +76,15 @@ export type RegistrationView = ReturnType<typeof registrationView>;
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Registers a statistician once per ID number (seeds/004 §十二): the registration is locked once
-   * submitted, and a known ID answers 409 with the advice to add service units instead.
+   * submitted, and a known ID answers 409 with the advice to add service units instead. That 409
+   * tells whoever asks that the ID is registered, so it counts against the client address's
+   * attempt limit (lib/attempt-limit limitedDisclosure): after 20 in 15 minutes, a 429.
    */
-  async register(input: unknown): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
+  async register(input: unknown, address: string): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
     const values = registrationValues(input);
     const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: { idNumber: values.idNumber } })) > 0;
-    if (await isRegistered()) throw alreadyRegistered();
+    const isKnownId = () => limitedDisclosure(strapi, address, isRegistered);
+    if (await isKnownId()) throw alreadyRegistered();
     const queryPassword = makeQueryPassword((n) => randomBytes(n));
     const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
     const now = new Date();
@@ -99,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } catch (error) {
       // A second registration that raced past the check above meets Strapi's unique check or the
       // database's unique index; either way the ID is now registered.
-      if (await isRegistered()) throw alreadyRegistered();
+      if (await isKnownId()) throw alreadyRegistered();
       throw error;
     }
   },

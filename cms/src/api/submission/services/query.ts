@@ -10,7 +10,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { invalidFields } from '../../../lib/http-errors';
-import { DUMMY_HASH, verifySecret } from '../../../lib/password-hash';
+import { openPhoneRecords } from '../../../lib/password-hash';
 import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, formatShanghaiTime, uidOf } from '../../../lib/records';
 
@@ -38,22 +38,36 @@ function toRow(kindId: SubmissionKindId, entry: Entry): Omit<QueryRecord, 'index
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  async function findOpenedRecords(phone: string, password: string): Promise<Array<Omit<QueryRecord, 'index'>>> {
-    const opened: Array<Omit<QueryRecord, 'index'>> = [];
-    let checked = 0;
+  /** Every record of one phone that issues a query password, newest first within each kind. */
+  async function recordsOfPhone(phone: string): Promise<Array<{ kindId: SubmissionKindId; entry: Entry }>> {
+    const found: Array<{ kindId: SubmissionKindId; entry: Entry }> = [];
     for (const kindId of passwordKinds) {
       const phoneField = submissionKinds[kindId].form.phoneField;
       const entries = (await strapi.db
         .query(uidOf(kindId))
         .findMany({ where: { [phoneField]: phone }, orderBy: { submittedAt: 'desc' } })) as Entry[];
-      for (const entry of entries) {
-        checked++;
-        if (await verifySecret(password, String(entry.passwordHash ?? ''))) opened.push(toRow(kindId, entry));
-      }
+      found.push(...entries.map((entry) => ({ kindId, entry })));
     }
-    // A phone with no records costs the same time as one with a record (no existence oracle).
-    if (checked === 0) await verifySecret(password, DUMMY_HASH);
-    return opened.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo));
+    return found;
+  }
+
+  /**
+   * The records the password opens: one scrypt whether the phone has no record, one or many
+   * (lib/password-hash openPhoneRecords), so the time of a wrong answer tells nothing. A record
+   * hashed before per-phone salts is rewritten with the phone's salt once its password opened it.
+   */
+  async function findOpenedRecords(phone: string, password: string): Promise<Array<Omit<QueryRecord, 'index'>>> {
+    const found = await recordsOfPhone(phone);
+    const stored = found.map(({ entry }) => String(entry.passwordHash ?? ''));
+    const { opened, rehashed } = await openPhoneRecords(password, phone, stored);
+    const rows: Array<Omit<QueryRecord, 'index'>> = [];
+    for (const [i, { kindId, entry }] of found.entries()) {
+      if (!opened[i]) continue;
+      if (stored[i] !== rehashed)
+        await strapi.db.query(uidOf(kindId)).update({ where: { id: entry.id }, data: { passwordHash: rehashed } });
+      rows.push(toRow(kindId, entry));
+    }
+    return rows.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo));
   }
 
   return {

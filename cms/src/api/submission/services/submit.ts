@@ -12,7 +12,7 @@ import {
 import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields } from '../../../lib/http-errors';
-import { hashSecret } from '../../../lib/password-hash';
+import { hashQueryPassword } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { issueRecordToken } from '../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../lib/records';
@@ -90,7 +90,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const organisationName = await checkReferences(kindId, parsed.values);
       const queryPassword = kind.issuesPassword ? makeQueryPassword((n) => randomBytes(n)) : undefined;
       // Hashing is slow on purpose; do it before the transaction holds the counter's row lock.
-      const passwordHash = queryPassword ? await hashSecret(normaliseQueryPassword(queryPassword)) : undefined;
+      // Salted by the phone the query page opens it with (lib/password-hash hashQueryPassword).
+      const phone = String((parsed.values as Record<string, unknown>)[kind.form.phoneField] ?? '');
+      const passwordHash = queryPassword ? await hashQueryPassword(normaliseQueryPassword(queryPassword), phone) : undefined;
       const status = initialStatus(kind);
       const now = new Date();
       const applicationNo = await inTransaction(strapi, async (trx) => {
