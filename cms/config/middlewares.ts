@@ -2,8 +2,10 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
+  // After the security headers, so that its own sandbox CSP wins for the media library's files.
+  'global::uploads-headers',
   'strapi::cors',
-  // No 'strapi::poweredBy': naming the framework and its version only helps an attacker (issue 8).
+  // No 'strapi::poweredBy': naming the framework and its version only helps an attacker.
   'strapi::query',
   'global::nul-in-url',
   // Before the body parser: the login-event ingestion streams its own body.
@@ -12,6 +14,10 @@ export default [
   'global::unreadable-body',
   // Enterprise master data arrives in bulk (tens of thousands of rows per PUT).
   { name: 'strapi::body', config: { jsonLimit: '20mb', formLimit: '1mb', textLimit: '1mb' } },
+  // Answers the media library's refusals (extensions/upload) in the contract's shape, not as 500s.
+  'global::public-errors',
+  // The media library's allow-list, checked on the request (by content and name).
+  'global::media-allow-list',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
