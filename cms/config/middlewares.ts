@@ -1,10 +1,14 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { allowedOrigins } from '../src/lib/cors-origins';
+
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
   // After the security headers, so that its own sandbox CSP wins for the media library's files.
   'global::uploads-headers',
-  'strapi::cors',
+  // Only the configured site and admin origins; an empty list allows none (never '*').
+  { name: 'strapi::cors', config: { origin: allowedOrigins((name) => env(name)) } },
   // No 'strapi::poweredBy': naming the framework and its version only helps an attacker.
   'strapi::query',
   'global::nul-in-url',
