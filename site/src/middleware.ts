@@ -1,4 +1,5 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { limitRequestBody } from './lib/body-limit';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
 /**
@@ -18,7 +19,7 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const addSecurityHeaders = defineMiddleware(async (context, next) => {
   let response = await next();
   if (response.headers.has(UNAVAILABLE_MARKER)) {
     const headers = new Headers(response.headers);
@@ -35,3 +36,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000');
   return response;
 });
+
+// The headers go on every answer, the body limit's 413 page included.
+export const onRequest = sequence(addSecurityHeaders, limitRequestBody);
