@@ -1,4 +1,5 @@
 import node from '@astrojs/node';
+import { MAX_FORM_BODY_BYTES } from '@statdesk/config';
 import { defineConfig } from 'astro/config';
 
 /**
@@ -16,7 +17,8 @@ const allowedDomains = (process.env.SITE_DOMAINS ?? '')
 // Server-rendered so every form works without JavaScript (DESIGN.md, "public site").
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Its default is 1 GB; the site's own check (src/lib/body-limit.ts) answers 413 before this.
+  adapter: node({ mode: 'standalone', bodySizeLimit: MAX_FORM_BODY_BYTES }),
   security: { checkOrigin: true, allowedDomains },
   compressHTML: true,
   build: { inlineStylesheets: 'never' },

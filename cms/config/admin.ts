@@ -8,4 +8,6 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   // Tests call the API only; they need no admin bundle.
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   flags: { nps: false, promoteEE: false },
+  // Strapi AI sends content to strapi-ai.apps.strapi.io; nothing leaves this network.
+  ai: { enabled: false },
 });

@@ -1,11 +1,17 @@
-export default [
+import type { Core } from '@strapi/strapi';
+import { allowedOrigins } from '../src/lib/cors-origins';
+
+export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'strapi::logger',
   // Wraps strapi::errors: rewrites the answers it writes into the contract's shape with zh-CN messages.
   'global::error-contract',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
-  // No 'strapi::poweredBy': naming the framework and its version only helps an attacker (issue 8).
+  // After the security headers, so that its own sandbox CSP wins for the media library's files.
+  'global::uploads-headers',
+  // Only the configured site and admin origins; an empty list allows none (never '*').
+  { name: 'strapi::cors', config: { origin: allowedOrigins((name) => env(name)) } },
+  // No 'strapi::poweredBy': naming the framework and its version only helps an attacker.
   'strapi::query',
   'global::nul-in-url',
   // 401, not the public role's 403, when the data collection platform's token is missing.
@@ -16,6 +22,10 @@ export default [
   'global::unreadable-body',
   // Enterprise master data arrives in bulk (tens of thousands of rows per PUT).
   { name: 'strapi::body', config: { jsonLimit: '20mb', formLimit: '1mb', textLimit: '1mb' } },
+  // Answers the media library's refusals (extensions/upload) in the contract's shape, not as 500s.
+  'global::public-errors',
+  // The media library's allow-list, checked on the request (by content and name).
+  'global::media-allow-list',
   'strapi::session',
   // Our own icon (cms/favicon.ico), read once: koa-favicon behind strapi::favicon answered 500 when
   // its file was missing. Strapi insists on strapi::favicon; it no longer sees /favicon.ico.

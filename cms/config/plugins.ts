@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '../src/lib/media-type';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -25,4 +26,7 @@ const email = (env: Env) =>
 export default ({ env }: { env: Env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   email: email(env),
+  // The media library takes only what editors publish. Strapi's own check (by sniffed type, else
+  // the name's) is the first gate; src/extensions/upload checks content against the name too.
+  upload: { config: { sizeLimit: MEDIA_MAX_BYTES, security: { allowedTypes: MEDIA_MIME_TYPES } } },
 });

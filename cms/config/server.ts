@@ -9,4 +9,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   app: { keys: env.array('APP_KEYS') },
   // Tests point this at a temporary folder so that seeded uploads do not pile up in the checkout.
   dirs: { public: env('PUBLIC_DIR', './public') },
+  // No outbound calls from a government network: Strapi otherwise asks the npm registry for its
+  // latest version at every start (@strapi/core utils/update-notifier).
+  logger: { updates: { enabled: false } },
 });

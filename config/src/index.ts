@@ -7,6 +7,7 @@ export * from './query-record.ts';
 export * from './seed/catalog.ts';
 export * from './seed/notices.ts';
 export * from './submissions.ts';
+export * from './uploads.ts';
 export * from './validators/index.ts';
 export * from './workflow/agency.ts';
 export * from './workflow/decision.ts';

@@ -1,9 +1,10 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { limitRequestBody } from './lib/body-limit';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
 /**
- * Security headers on every answer (issue 4): scripts only from our own files (no inline
+ * Security headers on every answer: scripts only from our own files (no inline
  * script), no framing, no referrer to other sites. HSTS only when served over TLS.
  */
 const CSP = [
@@ -37,7 +38,8 @@ function withMarkedStatus(response: Response): Response {
   return new Response(response.body, { status: unavailable ? 503 : refused, headers });
 }
 
-export const onRequest = defineMiddleware(async (context, next) => {
+/** Refuses a NUL address, gives the error pages their status, and adds the security headers. */
+const secureAnswer = defineMiddleware(async (context, next) => {
   if (context.routePattern !== '/500' && NUL.test(context.url.pathname + context.url.search))
     throw new RequestRefused(400, '网址中含有无法识别的字符。请检查网址，或回到首页重新进入。');
   const response = withMarkedStatus(await next());
@@ -50,3 +52,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (context.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000');
   return response;
 });
+
+// The headers go on every answer, the body limit's 413 page included.
+export const onRequest = sequence(secureAnswer, limitRequestBody);

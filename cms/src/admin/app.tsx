@@ -12,8 +12,14 @@ type ContentManagerApis = {
 };
 
 export default {
-  // The office works in Chinese; English stays available in each user's profile.
-  config: { locales: ['zh-Hans'] },
+  config: {
+    // The office works in Chinese; English stays available in each user's profile.
+    locales: ['zh-Hans'],
+    // Otherwise every admin page load asks api.github.com for Strapi's latest release: a government
+    // network makes no outbound calls (@strapi/admin layouts/AuthenticatedLayout).
+    notifications: { releases: false },
+    tutorials: false,
+  },
 
   register(app: StrapiApp) {
     app.addMenuLink({

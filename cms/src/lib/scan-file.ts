@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { MAX_UPLOAD_BYTES } from '@statdesk/config';
 import { detectScanType, hasActivePdfContent, hidesZipArchive, SCAN_EXTENSIONS, type ScanType } from './file-type';
 import { PublicError } from './http-errors';
 
 /** Issue 3: PDF, JPEG or PNG by content, 1 byte to 10 MB. */
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+export const MAX_SCAN_BYTES = MAX_UPLOAD_BYTES;
 
 export const uploadMessages = {
   missing: '请选择要上传的文件',

@@ -15,6 +15,8 @@ declare module 'vitest' {
     /** The first admin (super admin) of the test Strapi, who creates the staff accounts. */
     adminEmail: string;
     adminPassword: string;
+    /** Strapi's public folder (PUBLIC_DIR): its uploads/ is what /uploads serves. */
+    publicDir: string;
   }
 }
 
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject) {
     project.provide('databaseUrl', postgres.urlFor(database));
     project.provide('adminEmail', ADMIN.email);
     project.provide('adminPassword', ADMIN.password);
+    project.provide('publicDir', publicDir.path);
   } catch (error) {
     await teardown();
     throw error;

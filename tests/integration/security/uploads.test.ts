@@ -1,38 +1,8 @@
-import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
+import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG, zipOf } from '../support/files.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
-
-/** A one-file ZIP archive (stored, not compressed), as a polyglot would append it. */
-function zipOf(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc32(data), 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc32(data), 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const directoryOffset = local.length + fileName.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(directoryOffset, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
-}
 
 interface Submitted {
   applicationNo: string;

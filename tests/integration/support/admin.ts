@@ -3,6 +3,8 @@ import type { TestCms } from './strapi.ts';
 /** A signed-in admin user of the test Strapi, calling the admin API with its access token. */
 export interface Staff {
   email: string;
+  /** The admin access token, for requests `call` cannot make (multipart uploads). */
+  token: string;
   call(method: string, path: string, body?: unknown): Promise<Response>;
   json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
@@ -38,6 +40,7 @@ export async function signInAs(cms: TestCms, roleName: string, email: string): P
     });
   return {
     email,
+    token,
     call,
     async json<T>(method: string, path: string, body?: unknown) {
       const response = await call(method, path, body);

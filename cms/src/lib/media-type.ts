@@ -1,0 +1,94 @@
+import { extname } from 'node:path';
+import { hasActivePdfContent, hidesZipArchive } from './file-type';
+
+/**
+ * What the media library accepts: what content editors actually publish (pictures, PDFs, Office
+ * documents). No SVG (an image that runs script), no HTML, JS, archives or anything a browser
+ * would execute: the files are served from the CMS's own origin (DESIGN.md, "Known technical facts").
+ */
+export type MediaKind = 'png' | 'jpeg' | 'gif' | 'webp' | 'pdf' | 'ole' | 'docx' | 'xlsx' | 'pptx';
+
+/** The extension a file must carry for each kind; `.doc/.xls/.ppt` share one container (OLE2). */
+export const MEDIA_EXTENSIONS: Record<string, MediaKind> = {
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.gif': 'gif',
+  '.webp': 'webp',
+  '.pdf': 'pdf',
+  '.doc': 'ole',
+  '.xls': 'ole',
+  '.ppt': 'ole',
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
+  '.pptx': 'pptx',
+};
+
+/** MIME types for the upload plugin's own allow-list (`security.allowedTypes`). */
+export const MEDIA_MIME_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+];
+
+/** Office documents with pictures run to tens of MB; the plugin's default (1 GB) would be read whole. */
+export const MEDIA_MAX_BYTES = 50 * 1024 * 1024;
+
+export const mediaMessages = {
+  tooLarge: '文件不能超过50MB，请压缩后重新上传',
+  wrongType: '媒体库只接受PNG、JPG、GIF、WebP图片，PDF文件，以及Word、Excel、PowerPoint文档',
+  mismatch: '文件内容与扩展名不符，请上传原始的图片、PDF或Office文档',
+  mixedContent: '文件中夹带了其他内容（如压缩包或脚本），请上传原始的图片、PDF或Office文档',
+} as const;
+
+const startsWith = (bytes: Buffer, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ascii = (bytes: Buffer, text: string, at = 0) => bytes.toString('latin1', at, at + text.length) === text;
+
+/** An OOXML package is a ZIP whose parts live under word/, xl/ or ppt/ (ECMA-376 Part 2). */
+function detectOfficeOpenXml(bytes: Buffer): MediaKind | undefined {
+  const names = bytes.toString('latin1');
+  if (!names.includes('[Content_Types].xml')) return undefined;
+  if (names.includes('word/')) return 'docx';
+  if (names.includes('xl/')) return 'xlsx';
+  if (names.includes('ppt/')) return 'pptx';
+  return undefined;
+}
+
+/** The kind a file's bytes say it is (by signature, never by name), or undefined. */
+export function detectMediaKind(bytes: Buffer): MediaKind | undefined {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (ascii(bytes, 'GIF87a') || ascii(bytes, 'GIF89a')) return 'gif';
+  if (ascii(bytes, 'RIFF') && ascii(bytes, 'WEBP', 8)) return 'webp';
+  if (ascii(bytes, '%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return detectOfficeOpenXml(bytes);
+  return undefined;
+}
+
+const isZipBased = (kind: MediaKind) => kind === 'docx' || kind === 'xlsx' || kind === 'pptx';
+
+/**
+ * Why a file may not enter the media library, or undefined when it may: its extension must be
+ * on the list, its content must be that kind, and a picture or PDF must not also be an archive
+ * or carry PDF actions. `storedExtension` is the extension a replaced file keeps (Strapi keeps the
+ * old URL on replace), which the new content must match too.
+ */
+export function refuseMedia(bytes: Buffer, fileName: string, storedExtension?: string): string | undefined {
+  const claimed = MEDIA_EXTENSIONS[extname(fileName).toLowerCase()];
+  const kept = storedExtension === undefined ? claimed : MEDIA_EXTENSIONS[storedExtension.toLowerCase()];
+  if (!claimed || !kept) return mediaMessages.wrongType;
+  const detected = detectMediaKind(bytes);
+  if (detected !== claimed || detected !== kept) return mediaMessages.mismatch;
+  if (!isZipBased(detected) && hidesZipArchive(bytes)) return mediaMessages.mixedContent;
+  if (detected === 'pdf' && hasActivePdfContent(bytes)) return mediaMessages.mixedContent;
+  return undefined;
+}
