@@ -33,7 +33,7 @@ const svgColour = ([r, g, b]: Rgba) => `rgb(${r},${g},${b})`;
 
 function toSvg(): string {
   const shapes = BOXES.map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="${b.r}" fill="${svgColour(b.fill)}"/>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">${shapes.join('')}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" role="img" aria-label="统计数据服务平台"><title>统计数据服务平台</title>${shapes.join('')}</svg>\n`;
 }
 
 const inside = (b: Box, x: number, y: number): boolean => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
+import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { validInstitution } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
