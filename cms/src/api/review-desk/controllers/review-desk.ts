@@ -83,9 +83,10 @@ export default {
       const printable = strapi.service('api::submission.printable' as never) as ReturnType<
         typeof import('../../submission/services/printable').default
       >;
+      const pdf = await printable.pdf(kindId, entry, 'staff');
       ctx.set('Content-Type', 'application/pdf');
       ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
-      return { body: await printable.pdf(kindId, entry) };
+      return { body: pdf };
     }),
   export: (ctx: Ctx) =>
     answer(ctx, async () => {
