@@ -1,11 +1,13 @@
 /**
  * `npm start`: the whole system on one machine. Starts the embedded PostgreSQL (unless
  * DATABASE_URL names a server), builds what changed, starts Strapi and the Astro site, creates the
- * first admin and demo data on first run, and stops everything on Ctrl-C.
+ * first admin and demo data on first run, and stops everything on Ctrl-C. Chromium and the CJK
+ * fonts that print the PDF forms are installed first when missing (browser-deps.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DEFAULT_CHROMIUM, ensurePdfPrinting, systemProbe } from './lib/browser-deps.ts';
 import { buildCms, buildConfig, buildSite } from './lib/build.ts';
 import { openDatabase } from './lib/database.ts';
 import { ROOT } from './lib/paths.ts';
@@ -69,6 +71,8 @@ function chooseFirstAdmin(): { email: string; password: string; generated: boole
 }
 
 async function main(): Promise<void> {
+  // The same precedence as the env Strapi gets below: .env over the shell.
+  ensurePdfPrinting(systemProbe(settings.CHROMIUM_PATH ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM));
   const databaseUrl = await connectDatabase();
   const firstAdmin = (await hasAdmin(databaseUrl)) ? undefined : chooseFirstAdmin();
   const env: NodeJS.ProcessEnv = {

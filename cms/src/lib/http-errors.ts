@@ -9,12 +9,18 @@ export class PublicError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly headers: Record<string, string> = {},
+    /** More of `details` beside `fields`, e.g. where to find what cannot be served now. */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
 export const invalidFields = (fields: Record<string, string>) => new PublicError(400, 'ValidationError', '请检查并修改标出的内容', fields);
+
+/** 503: this server cannot do it right now (nothing the person sent is wrong); `details` says what to use instead. */
+export const serviceUnavailable = (message: string, details: Record<string, string> = {}) =>
+  new PublicError(503, 'ServiceUnavailableError', message, {}, {}, details);
 
 interface Ctx {
   status: number;
@@ -40,6 +46,6 @@ export function sendPublicError(ctx: Ctx, error: PublicError): void {
   ctx.status = error.status;
   ctx.body = {
     data: null,
-    error: { status: error.status, name: error.errorName, message: error.message, details: { fields: error.fields } },
+    error: { status: error.status, name: error.errorName, message: error.message, details: { ...error.details, fields: error.fields } },
   };
 }

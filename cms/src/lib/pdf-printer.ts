@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 
 /**
@@ -8,19 +11,61 @@ import type { Browser } from 'playwright-core';
 let browser: Promise<Browser> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Why this server cannot print right now, in words for its staff (the public sees a general message). */
+export class PrinterUnavailableError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.name = 'PrinterUnavailableError';
+  }
+}
+
+const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Whether fontconfig knows a CJK font. Without one Chromium prints every Chinese character as a
+ * box, so the form would be useless. Asked once; a "no" is asked again after a minute, so fonts
+ * installed while the server runs are picked up without a restart.
+ */
+const RECHECK_MS = 60_000;
+let cjkFontFound = false;
+let lastAsked: { answer: Promise<boolean>; at: number } | undefined;
+
+const askFontconfig = () =>
+  promisify(execFile)('fc-list', [':lang=zh'], { encoding: 'utf8' }).then(
+    ({ stdout }) => /Noto (Sans|Serif) CJK/.test(stdout),
+    () => false,
+  );
+
+async function hasCjkFont(): Promise<boolean> {
+  if (cjkFontFound) return true;
+  if (!lastAsked || Date.now() - lastAsked.at > RECHECK_MS) lastAsked = { answer: askFontconfig(), at: Date.now() };
+  cjkFontFound = await lastAsked.answer;
+  return cjkFontFound;
+}
+
+/** Throws PrinterUnavailableError when the browser or the CJK fonts are missing (npm start installs both). */
+async function checkPrinter(): Promise<void> {
+  if (!existsSync(chromiumPath())) throw new PrinterUnavailableError(`服务器上没有 Chromium 浏览器（${chromiumPath()}）`);
+  if (!(await hasCjkFont())) throw new PrinterUnavailableError('服务器上没有中文字体（fonts-noto-cjk）');
+}
+
 function getBrowser(): Promise<Browser> {
   browser ??= import('playwright-core').then(({ chromium }) =>
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    }),
+    chromium
+      .launch({
+        executablePath: chromiumPath(),
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+        ],
+      })
+      .catch((cause: unknown) => {
+        throw new PrinterUnavailableError('Chromium 浏览器无法启动', { cause });
+      }),
   );
   browser.catch(() => {
     browser = undefined;
@@ -29,6 +74,7 @@ function getBrowser(): Promise<Browser> {
 }
 
 async function print(html: string): Promise<Buffer> {
+  await checkPrinter();
   const page = await (await getBrowser()).newPage();
   try {
     // The printable pages are self-contained: no network needed, none allowed.
@@ -40,6 +86,7 @@ async function print(html: string): Promise<Buffer> {
   }
 }
 
+/** The HTML as an A4 PDF; rejects with PrinterUnavailableError when this server cannot print. */
 export function printPdf(html: string): Promise<Buffer> {
   const job = queue.then(() => print(html));
   queue = job.catch(() => {});

@@ -189,11 +189,32 @@ export async function refreshRecords(token: string): Promise<QueryRecord[] | und
   return answer.ok ? answer.data.records : undefined;
 }
 
-/** The printable form as the CMS renders it, streamed through; undefined when the token does not open it. */
-export async function fetchPrintable(no: string, format: 'html' | 'pdf', token: string): Promise<Response | undefined> {
+/** The CMS cannot make the printable form in this format right now (no PDF printer): its zh-CN message. */
+export interface PrintableUnavailable {
+  unavailable: string;
+}
+
+/** Strapi's own 503 for a form it cannot print, as opposed to a proxy's 503 while Strapi is down. */
+async function printableUnavailable(response: Response): Promise<PrintableUnavailable | undefined> {
+  if (response.status !== 503) return undefined;
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  return body.error?.name === 'ServiceUnavailableError' ? { unavailable: body.error.message } : undefined;
+}
+
+/**
+ * The printable form as the CMS renders it, streamed through; undefined when the token does not
+ * open it; PrintableUnavailable when the CMS cannot print the PDF (the HTML form still works).
+ */
+export async function fetchPrintable(
+  no: string,
+  format: 'html' | 'pdf',
+  token: string,
+): Promise<Response | PrintableUnavailable | undefined> {
   const resource = `/api/public/records/${encodeURIComponent(no)}/form.${format}`;
   const response = await request(resource, { headers: bearer(token) });
   if (response.status === 401 || response.status === 404) return undefined;
+  const unavailable = await printableUnavailable(response);
+  if (unavailable) return unavailable;
   if (!response.ok) throw new CmsError(`CMS answered ${response.status} for ${resource}`, resource, response.status);
   return response;
 }

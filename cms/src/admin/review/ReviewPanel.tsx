@@ -1,12 +1,19 @@
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { useState } from 'react';
 import { formatTime, isSubmissionModel, useOpenFile, useRecord } from './api';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 function PanelContent({ recordNo }: { recordNo: string }) {
   const { record, error } = useRecord(recordNo);
-  const open = useOpenFile();
+  const openFile = useOpenFile();
+  // Why a file did not open (e.g. the server cannot print the PDF), shown under the buttons.
+  const [fileError, setFileError] = useState<string | null>(null);
+  const open = (path: string, download = false) => {
+    setFileError(null);
+    openFile(path, download).catch((caught: Error) => setFileError(caught.message));
+  };
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
   const base = `/review-desk/records/${encodeURIComponent(recordNo)}`;
@@ -67,6 +74,11 @@ function PanelContent({ recordNo }: { recordNo: string }) {
       <Button variant="tertiary" size="S" onClick={() => open(`${base}/form.pdf`)}>
         打印版申请表（PDF）
       </Button>
+      {fileError && (
+        <Typography tag="p" textColor="danger600" role="alert" data-testid="file-error">
+          {fileError}
+        </Typography>
+      )}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           审核记录

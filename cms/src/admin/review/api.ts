@@ -69,13 +69,31 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   return data?.error?.details?.fields ?? {};
 }
 
-/** Opens a file behind an admin route in a new tab (links cannot carry the admin token). */
+/** The zh-CN message of an error answer that came back as a Blob (file routes ask for one). */
+async function blobMessage(blob: Blob): Promise<string> {
+  const body = (await blob
+    .text()
+    .then(JSON.parse)
+    .catch(() => ({}))) as { error?: { message?: string } };
+  return body.error?.message ?? '文件暂时无法打开，请稍后重试';
+}
+
+/**
+ * Opens a file behind an admin route in a new tab (links cannot carry the admin token). Rejects
+ * with the server's zh-CN message when it refuses (e.g. a PDF it cannot print); the tab opened
+ * beforehand (popup blockers allow it only during the click) is closed then.
+ */
 export function useOpenFile() {
   const { get } = useFetchClient();
   return useCallback(
     async (path: string, download = false) => {
       const opened = download ? null : window.open('', '_blank');
-      const { data } = await get<Blob>(path, { responseType: 'blob' });
+      // validateStatus: the fetch client drops an error's body for non-JSON requests.
+      const { data, status } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
+      if (status === undefined || status >= 400) {
+        opened?.close();
+        throw new Error(await blobMessage(data));
+      }
       const url = URL.createObjectURL(data);
       if (opened) opened.location.href = url;
       else {

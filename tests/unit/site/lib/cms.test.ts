@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getCatalog, listInstitutions, submit } from '../../../../site/src/lib/cms.ts';
+import { CmsError, fetchPrintable, getCatalog, listInstitutions, submit } from '../../../../site/src/lib/cms.ts';
+
+const PDF_UNAVAILABLE = '打印版申请表（PDF）暂时无法生成，请先使用网页版申请表打印。';
 
 /** A stand-in Strapi on a loopback port that counts what it is asked. */
 let server: Server;
@@ -17,7 +19,11 @@ beforeAll(async () => {
       return;
     }
     response.setHeader('content-type', 'application/json');
-    if (request.url === '/api/public/catalog')
+    if (request.url?.endsWith('/form.pdf'))
+      response
+        .writeHead(503)
+        .end(JSON.stringify({ data: null, error: { status: 503, name: 'ServiceUnavailableError', message: PDF_UNAVAILABLE } }));
+    else if (request.url === '/api/public/catalog')
       response.end(JSON.stringify({ data: [{ code: 'census-2010', name: '人口普查', description: '', years: '2010' }] }));
     else if (request.url?.startsWith('/api/public/institutions') && request.method === 'GET')
       response.end(JSON.stringify({ institutions: [], pagination: {} }));
@@ -57,5 +63,18 @@ describe('public content from the CMS', () => {
       'POST /api/public/institutions',
       'GET /api/public/institutions?pageSize=1000',
     ]);
+  });
+});
+
+describe('the printable form through the site', () => {
+  it('gives back Strapi’s message when it cannot print the PDF, for the site to offer the HTML form', async () => {
+    expect(await fetchPrintable('JG-2026-000001', 'pdf', 'token')).toEqual({ unavailable: PDF_UNAVAILABLE });
+  });
+
+  it('still treats a bare 503 (a proxy while Strapi is down) as the CMS being unreachable', async () => {
+    failNext = true;
+    const failure = await fetchPrintable('JG-2026-000001', 'pdf', 'token').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CmsError);
+    expect((failure as CmsError).isUnreachable).toBe(true);
   });
 });

@@ -95,10 +95,11 @@ export default {
       const printable = strapi.service('api::submission.printable' as never) as ReturnType<
         typeof import('../../submission/services/printable').default
       >;
+      const pdf = await printable.pdf(kindId, access.project(uid, entry), 'staff');
       ctx.set('Content-Type', 'application/pdf');
       ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
       ctx.set('Cache-Control', 'private, no-store');
-      return { body: await printable.pdf(kindId, access.project(uid, entry)) };
+      return { body: pdf };
     }),
   export: (ctx: Ctx) =>
     answer(ctx, async () => {

@@ -10,7 +10,8 @@ import {
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
 import { formatVisibleAnswer } from '../../../lib/field-access';
-import { printPdf } from '../../../lib/pdf-printer';
+import { serviceUnavailable } from '../../../lib/http-errors';
+import { PrinterUnavailableError, printPdf } from '../../../lib/pdf-printer';
 import { type Entry, formatShanghaiTime } from '../../../lib/records';
 import { renderTemplate } from '../../../lib/templates';
 
@@ -26,6 +27,17 @@ const SIGN_LINE: Record<SubmissionKindId, string> = {
   'change-application': '申请人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
   outcome: '负责人签字：　　　　年　　月　　日',
 };
+
+/** The public's answer when this server cannot print: the HTML form prints the same page. */
+export const PDF_UNAVAILABLE = '打印版申请表（PDF）暂时无法生成，请先使用网页版申请表打印。';
+
+/** Who asked: the public is pointed at the HTML form; staff are told why, to pass on to whoever runs the server. */
+export type PdfAudience = 'public' | 'staff';
+
+function unavailableFor(audience: PdfAudience, recordNo: string, error: PrinterUnavailableError) {
+  if (audience === 'staff') return serviceUnavailable(`打印版申请表（PDF）暂时无法生成：${error.message}。请联系系统管理员。`);
+  return serviceUnavailable(PDF_UNAVAILABLE, { htmlForm: `/api/public/records/${encodeURIComponent(recordNo)}/form.html` });
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Labels for options that come from the CMS: the catalog and the registered institutions. */
@@ -101,8 +113,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async html(kindId: SubmissionKindId, entry: Entry): Promise<string> {
       return renderTemplate(kind(kindId), await buildView(kindId, entry), await override(kindId));
     },
-    async pdf(kindId: SubmissionKindId, entry: Entry): Promise<Buffer> {
-      return printPdf(await this.html(kindId, entry));
+    /** The form as a PDF; a 503 naming the HTML form instead when this server lacks Chromium or the CJK fonts. */
+    async pdf(kindId: SubmissionKindId, entry: Entry, audience: PdfAudience = 'public'): Promise<Buffer> {
+      const html = await this.html(kindId, entry);
+      try {
+        return await printPdf(html);
+      } catch (error) {
+        if (!(error instanceof PrinterUnavailableError)) throw error;
+        const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n')[0]})` : '';
+        strapi.log.warn(`PDF of ${entry.recordNo} not printed: ${error.message}${cause}; npm start installs chromium and fonts-noto-cjk`);
+        throw unavailableFor(audience, entry.recordNo, error);
+      }
     },
   };
 };

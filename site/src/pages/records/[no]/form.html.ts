@@ -6,7 +6,7 @@ import { recordToken } from '../../../lib/session';
 export const GET: APIRoute = async ({ params, cookies, redirect }) => {
   const token = recordToken(cookies);
   const printable = token ? await fetchPrintable(String(params.no), 'html', token) : undefined;
-  if (!printable) return redirect('/query', 303);
+  if (!(printable instanceof Response)) return redirect('/query', 303);
   return new Response(await printable.text(), {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
