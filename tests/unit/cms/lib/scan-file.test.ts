@@ -90,6 +90,13 @@ describe('the scan check parses PDFs instead of searching their bytes', () => {
     expect(await verdictOn(nested)).toEqual({ status: 415, message: DAMAGED });
   });
 
+  it('refuses PDFs built to keep the parser busy: 300 000 object headers, or unclosed strings read over and over', async () => {
+    const headers = Buffer.from(`%PDF-1.4\n${'1 0 obj<</Length 9 0 R>>stream\n'.repeat(300_000)}`, 'latin1');
+    expect(await verdictOn(headers)).toEqual({ status: 415, message: DAMAGED });
+    const strings = Buffer.from(`%PDF-1.4\n${'trailer<</A('.repeat(90_000)}${'1 0 obj('.repeat(90_000)}`, 'latin1');
+    expect(await verdictOn(strings)).toEqual({ status: 415, message: DAMAGED });
+  }, 30_000);
+
   it('refuses an object stream that would inflate beyond the limit, without inflating it whole', async () => {
     expect(await verdictOn(hostile.objectStreamBombPdf())).toEqual({ status: 415, message: DAMAGED });
   }, 15_000);
