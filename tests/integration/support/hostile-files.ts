@@ -4,7 +4,7 @@ import { SAMPLE_JPEG, SAMPLE_PDF, SAMPLE_PNG } from './files.ts';
 
 /**
  * Hostile uploads, each built here from the tiny real files in files.ts, none checked in as
- * binary. Every one passed the regular-expression filter the upload check used before it parsed.
+ * binary. Each hostile one passed the regular-expression filter the upload check used before it parsed.
  */
 
 /** SAMPLE_PDF with `entries` added to its catalog (e.g. an /OpenAction). */
