@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SAMPLE_PDF } from '../integration/support/files.ts';
 import { launchBrowser } from './support/browser.ts';
 import { approveInDatabase, fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
 
@@ -93,9 +94,7 @@ describe('applying for microdata, changing the application and registering the o
 
     await page.getByRole('link', { name: '上传相关附件' }).click();
     await review(page, 'attachments');
-    await page
-      .getByLabel('附件')
-      .setInputFiles({ name: '课题立项书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByLabel('附件').setInputFiles({ name: '课题立项书.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
     await page.getByRole('button', { name: '上传附件' }).click();
     await expect(page.locator('.notification').textContent()).resolves.toBe('附件已上传。');
     await expect(page.locator('tbody').textContent()).resolves.toContain('课题立项书.pdf');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PNG as PNG } from '../integration/support/files.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fillByLabel, review, siteUrl } from './support/journey.ts';
 
@@ -19,10 +20,6 @@ const ANSWERS = {
   联系人电话: '139 1234 5678',
   联系人邮箱: 'lisi@fudan.edu.cn',
 };
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
 
 describe('registering an institution, as a new user', () => {
   let browser: Browser;

@@ -16,6 +16,6 @@ const refusal = (message: string, status = 415) => new PublicError(status, 'Vali
 /** Throws a PublicError unless the file may enter the media library (lib/media-type.ts). */
 export async function checkMediaFile(file: IncomingMedia, storedExtension?: string): Promise<void> {
   if ((file.size ?? 0) > MEDIA_MAX_BYTES) throw refusal(mediaMessages.tooLarge, 413);
-  const message = refuseMedia(await readFile(file.filepath), file.originalFilename ?? file.name ?? '', storedExtension);
+  const message = await refuseMedia(await readFile(file.filepath), file.originalFilename ?? file.name ?? '', storedExtension);
   if (message) throw refusal(message);
 }

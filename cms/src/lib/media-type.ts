@@ -1,5 +1,8 @@
 import { extname } from 'node:path';
-import { hasActivePdfContent, hidesZipArchive } from './file-type';
+import { findScanProblem } from './file-checks';
+import { hidesZipArchive } from './file-checks/zip';
+import type { ScanType } from './file-type';
+import { uploadMessages } from './scan-file';
 
 /**
  * What the media library accepts: what content editors actually publish (pictures, PDFs, Office
@@ -78,17 +81,24 @@ const isZipBased = (kind: MediaKind) => kind === 'docx' || kind === 'xlsx' || ki
 
 /**
  * Why a file may not enter the media library, or undefined when it may: its extension must be
- * on the list, its content must be that kind, and a picture or PDF must not also be an archive
- * or carry PDF actions. `storedExtension` is the extension a replaced file keeps (Strapi keeps the
+ * on the list, its content must be that kind, and a picture or PDF must pass the parsed checks of
+ * the public uploads (no PDF action, nothing after an image's end, no hidden archive). `storedExtension` is the extension a replaced file keeps (Strapi keeps the
  * old URL on replace), which the new content must match too.
  */
-export function refuseMedia(bytes: Buffer, fileName: string, storedExtension?: string): string | undefined {
+export async function refuseMedia(bytes: Buffer, fileName: string, storedExtension?: string): Promise<string | undefined> {
   const claimed = MEDIA_EXTENSIONS[extname(fileName).toLowerCase()];
   const kept = storedExtension === undefined ? claimed : MEDIA_EXTENSIONS[storedExtension.toLowerCase()];
   if (!claimed || !kept) return mediaMessages.wrongType;
   const detected = detectMediaKind(bytes);
   if (detected !== claimed || detected !== kept) return mediaMessages.mismatch;
+  const scanType = SCANNABLE[detected];
+  if (scanType) {
+    const problem = await findScanProblem(scanType, bytes);
+    return problem && (problem === 'damaged' || problem === 'encrypted' ? uploadMessages[problem] : mediaMessages.mixedContent);
+  }
   if (!isZipBased(detected) && hidesZipArchive(bytes)) return mediaMessages.mixedContent;
-  if (detected === 'pdf' && hasActivePdfContent(bytes)) return mediaMessages.mixedContent;
   return undefined;
 }
+
+/** The kinds the public uploads' parsers walk (lib/file-checks): the same checks serve the media library. */
+const SCANNABLE: Partial<Record<MediaKind, ScanType>> = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' };

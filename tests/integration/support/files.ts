@@ -1,12 +1,28 @@
 import { crc32, deflateSync } from 'node:zlib';
 
-/** Tiny but real files made here rather than checked in: a PDF, a PNG and an ELF executable. */
+/** Tiny but real files made here rather than checked in: a PDF, a PNG, a JPEG and an ELF executable. */
 export const SAMPLE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+/** A 1×1 transparent PNG: IHDR, IDAT, IEND, each with its CRC. */
 export const SAMPLE_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b4944415478da636000020000050001e9fadcd80000000049454e44ae426082',
   'hex',
+);
+/** An 8×8 JPEG as Chromium's canvas writes it (`toDataURL('image/jpeg', 0.5)`): JFIF, ICC profile, one baseline scan. */
+export const SAMPLE_JPEG = Buffer.from(
+  [
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAA',
+    'AAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAA',
+    'ACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0',
+    'AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAA',
+    'AAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAM',
+    'ZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERX',
+    'RTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2Nj',
+    'Y2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAgEAABAwIHAAAAAAAAAAAAAAAAERITAQUGFBUkQlFh/8QAFQEBAQAAAAAA',
+    'AAAAAAAAAAAAAQL/xAAaEQACAgMAAAAAAAAAAAAAAAABAgADERIx/9oADAMBAAIRAxEAPwCnw/YtEzG5nmbwaiL7XsAAAAMCXZY1jbN2f//Z',
+  ].join(''),
+  'base64',
 );
 export const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 
@@ -27,8 +43,14 @@ export async function postFile(
   };
 }
 
-/** A ZIP archive of stored (uncompressed) entries, as a polyglot would append it or an OOXML document holds its parts. */
-export function zipArchive(entries: Array<[name: string, content: string]>): Buffer {
+/**
+ * A ZIP archive of stored (uncompressed) entries, as a polyglot would append it or an OOXML
+ * document holds its parts. With `offsetShift` its end record points the central directory past
+ * the end of the file (and the local headers' offsets move alike): Python's zipfile and Info-ZIP
+ * correct the offsets by the difference between where the directory is and where the record
+ * says, and still extract it.
+ */
+export function zipArchive(entries: Array<[name: string, content: string]>, offsetShift = 0): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -50,7 +72,7 @@ export function zipArchive(entries: Array<[name: string, content: string]>): Buf
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(offset + offsetShift, 42);
     locals.push(local, fileName, data);
     centrals.push(central, fileName);
     offset += local.length + fileName.length + data.length;
@@ -61,12 +83,12 @@ export function zipArchive(entries: Array<[name: string, content: string]>): Buf
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(offset + offsetShift, 16);
   return Buffer.concat([...locals, directory, end]);
 }
 
 /** A one-file ZIP archive. */
-export const zipOf = (name: string, content: string): Buffer => zipArchive([[name, content]]);
+export const zipOf = (name: string, content: string, offsetShift = 0): Buffer => zipArchive([[name, content]], offsetShift);
 
 const pngChunk = (type: string, data: Buffer): Buffer => {
   const length = Buffer.alloc(4);
@@ -77,7 +99,7 @@ const pngChunk = (type: string, data: Buffer): Buffer => {
   return Buffer.concat([length, typeAndData, crc]);
 };
 
-/** A grey RGB PNG that image libraries (sharp) decode, unlike the bare signature of SAMPLE_PNG. */
+/** A grey RGB PNG of any size that image libraries (sharp) decode. */
 export function decodablePng(width = 4, height = 4): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
