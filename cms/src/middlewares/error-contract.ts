@@ -72,6 +72,8 @@ export default () =>
     const error = isRecord(ctx.body) && isRecord(ctx.body.error) ? (ctx.body.error as ErrorBody) : undefined;
     // Setting the body would reset a 4xx without a body to 200 in Koa: keep the status explicitly.
     const status = ctx.status;
-    ctx.body = { data: null, error: toContractError(status, error) };
+    // Other top-level fields stay (an ingestion's 422 keeps its counts and rejections beside the error).
+    const rest = isRecord(ctx.body) ? ctx.body : {};
+    ctx.body = { ...rest, data: null, error: toContractError(status, error) };
     ctx.status = status;
   };

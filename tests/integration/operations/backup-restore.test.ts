@@ -125,10 +125,14 @@ describe('npm run backup and npm run restore', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
     expect(ingested.status).toBe(200);
-    const media = join(work, 'codebook.csv');
-    writeFileSync(media, '变量,含义\nA01,行业代码\n');
+    // The media library takes pictures, PDFs and Office documents only.
+    const media = join(work, 'codebook.pdf');
+    writeFileSync(media, SAMPLE_PDF);
     const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: object): Promise<unknown> };
-    await upload.upload({ data: {}, files: { filepath: media, originalFilename: 'codebook.csv', mimetype: 'text/csv', size: 40 } });
+    await upload.upload({
+      data: {},
+      files: { filepath: media, originalFilename: 'codebook.pdf', mimetype: 'application/pdf', size: SAMPLE_PDF.length },
+    });
   }, 120_000);
   afterAll(async () => {
     await restoredCms?.stop();
