@@ -1,6 +1,7 @@
 /**
  * `npm run backup [archive.tar.gz]`: a consistent copy of the database and the uploaded files
- * (issue 8). Safe while StatDesk runs. Default archive: backups/statdesk-<time>.tar.gz.
+ * (docs/operations.md, "Backups and restore"). Safe while StatDesk runs. Default archive:
+ * backups/statdesk-<time>.tar.gz.
  */
 import { join } from 'node:path';
 import { writeBackup } from './lib/backup/archive.ts';

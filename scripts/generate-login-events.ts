@@ -1,5 +1,5 @@
 /**
- * Writes a deterministic synthetic direct-reporting dataset (issue 6):
+ * Writes a deterministic synthetic direct-reporting dataset (docs/benchmarks.md):
  *   node scripts/generate-login-events.ts --enterprises 1000 --events 20000 --seed 1 \
  *     --period 2026-10 --out events.ndjson --enterprises-out enterprises.json
  * Events go to --out (NDJSON, ready for POST /api/direct-report/login-events) or to stdout.

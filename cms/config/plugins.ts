@@ -4,7 +4,7 @@ import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '../src/lib/media-type';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 /**
- * Applicants are emailed on submission and on every decision when SMTP_HOST is set (issue 5);
+ * Applicants are emailed on submission and on every decision when SMTP_HOST is set;
  * without it the email plugin keeps its default provider and StatDesk sends nothing.
  */
 const email = (env: Env) =>

@@ -1,9 +1,10 @@
 /**
- * `npm run bench:direct-report [-- --large] [-- --time-ordered]`: the direct-reporting path at scale (issue 6).
- * Generates 100 000 enterprises and 1 000 000 login events (10 000 000 with --large), ingests
- * them through the HTTP API of a real Strapi on a throwaway embedded PostgreSQL, and prints
- * ingestion events/s, report latency (median of 5), Strapi's peak RSS, one count(*) scan of the
- * events table and the ratio of the report to it. Loopback only; stops everything it started.
+ * `npm run bench:direct-report [-- --large] [-- --time-ordered]`: the direct-reporting path at scale
+ * (docs/benchmarks.md). Generates 100 000 enterprises and 1 000 000 login events (10 000 000 with
+ * --large), ingests them through the HTTP API of a real Strapi on a throwaway embedded PostgreSQL,
+ * and prints ingestion events/s, report latency (median of 5), Strapi's peak RSS, one count(*)
+ * scan of the events table and the ratio of the report to it. Loopback only; stops everything it
+ * started.
  */
 
 import { once } from 'node:events';

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:gate`: the reporting gate on the platform's login path (issue 7). With 100 000
- * registrations (each with 1–30 service units), 100 concurrent clients ask for random
+ * `npm run bench:gate`: the reporting gate on the platform's login path (docs/benchmarks.md).
+ * With 100 000 registrations (each with 1–30 service units), 100 concurrent clients ask for random
  * enterprises for 20 s (wrk, one keep-alive connection each); prints throughput, answers outside
  * 2xx and p50/p97.5/p99 (target p99 ≤ 20 ms), beside a bare `node:http` server's. Loopback only.
  */

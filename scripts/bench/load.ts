@@ -1,8 +1,9 @@
 /**
  * `npm run bench:load`: the whole stack (PostgreSQL, Strapi, the Astro site) under 200 concurrent
- * public users for 60 s (issue 8). Each user is a loop: act, then think for a random, exponentially
- * distributed time. Readers browse the site; applicants submit institutions and data
- * applications; others query their records and upload scans (through the API the site calls).
+ * public users for 60 s (docs/benchmarks.md, "Public load"). Each user is a loop: act, then think
+ * for a random, exponentially distributed time. Readers browse the site; applicants submit
+ * institutions and data applications; others query their records and upload scans (through the
+ * API the site calls).
  * Prints throughput and p50/p95/p99 per route, then reconciles: every 201 has exactly one record
  * and every record had a 201, and no answer was a 5xx. Loopback only, free ports.
  */

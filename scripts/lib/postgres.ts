@@ -72,10 +72,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     postgresFlags: [
       // Enough connections for two Strapi pools and the tests' own clients.
       ...['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
-      // Sized for bulk login ingestion (issue 6, `npm run bench`), not PostgreSQL's small-host
-      // defaults: a month's login index outgrows 128 MB of buffers at a million events, and after
-      // every checkpoint (5 minutes by default) each page an ingest touches goes to the WAL
-      // whole again. The price: up to 4 GB of WAL on disk and a longer recovery after a crash.
+      // Sized for bulk login ingestion (`npm run bench`, docs/benchmarks.md), not PostgreSQL's
+      // small-host defaults: a month's login index outgrows 128 MB of buffers at a million events,
+      // and after every checkpoint (5 minutes by default) each page an ingest touches goes to the
+      // WAL whole again. The price: up to 4 GB of WAL on disk and a longer recovery after a crash.
       ...['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min'],
     ],
     onLog: (message) => logs.push(String(message)),

@@ -13,9 +13,9 @@ const post = (headers: Record<string, string>) =>
   });
 
 /**
- * Issue 8, "Headers" and "More than one machine": behind a TLS proxy the site still takes form posts
- * from its own https origin, refuses them from any other, and sends HSTS; built with
- * SITE_DOMAINS naming the public host, as the e2e setup does.
+ * docs/deploy.md, "Settings for every instance" (SITE_DOMAINS): behind a TLS proxy the site still
+ * takes form posts from its own https origin, refuses them from any other, and sends HSTS; built
+ * with SITE_DOMAINS naming the public host, as the e2e setup does.
  */
 describe('the site behind a TLS-terminating proxy', () => {
   it('accepts a form post from its public https origin and answers with HSTS', async () => {

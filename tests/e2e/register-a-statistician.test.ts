@@ -18,7 +18,7 @@ async function fillUnit(page: Page, i: number, unit: { code: string; name: strin
   await row(page, i).getByLabel(unit.role).check();
 }
 
-describe('registering as a statistician with three service units (issue 7)', () => {
+describe('registering as a statistician with three service units', () => {
   let browser: Browser;
   const registered: string[] = [];
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { SAMPLE_PNG as PNG } from '../integration/support/files.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 
-describe('registering an agent agency and following its review (issue 7, seeds/004 §七)', () => {
+describe('registering an agent agency and following its review (seeds/004 §七)', () => {
   let browser: Browser;
   let files: string;
   let registrationNo = '';

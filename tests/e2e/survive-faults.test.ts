@@ -14,10 +14,11 @@ import { type Supervised, supervise } from '../../scripts/lib/supervise.ts';
 import { queryRows } from '../support/postgres.ts';
 
 /**
- * Issue 8, "Faults": Strapi killed with SIGKILL in the middle of a burst of submissions and of a
- * login-event stream, and PostgreSQL restarted under load. Afterwards no record is partial, no
- * number is given twice, nothing acknowledged is lost, and the site shows its unavailable page
- * while Strapi is down and recovers by itself. Its own PostgreSQL, Strapi and site: they die here.
+ * docs/operations.md, "Faults and recovery": Strapi killed with SIGKILL in the middle of a burst
+ * of submissions and of a login-event stream, and PostgreSQL restarted under load. Afterwards no
+ * record is partial, no number is given twice, nothing acknowledged is lost, and the site shows
+ * its unavailable page while Strapi is down and recovers by itself. Its own PostgreSQL, Strapi and
+ * site: they die here.
  */
 describe('surviving a killed Strapi and a restarted PostgreSQL', () => {
   let dataDir: string;

@@ -1,7 +1,7 @@
 -- Per-period summaries of dr_login_events, maintained at ingestion so that a report reads one row
--- per enterprise and one per (IP, enterprise, account) instead of every login (issue 6: a report
--- in ≤ 0.5 s at 10 M events). A summary is built for a period's window; when the window changes
--- the report rebuilds it from the raw events (services/summaries.ts).
+-- per enterprise and one per (IP, enterprise, account) instead of every login (a report in
+-- ≤ 0.5 s at 10 M events, docs/benchmarks.md). A summary is built for a period's window; when the
+-- window changes the report rebuilds it from the raw events (services/summaries.ts).
 create table if not exists dr_period_summaries (
   period_code text primary key,
   opens_at timestamptz not null,

@@ -85,7 +85,7 @@ function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permissi
   return [...content, ...decide, ...agency, ...media];
 }
 
-/** Creates the roles of issue 5 and (re)sets their permissions from config/, on every start. */
+/** Creates StatDesk's admin roles and (re)sets their permissions from config/, on every start. */
 export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role') as {
     findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;

@@ -75,9 +75,9 @@ const agencyFieldLabels = {
 };
 
 /**
- * The Content Manager as a queue (issue 5): zh-CN labels from the forms in config/, the oldest
+ * The Content Manager as a queue: zh-CN labels from the forms in config/, the oldest
  * record first, the columns a reviewer scans. Answers and workflow fields are read-only there:
- * they change only through the review actions, which keep the history. Agencies likewise (issue 7):
+ * they change only through the review actions, which keep the history. Agencies likewise:
  * they change only through the decisions of the 县区, 市州 and province. Statisticians' answers
  * stay editable for the edit on the person's behalf; their `status` (a name Strapi 5 reserves for
  * draft/publish, which shadows ours in the form) is hidden and changes only through 注销.

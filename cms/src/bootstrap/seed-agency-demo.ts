@@ -39,7 +39,7 @@ const DEMO_AGENCIES: Array<{ name: string; county: string; delegators: number; d
 ];
 
 /**
- * With SEED_DEMO, agencies for the bureaus' desks and the public look-up (issue 7), registered and
+ * With SEED_DEMO, agencies for the bureaus' desks and the public look-up, registered and
  * decided through the same services as the site and the admin; the README's demo password opens them.
  */
 export async function seedAgencyDemo(strapi: Core.Strapi): Promise<void> {

@@ -13,7 +13,7 @@ const DEMO_PERIODS: ReportingPeriod[] = [
 
 /**
  * The parameters as editable configuration, and, with SEED_DEMO, the 21 市州 of Sichuan with
- * synthetic logins, so that a fresh `npm start` shows a meaningful report (issue 6).
+ * synthetic logins, so that a fresh `npm start` shows a meaningful report.
  */
 export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
   if (!(await strapi.db.query('api::direct-report-setting.direct-report-setting').findOne({}))) {

@@ -23,9 +23,9 @@ const DEMO_PEOPLE: Array<{ name: string; id: string; units: number; bureau?: { a
 ];
 
 /**
- * With SEED_DEMO, statistics staff for the bureau's desk, the public look-up and the reporting gate
- * (issue 7), registered and changed through the same services as the site and the admin. Their
- * service units are enterprises of the direct-reporting demo, so the gate allows some of those.
+ * With SEED_DEMO, statistics staff for the bureau's desk, the public look-up and the reporting gate,
+ * registered and changed through the same services as the site and the admin. Their service units
+ * are enterprises of the direct-reporting demo, so the gate allows some of those.
  */
 export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
   if (process.env.STATDESK_SEED_DEMO !== 'true') return;

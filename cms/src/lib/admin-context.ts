@@ -24,7 +24,10 @@ export function actorOf(user: { firstname?: string | null; lastname?: string | n
   return `${name} <${user?.email ?? ''}>`;
 }
 
-/** Files are served to staff as downloads or sandboxed inline views (issue 8's rules). */
+/**
+ * Files are served to staff as downloads or sandboxed inline views (docs/deploy.md, "Where files
+ * are served from").
+ */
 export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
   if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
   const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';

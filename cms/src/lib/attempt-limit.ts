@@ -4,7 +4,10 @@ import type { Knex } from 'knex';
 import { PublicError } from './http-errors';
 import { inTransaction } from './transaction';
 
-/** Issue 3: 5 failures per subject (a phone, an ID number) or 20 per client address within 15 minutes, then 429. */
+/**
+ * The attempt limits (docs/deploy.md, "Security model"): 5 failures per subject (a phone, an ID
+ * number) or 20 per client address within 15 minutes, then 429.
+ */
 export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
 
 export type AttemptScope = 'phone' | 'id_number' | 'agency_no';

@@ -2,8 +2,8 @@ import { PublicError, sendPublicError } from '../lib/http-errors';
 
 /**
  * PostgreSQL cannot store or compare text holding NUL, so a `%00` in a path or query parameter
- * turned a look-up into a 500 (found by the fuzzing test, issue 8). No record number, code or
- * filter contains one: refuse the request before any route sees it.
+ * turned a look-up into a 500 (found by tests/integration/security/fuzzing.test.ts). No record
+ * number, code or filter contains one: refuse the request before any route sees it.
  */
 const NUL = /%00/i;
 

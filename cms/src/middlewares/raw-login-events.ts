@@ -4,8 +4,9 @@ export const INGEST_PATH = '/api/direct-report/login-events';
 
 /**
  * Login events may come in millions per request, so the ingestion route reads the request
- * stream itself (issue 6: "never buffers the whole body"). Strapi's body parser would read a JSON
- * body whole first; this runs before it and hides the content type from it for that one route.
+ * stream itself and never buffers the whole body (docs/api.md, "Direct-reporting API"). Strapi's
+ * body parser would read a JSON body whole first; this runs before it and hides the content type
+ * from it for that one route.
  */
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (

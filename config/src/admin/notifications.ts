@@ -9,7 +9,7 @@ export interface Mail {
 const SENDER = '统计数据服务平台';
 const FOOTER = ['', '此邮件由系统自动发送，请勿直接回复。', `${SENDER}`];
 
-/** Sent when a submission arrives (issue 5): its number and what happens next. */
+/** Sent when a submission arrives: its number and what happens next. */
 export function submittedMail(kindId: SubmissionKindId, recordNo: string): Mail {
   const kind = submissionKinds[kindId];
   const next = kind.hasStampedForm

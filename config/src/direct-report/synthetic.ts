@@ -1,8 +1,8 @@
 /**
- * A deterministic (seeded) synthetic dataset for demos, tests and benchmarks (issue 6): enterprises
- * logging in from their own offices, shared business-park NATs, township offices logging in with
- * many accounts at the end of a period (初始 > 末次), central operation then own reporting
- * (末次 > 初始), agencies with delegations, and administrators' logins.
+ * A deterministic (seeded) synthetic dataset for demos, tests and benchmarks (docs/benchmarks.md):
+ * enterprises logging in from their own offices, shared business-park NATs, township offices
+ * logging in with many accounts at the end of a period (初始 > 末次), central operation then own
+ * reporting (末次 > 初始), agencies with delegations, and administrators' logins.
  */
 import { computeCreditCodeCheckChar } from '../validators/credit-code.ts';
 import { sichuanRegions } from './sichuan.ts';

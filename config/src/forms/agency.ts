@@ -1,5 +1,5 @@
 /**
- * 统计代理机构登记 (seeds/004 §七, issue 7): an agency, its documents, and the enterprises that
+ * 统计代理机构登记 (seeds/004 §七): an agency, its documents, and the enterprises that
  * entrust it with their statistical reporting, each with a stamped entrustment letter.
  */
 import { regionName, sichuanRegions } from '../direct-report/sichuan.ts';

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../validators/date.ts';
 /**
- * The approval chain of an agent agency (seeds/004 §七, issue 7): the 县区 bureau reviews, the 市州
+ * The approval chain of an agent agency (seeds/004 §七): the 县区 bureau reviews, the 市州
  * bureau approves, the province's collection centre confirms with the date the delegations take
  * effect. Any level may refuse, with a reason. As data, like workflow/submission.ts.
  */
@@ -53,7 +53,7 @@ const approvals: Record<AgencyLevel, { action: AgencyAction; to: AgencyStatus }>
 };
 
 export const agencyMessages = {
-  /** The status look-up (issue 7): one message for either half wrong, so neither can be probed. */
+  /** The status look-up: one message for either half wrong, so neither can be probed. */
   wrongPair: '登记编号或查询密码不正确',
   registrationNo: '请输入登记编号，如 DL-2026-000001',
   reasonRequired: '请填写不通过的理由',

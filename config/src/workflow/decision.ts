@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../validators/date.ts';
 
-/** What a reviewer sends for 通过 / 退回修改 / 不通过 (issue 5). */
+/** What a reviewer sends for 通过 / 退回修改 / 不通过. */
 export const decisionMessages = {
   action: '请选择审核决定：通过、退回修改或不通过',
   reasonTooLong: '理由不能超过2000个字',

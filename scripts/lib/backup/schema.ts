@@ -3,9 +3,10 @@ import type pg from 'pg';
 /**
  * The `public` schema as SQL statements, read from PostgreSQL's catalog. We write our own because
  * the embedded PostgreSQL 18 ships no pg_dump and Debian 12's pg_dump (15) refuses a newer server
- * (issue 8, "Backups"). It covers what Strapi and our migrations create: sequences, tables
- * (partitioned ones and their partitions), defaults, generated columns, constraints, indexes,
- * functions and triggers. Any other kind of object stops the backup rather than being lost.
+ * (docs/operations.md, "Backups and restore"). It covers what Strapi and our migrations create:
+ * sequences, tables (partitioned ones and their partitions), defaults, generated columns,
+ * constraints, indexes, functions and triggers. Any other kind of object stops the backup rather
+ * than being lost.
  */
 export interface Schema {
   /** Functions, sequences and tables: run before the data is loaded. */

@@ -1,4 +1,4 @@
-// Progressive enhancement only: every page works without this file (issue 4).
+// Progressive enhancement only: every page works without this file.
 (() => {
   // Focus the error summary so screen readers announce it (GOV.UK "Error summary").
   const summary = document.querySelector('[data-error-summary]');

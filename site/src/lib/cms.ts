@@ -48,7 +48,8 @@ async function requestJson<T>(resource: string, init: RequestInit = {}): Promise
  * Public content (catalog, notices, the institution listing) changes a few times a day but every
  * form page reads it: each site instance keeps an answer for a few seconds and asks once for all
  * the requests waiting on it. Without this, page views fan out to three Strapi calls each and the
- * load benchmark saturates at ~100 pages/s (issue 8, `npm run bench:load`). Failures are not kept.
+ * load benchmark saturates at ~100 pages/s (`npm run bench:load`, docs/benchmarks.md). Failures
+ * are not kept.
  */
 const PUBLIC_CONTENT_SECONDS = 5;
 const publicContent = new Map<string, { expires: number; answer: Promise<unknown> }>();

@@ -38,7 +38,7 @@ export async function screenshotBothWidths(page: Page, name: string): Promise<vo
   if (original) await page.setViewportSize(original);
 }
 
-/** Looks at a page as the issue asks: accessible, and photographed at both widths. */
+/** Looks at a page as every browser journey does: accessible, and photographed at both widths. */
 export async function review(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   await screenshotBothWidths(page, name);

@@ -26,10 +26,9 @@ interface Region {
 }
 
 /**
- * The bureau's dashboard (issue 6) reads the same report as the API through admin routes: the
- * trend over periods and a period's report drilled to a 市州 or 县区. Checked on a hand-made
- * dataset: 成都 has three enterprises (two log in from their own offices, one never), 自贡 one
- * that logs in.
+ * The bureau's dashboard reads the same report as the API through admin routes: the trend over
+ * periods and a period's report drilled to a 市州 or 县区. Checked on a hand-made dataset: 成都
+ * has three enterprises (two log in from their own offices, one never), 自贡 one that logs in.
  */
 describe('the direct-reporting dashboard’s admin routes', () => {
   let cms: TestCms;

@@ -75,9 +75,10 @@ function filesOf(dir: string): Record<string, string> {
 }
 
 /**
- * Issue 8, "Backups": a populated system (records, scans, registrations, partitioned login events,
- * public media) is written to an archive while Strapi runs, restored into an empty database and
- * folders, compared row by row and file by file, and served again by a Strapi started on it.
+ * docs/operations.md, "Backups and restore": a populated system (records, scans, registrations,
+ * partitioned login events, public media) is written to an archive while Strapi runs, restored
+ * into an empty database and folders, compared row by row and file by file, and served again by a
+ * Strapi started on it.
  */
 describe('npm run backup and npm run restore', () => {
   let cms: TestCms;

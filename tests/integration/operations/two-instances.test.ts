@@ -21,10 +21,10 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 }
 
 /**
- * Issue 8, "More than one machine": two Strapi instances on one database behind a round-robin
- * proxy. Whatever instance takes a write, the other serves it: records, query tokens, uploaded
- * scans (one shared folder here, shared storage in production), the reporting gate's index and
- * admin sign-ins.
+ * docs/deploy.md, "Why any instance can answer any request": two Strapi instances on one database
+ * behind a round-robin proxy. Whatever instance takes a write, the other serves it: records, query
+ * tokens, uploaded scans (one shared folder here, shared storage in production), the reporting
+ * gate's index and admin sign-ins.
  */
 describe('two Strapi instances behind a load balancer', () => {
   let first: TestCms;

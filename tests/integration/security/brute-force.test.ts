@@ -10,13 +10,16 @@ const GUESSES = 10_000;
 const ADDRESSES = 50;
 const IN_FLIGHT = 25;
 const PHONE = '13900139000';
-/** Issue 3's limits: 5 failures per phone and 20 per client address in 15 minutes. */
+/**
+ * The attempt limits (docs/deploy.md, "Security model"): 5 failures per phone and 20 per client
+ * address in 15 minutes.
+ */
 const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20 };
 
 /**
- * Issue 8: query-password guessing spread over 50 client addresses and two Strapi instances on one
- * database. The failure counts live in PostgreSQL, so neither the address nor the instance a guess
- * goes to gives it a fresh allowance.
+ * docs/deploy.md, "What the attempt limits hold against": query-password guessing spread over 50
+ * client addresses and two Strapi instances on one database. The failure counts live in PostgreSQL,
+ * so neither the address nor the instance a guess goes to gives it a fresh allowance.
  */
 describe('brute force against the query password, two instances', () => {
   let cms: TestCms;

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
-/** Issue 8: every API answer, good or bad, carries the headers that keep a browser from misusing it. */
+/**
+ * docs/operations.md, "Security tests": every API answer, good or bad, carries the headers that
+ * keep a browser from misusing it.
+ */
 describe('security headers on the API', () => {
   let cms: TestCms;
   let token: string;

@@ -21,10 +21,10 @@ interface Layer {
 }
 
 /**
- * Issue 8, "Personal data": every route Strapi serves (our APIs, its plugins', the admin's) is
- * called without credentials and with a query token for someone else's records, with path
- * parameters filled from person A's real records. No answer may contain A's ID number, phone,
- * email or name.
+ * docs/operations.md, "Security tests", "Personal data": every route Strapi serves (our APIs, its
+ * plugins', the admin's) is called without credentials and with a query token for someone else's
+ * records, with path parameters filled from person A's real records. No answer may contain A's ID
+ * number, phone, email or name.
  */
 describe('a crawl of every route for personal data', () => {
   let cms: TestCms;

@@ -161,7 +161,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /**
- * 一套表直报率 (issue 6): a period's initial and final rates per 市州 with their flags, the trend over
+ * 一套表直报率: a period's initial and final rates per 市州 with their flags, the trend over
  * periods, the shared addresses, and a drill from 市州 to 县区 to each enterprise's explanation.
  */
 export default function DirectReportDashboard() {

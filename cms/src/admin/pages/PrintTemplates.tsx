@@ -15,7 +15,7 @@ interface Template extends Summary {
 
 /**
  * 打印模板: a content editor overrides a form's Handlebars template, previews it against a sample
- * record, and saves it only when it compiles and escapes everything (issue 5).
+ * record, and saves it only when it compiles and escapes everything.
  */
 export default function PrintTemplates() {
   const { get, put, post, del } = useFetchClient();

@@ -8,7 +8,7 @@ export interface DecisionFormProps {
   action: 'approve' | 'return' | 'reject';
   label: string;
   needsReason: boolean;
-  /** Data applications are approved with an optional access period (issue 5). */
+  /** Data applications are approved with an optional access period. */
   asksAccessPeriod: boolean;
   onClose: () => void;
 }

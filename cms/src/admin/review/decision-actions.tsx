@@ -5,7 +5,7 @@ import { DecisionForm } from './DecisionForm';
 type Decision = 'approve' | 'return' | 'reject';
 
 /**
- * 通过 / 退回修改 / 不通过 as Content Manager document actions (issue 5), shown only when the
+ * 通过 / 退回修改 / 不通过 as Content Manager document actions, shown only when the
  * workflow allows the step; the server checks again and answers with the reason if not.
  * The record's allowed steps come from the desk API (the workflow in config/), not from the edit
  * view's `status`: the Content Manager puts its own draft/publish status under that name.

@@ -10,7 +10,10 @@ const TOKEN_CHECK_MS = 10_000;
 const TOKEN_GRACE_MS = 5_000;
 const TOKENS_REMEMBERED = 1_000;
 
-/** What Strapi's security middleware would have sent with a JSON answer (issue 8's header list). */
+/**
+ * What Strapi's security middleware would have sent with a JSON answer (docs/operations.md,
+ * "Security tests", "Headers").
+ */
 const HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
@@ -83,12 +86,13 @@ function tokenChecker(strapi: Core.Strapi) {
 }
 
 /**
- * The reporting gate sits on the platform's login path (issue 7: p99 ≤ 20 ms at 100 concurrent,
- * `npm run bench:gate`). Going through Koa (logger, helmet, router, token lookup, permission engine)
- * costs many times the answer itself, a Map lookup in the gate index, so the HTTP server's request
- * listener answers `GET /api/direct-report/gate/:code` itself for the tokens that may always call it
- * (read-only and full-access). Everything else (no token, a custom token, a bad one, a malformed
- * code, any failure) goes to Koa and the route, which answers as usual.
+ * The reporting gate sits on the platform's login path (p99 ≤ 20 ms at 100 concurrent,
+ * `npm run bench:gate`, docs/benchmarks.md). Going through Koa (logger, helmet, router, token
+ * lookup, permission engine) costs many times the answer itself, a Map lookup in the gate index,
+ * so the HTTP server's request listener answers `GET /api/direct-report/gate/:code` itself for the
+ * tokens that may always call it (read-only and full-access). Everything else (no token, a custom
+ * token, a bad one, a malformed code, any failure) goes to Koa and the route, which answers as
+ * usual.
  */
 export function answerGateBeforeKoa(strapi: Core.Strapi): void {
   const server = strapi.server.httpServer;

@@ -77,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query('api::attachment.attachment')
         .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
       const events = await readEvents(strapi, no);
-      // The query password's hash is no reviewer's business (issue 7), even as a stored string.
+      // The query password's hash is no reviewer's business, even as a stored string.
       const { passwordHash: _hash, ...agency } = entry;
       return {
         agency: {

@@ -69,7 +69,7 @@ function visibleRegistration<R extends Record<string, unknown>>(access: FieldAcc
 }
 
 /**
- * The bureau's desk (issue 7): statisticians' registrations (reopen, remove, history; edits on the
+ * The bureau's desk: statisticians' registrations (reopen, remove, history; edits on the
  * person's behalf go through the Content Manager, see the statistician lifecycles) and the agency
  * approval chain, each level behind its own permission.
  */
@@ -119,7 +119,7 @@ export default {
       fieldAccessOf(ctx).requireWholeRecord(AGENCY, raw.agency);
       return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
     }),
-  // The direct-reporting dashboard (issue 6): whoever may read the enterprises' master data.
+  // The direct-reporting dashboard: whoever may read the enterprises' master data.
   reportPeriods: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, ENTERPRISE);

@@ -37,7 +37,7 @@ const documentId = () =>
 const ANALYZE_AFTER_CREATED = 5_000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** PUT /api/direct-report/enterprises: insert or update by code, all or nothing (issue 6). */
+  /** PUT /api/direct-report/enterprises: insert or update by code, all or nothing. */
   async upsert(input: unknown): Promise<{ received: number; created: number; updated: number }> {
     if (!Array.isArray(input)) throw invalidFields({ _body: '请求体应为企业数组' });
     if (input.length > 100_000) throw invalidFields({ _body: '一次最多10万家企业' });

@@ -3,8 +3,8 @@
  * enterprise's first and last login and each (IP, enterprise, account) first and last seen (the
  * (IP, enterprise) pairs follow in the upsert from the new ones). The summaries' upsert then
  * merges a few hundred rows instead of running five thousand events through sorts and aggregates
- * (issue 6, the ingestion target: the SQL fold spent half of PostgreSQL's time there). What the
- * upsert does with them is in summaries.ts.
+ * (the ingestion target, docs/benchmarks.md: the SQL fold spent half of PostgreSQL's time there).
+ * What the upsert does with them is in summaries.ts.
  */
 import type { StoredEvent } from './summaries';
 

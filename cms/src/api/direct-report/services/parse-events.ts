@@ -52,7 +52,7 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
   if (id && CONTROL.test(id)) return { ok: false, line, reason: 'id：不能含换行等控制字符' };
   const instant = new Date(at).toISOString();
-  // A re-sent event gets the same key and is not counted twice (issue 6).
+  // A re-sent event gets the same key and is not counted twice.
   // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
   const key = id ?? hash('sha256', `${account}\n${code}\n${kind}\n${ip}\n${instant}`, 'base64url');
   return { ok: true, event: { enterprise_code: code, at: instant, event_key: key, account, account_kind: kind, ip } };

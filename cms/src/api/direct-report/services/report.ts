@@ -43,7 +43,7 @@ export const enterpriseFilterOf = (query: Record<string, unknown>): EnterpriseFi
   pageSize: int(query.pageSize),
 });
 
-/** The columns of the per-enterprise export, zh-CN headers (issue 6). */
+/** The columns of the per-enterprise export, zh-CN headers. */
 export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | number]> = [
   ['统一社会信用代码', (e) => e.code],
   ['单位名称', (e) => e.name],

@@ -12,7 +12,7 @@ const submissions = (strapi: Core.Strapi) =>
   kindIds.map((id) => `select '${id}' as kind, record_no, status from ${tableOf(strapi, id)}`).join(' union all ');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The figures of the admin home widgets (issue 5). */
+  /** The figures of the admin home widgets. */
   async overview() {
     const knex = strapi.db.connection;
     const waiting = await knex.raw(

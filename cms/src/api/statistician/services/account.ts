@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     find,
 
     /**
-     * The look-up page (issue 7): the ID number and the query password open one registration, with
+     * The look-up page: the ID number and the query password open one registration, with
      * a short-lived token for resubmitting it. Limited per ID number and per client address, like
      * the microdata query (lib/attempt-limit).
      */

@@ -47,10 +47,11 @@ create or replace trigger statisticians_gate_deleted after delete on statisticia
   referencing old table as old_rows for each statement execute function statdesk_gate_notify();`;
 
 /**
- * The gate's answers in memory (issue 7: p99 ≤ 20 ms on the platform's login path), correct across
- * instances: each instance LISTENs, and a trigger NOTIFYs the codes every change touches, which are
- * then re-counted from the table. While the listening connection is down the index is not trusted
- * (`ready` is false) and callers ask PostgreSQL; on reconnecting it loads everything again.
+ * The gate's answers in memory (p99 ≤ 20 ms on the platform's login path, docs/benchmarks.md),
+ * correct across instances: each instance LISTENs, and a trigger NOTIFYs the codes every change
+ * touches, which are then re-counted from the table. While the listening connection is down the
+ * index is not trusted (`ready` is false) and callers ask PostgreSQL; on reconnecting it loads
+ * everything again.
  */
 export function createGateIndex(strapi: Core.Strapi) {
   const counts = new Map<string, number>();

@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** A content editor's override of the form's template (issue 5), else the one in config/templates. */
+  /** A content editor's override of the form's template, else the one in config/templates. */
   const override = (kindId: SubmissionKindId) =>
     (strapi.service('api::review-desk.templates' as never) as { override(formId: string): Promise<string | undefined> }).override(
       kind(kindId),

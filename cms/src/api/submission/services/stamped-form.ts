@@ -31,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { status: to };
   },
 
-  /** The current scan of a record, for reviewers (issue 5) and the applicant. */
+  /** The current scan of a record, for reviewers and the applicant. */
   async current(no: string): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
     const row = (await strapi.db.query('api::stamped-form.stamped-form').findOne({ where: { recordNo: no, current: true } })) as Record<
       string,

@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Checks that depend on what is stored (seeds/000_…txt §二, issue 3), and the organisation name
+   * Checks that depend on what is stored (seeds/000_…txt §二), and the organisation name
    * shown in the query table. Messages never tell whether someone else's record exists.
    */
   async function checkReferences(kindId: SubmissionKindId, values: Record<string, unknown>): Promise<string> {

@@ -3,7 +3,7 @@ import { checkTemplate } from '../../../../lib/templates';
 
 /**
  * A print template is checked wherever it is saved (the template page or the Content Manager):
- * it must compile and must not print anything unescaped (issue 5).
+ * it must compile and must not print anything unescaped.
  */
 function check(event: { params: { data?: { source?: unknown } } }) {
   const source = event.params.data?.source;

@@ -8,7 +8,7 @@ interface PeriodEvent {
 /**
  * A period's summary is built when the period is saved, so that ingestion maintains it from the
  * first login of its window; a changed window rebuilds it, and a renamed or deleted period's goes
- * (issue 6: reports read summaries).
+ * (reports read summaries: docs/benchmarks.md, "What the figures follow").
  */
 async function build({ result }: PeriodEvent) {
   if (!result?.code || !result.opensAt || !result.closesAt) return;
