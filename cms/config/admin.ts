@@ -8,6 +8,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   // Tests call the API only; they need no admin bundle.
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   flags: { nps: false, promoteEE: false },
+  // Sign-ins per e-mail address and client address in 5 minutes (Strapi's default is 5).
+  rateLimit: { interval: { min: 5 }, max: env.int('ADMIN_SIGN_IN_LIMIT', 5) },
   // Strapi AI sends content to strapi-ai.apps.strapi.io; nothing leaves this network.
   ai: { enabled: false },
 });

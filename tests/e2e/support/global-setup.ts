@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
       ...publicDir.env,
       STATDESK_FIRST_ADMIN_EMAIL: ADMIN.email,
       STATDESK_FIRST_ADMIN_PASSWORD: ADMIN.password,
+      // The journeys sign in as this one admin from one address more often than 5 times in 5 minutes.
+      ADMIN_SIGN_IN_LIMIT: '100',
     };
     services.push(await startCms({ port: cmsPort, env }));
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
