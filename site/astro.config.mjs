@@ -19,7 +19,9 @@ export default defineConfig({
   output: 'server',
   // Its default is 1 GB; the site's own check (src/lib/body-limit.ts) answers 413 before this.
   adapter: node({ mode: 'standalone', bodySizeLimit: MAX_FORM_BODY_BYTES }),
-  security: { checkOrigin: true, allowedDomains },
+  // The cross-site form check is made in src/lib/origin-check.ts (the same rule) so that its
+  // refusal is the site's zh-CN error page; Astro's own answers in English plain text.
+  security: { checkOrigin: false, allowedDomains },
   compressHTML: true,
   build: { inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },

@@ -1,5 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { limitRequestBody } from './lib/body-limit';
+import { CROSS_SITE_MESSAGE, isCrossSiteFormPost } from './lib/origin-check';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
@@ -38,10 +39,13 @@ function withMarkedStatus(response: Response): Response {
   return new Response(response.body, { status: unavailable ? 503 : refused, headers });
 }
 
-/** Refuses a NUL address, gives the error pages their status, and adds the security headers. */
+/** Refuses cross-site form posts and NUL addresses, gives the error pages their status, and adds the security headers. */
 const secureAnswer = defineMiddleware(async (context, next) => {
-  if (context.routePattern !== '/500' && NUL.test(context.url.pathname + context.url.search))
-    throw new RequestRefused(400, '网址中含有无法识别的字符。请检查网址，或回到首页重新进入。');
+  if (context.routePattern !== '/500') {
+    if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, CROSS_SITE_MESSAGE);
+    if (NUL.test(context.url.pathname + context.url.search))
+      throw new RequestRefused(400, '网址中含有无法识别的字符。请检查网址，或回到首页重新进入。');
+  }
   const response = withMarkedStatus(await next());
   const headers = response.headers;
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CSP);

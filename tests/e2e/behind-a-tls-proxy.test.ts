@@ -26,7 +26,9 @@ describe('the site behind a TLS-terminating proxy', () => {
   });
 
   it('refuses a cross-site post, and believes no host it was not told about', async () => {
-    expect((await post({ ...forwarded, origin: 'https://evil.test' })).status).toBe(403);
+    const crossSite = await post({ ...forwarded, origin: 'https://evil.test' });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toContain('出于安全原因，本站只接受从本站页面提交的表单');
     const spoofed = await post({ 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.test', origin: 'https://evil.test' });
     expect(spoofed.status).toBe(403);
   });
