@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { findScanProblem } from './file-checks';
 import { hidesZipArchive } from './file-checks/zip';
-import type { ScanType } from './file-type';
+import { detectScanType, type ScanType } from './file-type';
 import { uploadMessages } from './scan-file';
 
 /**
@@ -52,6 +52,9 @@ export const mediaMessages = {
   mixedContent: '文件中夹带了其他内容（如压缩包或脚本），请上传原始的图片、PDF或Office文档',
 } as const;
 
+/** PDFs, JPEGs and PNGs are recognised as the public uploads recognise them (lib/file-type.ts), and parsed alike. */
+const SCAN_KINDS: Record<ScanType, MediaKind> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/png': 'png' };
+
 const startsWith = (bytes: Buffer, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
 const ascii = (bytes: Buffer, text: string, at = 0) => bytes.toString('latin1', at, at + text.length) === text;
 
@@ -67,11 +70,10 @@ function detectOfficeOpenXml(bytes: Buffer): MediaKind | undefined {
 
 /** The kind a file's bytes say it is (by signature, never by name), or undefined. */
 export function detectMediaKind(bytes: Buffer): MediaKind | undefined {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  const scanType = detectScanType(bytes);
+  if (scanType) return SCAN_KINDS[scanType];
   if (ascii(bytes, 'GIF87a') || ascii(bytes, 'GIF89a')) return 'gif';
   if (ascii(bytes, 'RIFF') && ascii(bytes, 'WEBP', 8)) return 'webp';
-  if (ascii(bytes, '%PDF-')) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return detectOfficeOpenXml(bytes);
   return undefined;
@@ -82,8 +84,9 @@ const isZipBased = (kind: MediaKind) => kind === 'docx' || kind === 'xlsx' || ki
 /**
  * Why a file may not enter the media library, or undefined when it may: its extension must be
  * on the list, its content must be that kind, and a picture or PDF must pass the parsed checks of
- * the public uploads (no PDF action, nothing after an image's end, no hidden archive). `storedExtension` is the extension a replaced file keeps (Strapi keeps the
- * old URL on replace), which the new content must match too.
+ * the public uploads (no PDF action, nothing after an image's end, no hidden archive).
+ * `storedExtension` is the extension a replaced file keeps (Strapi keeps the old URL on replace),
+ * which the new content must match too.
  */
 export async function refuseMedia(bytes: Buffer, fileName: string, storedExtension?: string): Promise<string | undefined> {
   const claimed = MEDIA_EXTENSIONS[extname(fileName).toLowerCase()];
@@ -91,7 +94,7 @@ export async function refuseMedia(bytes: Buffer, fileName: string, storedExtensi
   if (!claimed || !kept) return mediaMessages.wrongType;
   const detected = detectMediaKind(bytes);
   if (detected !== claimed || detected !== kept) return mediaMessages.mismatch;
-  const scanType = SCANNABLE[detected];
+  const scanType = detectScanType(bytes);
   if (scanType) {
     const problem = await findScanProblem(scanType, bytes);
     return problem && (problem === 'damaged' || problem === 'encrypted' ? uploadMessages[problem] : mediaMessages.mixedContent);
@@ -99,6 +102,3 @@ export async function refuseMedia(bytes: Buffer, fileName: string, storedExtensi
   if (!isZipBased(detected) && hidesZipArchive(bytes)) return mediaMessages.mixedContent;
   return undefined;
 }
-
-/** The kinds the public uploads' parsers walk (lib/file-checks): the same checks serve the media library. */
-const SCANNABLE: Partial<Record<MediaKind, ScanType>> = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' };
