@@ -1,6 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { bureauDeskRoutes } from './api/bureau-desk/admin-routes';
-import { reviewDeskRoutes } from './api/review-desk/admin-routes';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import type { GateService } from './api/statistician/services/gate';
 import { createGateIndex, GATE_TRIGGER_SQL, type GateIndex } from './api/statistician/services/gate-index';
@@ -26,9 +24,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await closePublicSignUp(strapi);
-    // Mounted when the server starts listening, after bootstrap (see admin-routes.ts).
-    strapi.server.routes(reviewDeskRoutes as never);
-    strapi.server.routes(bureauDeskRoutes as never);
     // Before the roles: their agency permissions carry this condition.
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
