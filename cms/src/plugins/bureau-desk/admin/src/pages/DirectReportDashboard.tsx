@@ -2,6 +2,7 @@ import {
   Badge,
   Box,
   Button,
+  Field,
   Flex,
   SingleSelect,
   SingleSelectOption,
@@ -16,7 +17,7 @@ import {
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { messageOf } from '../../../../review-desk/admin/src/api';
+import { messageOf } from '../../../../../admin/shared/api';
 
 interface Rates {
   required: number;
@@ -219,20 +220,23 @@ export default function DirectReportDashboard() {
         {period && (
           <Flex gap={4} alignItems="flex-end" marginBottom={6}>
             <Box width="240px">
-              <SingleSelect
-                label="网报期"
-                value={period}
-                onChange={(value: string | number) => {
-                  setPeriod(String(value));
-                  drill({});
-                }}
-              >
-                {(trend ?? []).map((point) => (
-                  <SingleSelectOption key={point.code} value={point.code}>
-                    {point.code}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
+              {/* The design system's SingleSelect takes its label from Field (it has no label prop). */}
+              <Field.Root name="period">
+                <Field.Label>网报期</Field.Label>
+                <SingleSelect
+                  value={period}
+                  onChange={(value: string | number) => {
+                    setPeriod(String(value));
+                    drill({});
+                  }}
+                >
+                  {(trend ?? []).map((point) => (
+                    <SingleSelectOption key={point.code} value={point.code}>
+                      {point.code}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
             </Box>
             {report && (
               <Typography>
