@@ -1,6 +1,6 @@
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { formatTime, useOpenFile } from '../../../review-desk/admin/src/api';
+import { formatTime, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
 import {
   AGENCY_MODEL,
   type AgencyRecord,
@@ -9,7 +9,6 @@ import {
   STATISTICIAN_MODEL,
   type StatisticianRecord,
   statisticianPath,
-  useBureauRecord,
 } from './api';
 
 const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
@@ -81,7 +80,7 @@ function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
 }
 
 function AgencyContent({ no }: { no: string }) {
-  const { record, error } = useBureauRecord<AgencyRecord>(agencyPath(no));
+  const { record, error } = useDeskRecord<AgencyRecord>(agencyPath(no));
   const open = useOpenFile();
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
@@ -120,7 +119,7 @@ function AgencyContent({ no }: { no: string }) {
 }
 
 function StatisticianContent({ no, version }: { no: string; version: unknown }) {
-  const { record, error } = useBureauRecord<StatisticianRecord>(statisticianPath(no), version);
+  const { record, error } = useDeskRecord<StatisticianRecord>(statisticianPath(no), version);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
   return (

@@ -1,7 +1,3 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from '../../../review-desk/admin/src/api';
-
 export const AGENCY_MODEL = 'api::agency.agency';
 export const STATISTICIAN_MODEL = 'api::statistician.statistician';
 
@@ -39,31 +35,6 @@ export interface StatisticianRecord {
   history: BureauEvent[];
   fieldLabels: Record<string, string>;
   canManage: boolean;
-}
-
-/**
- * The bureau desk's view of one agency or registration, shared by the side panel and the actions.
- * `version` (the document's updatedAt) reloads it after a save in the edit view, so that the
- * history shows the edit just made.
- */
-export function useBureauRecord<T>(path: string | undefined, version?: unknown) {
-  const { get } = useFetchClient();
-  const [record, setRecord] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    if (!path) return;
-    try {
-      setRecord((await get<T>(path)).data);
-      setError(null);
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  }, [get, path]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the reason to load again
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-  return { record, error };
 }
 
 export const agencyPath = (no: string | undefined) => (no ? `/bureau-desk/agencies/${encodeURIComponent(no)}` : undefined);

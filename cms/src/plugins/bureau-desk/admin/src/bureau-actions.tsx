@@ -1,14 +1,7 @@
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
-import { type ActionField, ActionForm } from './ActionForm';
-import {
-  AGENCY_MODEL,
-  type AgencyRecord,
-  agencyPath,
-  STATISTICIAN_MODEL,
-  type StatisticianRecord,
-  statisticianPath,
-  useBureauRecord,
-} from './api';
+import { type ActionField, ActionForm } from '../../../../admin/shared/ActionForm';
+import { useDeskRecord } from '../../../../admin/shared/api';
+import { AGENCY_MODEL, type AgencyRecord, agencyPath, STATISTICIAN_MODEL, type StatisticianRecord, statisticianPath } from './api';
 
 const reasonField = (required: boolean, hint: string): ActionField => ({ name: 'reason', label: '理由', hint, required, multiline: true });
 const effectiveDateField: ActionField = {
@@ -37,7 +30,15 @@ const describe = ({ label, path, body, fields, danger }: Spec, no: string): Docu
     type: 'modal',
     title: `${label}：${no}`,
     content: ({ onClose }: { onClose: () => void }) => (
-      <ActionForm path={path} body={body} fields={fields} label={label} danger={danger} onClose={onClose} />
+      <ActionForm
+        path={path}
+        body={body}
+        rows={fields}
+        label={label}
+        done={`已${label}`}
+        variant={danger ? 'danger' : 'success'}
+        onClose={onClose}
+      />
     ),
   },
 });
@@ -47,7 +48,7 @@ const numberOf = (document: unknown) => (document as { registrationNo?: string }
 /** The agency chain's two buttons, offered to the level whose turn it is (seeds/004 §七). */
 function useAgencyDecision(decision: 'approve' | 'reject', { model, document }: DocumentActionProps) {
   const no = model === AGENCY_MODEL ? numberOf(document) : undefined;
-  const { record } = useBureauRecord<AgencyRecord>(agencyPath(no));
+  const { record } = useDeskRecord<AgencyRecord>(agencyPath(no));
   if (!no || !record?.canDecide || !record.level) return null;
   const path = `${agencyPath(no)}/decisions`;
   if (decision === 'reject')
@@ -62,7 +63,7 @@ function useAgencyDecision(decision: 'approve' | 'reject', { model, document }: 
 /** 开放注册表 and 注销 for the bureau (seeds/004 §十二); edits on the person's behalf are the edit view itself. */
 function useRegistrationAction(action: 'reopen' | 'remove', { model, document }: DocumentActionProps) {
   const no = model === STATISTICIAN_MODEL ? numberOf(document) : undefined;
-  const { record } = useBureauRecord<StatisticianRecord>(statisticianPath(no));
+  const { record } = useDeskRecord<StatisticianRecord>(statisticianPath(no));
   if (!no || !record?.canManage) return null;
   const state = record.registration.state;
   if (action === 'reopen' && state !== 'locked') return null;

@@ -1,7 +1,8 @@
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
-import { formatTime, isSubmissionModel, useOpenFile, useRecord } from './api';
+import { formatTime, useOpenFile } from '../../../../admin/shared/api';
+import { isSubmissionModel, useRecord } from './api';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 

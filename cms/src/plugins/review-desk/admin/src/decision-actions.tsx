@@ -1,8 +1,22 @@
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
+import { type ActionField, ActionForm } from '../../../../admin/shared/ActionForm';
 import { isSubmissionModel, useRecord } from './api';
-import { DecisionForm } from './DecisionForm';
 
 type Decision = 'approve' | 'return' | 'reject';
+
+const reasonField = (required: boolean): ActionField => ({
+  name: 'reason',
+  label: '理由',
+  hint: required ? '申请人会在查询页面和邮件中看到这段理由' : '可选',
+  required,
+  multiline: true,
+});
+/** Data applications are approved with an optional access period, typed as 2026-12-01. */
+const accessPeriodFields: ActionField[] = [
+  { name: 'accessStart', label: '数据使用期限开始日期', hint: '如 2026-12-01；不填则不设定', required: false, multiline: false },
+  { name: 'accessEnd', label: '数据使用期限结束日期', hint: '如 2027-11-30', required: false, multiline: false },
+];
+const BUTTON_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger' } as const;
 
 /**
  * 通过 / 退回修改 / 不通过 as Content Manager document actions, shown only when the
@@ -24,12 +38,16 @@ function useDecision(action: Decision, { model, document }: DocumentActionProps)
       type: 'modal',
       title: `${label}：${recordNo}`,
       content: ({ onClose }: { onClose: () => void }) => (
-        <DecisionForm
-          recordNo={recordNo}
-          action={action}
+        <ActionForm
+          path={`/review-desk/records/${encodeURIComponent(recordNo)}/decisions`}
+          body={{ action }}
+          rows={[
+            reasonField(allowed.needsReason),
+            ...(action === 'approve' && model === 'api::data-application.data-application' ? [accessPeriodFields] : []),
+          ]}
           label={label}
-          needsReason={allowed.needsReason}
-          asksAccessPeriod={action === 'approve' && model === 'api::data-application.data-application'}
+          done={`已${label}：${recordNo}`}
+          variant={BUTTON_VARIANTS[action]}
           onClose={onClose}
         />
       ),

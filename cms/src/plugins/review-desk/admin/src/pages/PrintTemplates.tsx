@@ -1,7 +1,7 @@
 import { Box, Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { fieldErrorsOf, messageOf } from '../api';
+import { fieldErrorsOf, messageOf } from '../../../../../admin/shared/api';
 
 interface Summary {
   formId: string;

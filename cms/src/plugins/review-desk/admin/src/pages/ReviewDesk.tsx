@@ -2,7 +2,7 @@ import { Box, Button, Flex, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typograp
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatTime, messageOf, useOpenFile } from '../api';
+import { formatTime, messageOf, useOpenFile } from '../../../../../admin/shared/api';
 
 interface Queue {
   kind: string;
