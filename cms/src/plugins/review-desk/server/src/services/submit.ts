@@ -16,6 +16,7 @@ import { hashQueryPassword } from '../../../../../lib/password-hash';
 import { allocateRecordNo } from '../../../../../lib/record-numbers';
 import { issueRecordToken } from '../../../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
+import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
 
 export interface Submitted {
@@ -103,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await appendEvent(strapi, { recordNo: no, action: 'submit', from: null, to: status, actor: '申请人' }, now.toISOString());
         return no;
       });
-      const notify = strapi.service('plugin::review-desk.notify' as never) as ReturnType<typeof import('./notify').default>;
+      const notify = serviceOf(strapi, 'plugin::review-desk.notify');
       void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
       return {
         applicationNo,
