@@ -5,6 +5,7 @@ import { type AgencyLevel, normaliseQueryPassword, syntheticCreditCode } from '@
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
 import type { UploadedFile } from '../lib/scan-file';
+import { isDemoWanted } from './demo-wanted';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
 
 type Register = { register(body: unknown, files: Record<string, UploadedFile | undefined>): Promise<{ registrationNo: string }> };
@@ -43,8 +44,7 @@ const DEMO_AGENCIES: Array<{ name: string; county: string; delegators: number; d
  * decided through the same services as the site and the admin; the README's demo password opens them.
  */
 export async function seedAgencyDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::agency.agency').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::agency.agency'))) return;
   const registration = strapi.service('api::agency.registration' as never) as unknown as Register;
   const chain = strapi.service('api::agency.chain' as never) as unknown as Chain;
   const dir = mkdtempSync(join(tmpdir(), 'statdesk-demo-'));

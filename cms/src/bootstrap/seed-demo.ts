@@ -2,6 +2,7 @@ import { normaliseQueryPassword, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashQueryPassword } from '../lib/password-hash';
 import { type Entry, uidOf } from '../lib/records';
+import { isDemoWanted } from './demo-wanted';
 
 type Submit = { create(kind: string, input: unknown): Promise<{ applicationNo: string; queryPassword?: string }> };
 type Review = { transition(no: string, decision: { action: string; actor: string; reason?: string }): Promise<unknown> };
@@ -16,8 +17,7 @@ export const DEMO_PASSWORD = 'DEMO-2026-QP';
  * the public API, so the demo obeys every rule.
  */
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::institution.institution').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::institution.institution'))) return;
   const submit = strapi.service('api::submission.submit' as never) as unknown as Submit;
   const review = strapi.service('api::submission.review' as never) as unknown as Review;
   const institution = (fullName: string, abbreviation: string, contactPhone: string) =>

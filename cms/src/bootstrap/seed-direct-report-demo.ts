@@ -1,6 +1,7 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { type StoredEvent, storedEventOf } from '../api/direct-report/services/summaries';
+import { isDemoWanted } from './demo-wanted';
 
 type Enterprises = { upsert(input: unknown): Promise<unknown> };
 type Ingest = { insertEvents(events: StoredEvent[]): Promise<number> };
@@ -22,8 +23,7 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
       data: { threshold, ipCountScope, anomalyDelta, monthlyCategories: scope.monthly, quarterlyCategories: scope.quarterly } as never,
     });
   }
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::reporting-period.reporting-period').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::reporting-period.reporting-period'))) return;
   for (const period of DEMO_PERIODS) {
     await strapi.documents('api::reporting-period.reporting-period').create({
       data: {

@@ -1,6 +1,7 @@
 import { computeIdCardCheckChar, normaliseQueryPassword } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
+import { isDemoWanted } from './demo-wanted';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
 
 type Registration = { register(input: unknown, address: string): Promise<{ registrationNo: string }> };
@@ -28,8 +29,7 @@ const DEMO_PEOPLE: Array<{ name: string; id: string; units: number; bureau?: { a
  * are enterprises of the direct-reporting demo, so the gate allows some of those.
  */
 export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::statistician.statistician').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::statistician.statistician'))) return;
   const registration = strapi.service('api::statistician.registration' as never) as unknown as Registration;
   const bureau = strapi.service('api::statistician.bureau' as never) as unknown as Bureau;
   const enterprises = (await strapi.db
