@@ -1,44 +1,10 @@
-import type { Field } from '../../config/src/fields/types.ts';
+import type { StrapiAttribute } from '../../config/src/fields/kind.ts';
+import { kindOf } from '../../config/src/fields/kinds/index.ts';
 import { type SubmissionKind, submissionKinds } from '../../config/src/submissions.ts';
 import { statuses } from '../../config/src/workflow/submission.ts';
 
-type Attribute = Record<string, unknown>;
-
-/** Where the form field lives in PostgreSQL: the form definition decides, Strapi follows. */
-function attributeOf(field: Field): Attribute {
-  switch (field.type) {
-    case 'text':
-      return { type: 'string', required: !field.optional, maxLength: field.maxLength ?? 100 };
-    case 'textarea':
-      return { type: 'text', required: !field.optional, maxLength: field.maxLength ?? 2000 };
-    case 'idCard':
-      // Personal data: never in an API response (DESIGN.md), and hidden from roles that do not need it.
-      return { type: 'string', required: !field.optional, maxLength: 18, private: true };
-    case 'phone':
-    case 'email':
-    case 'url':
-    case 'creditCode':
-      return {
-        type: 'string',
-        required: !field.optional,
-        maxLength: 254,
-        ...(field.type !== 'url' && field.type !== 'creditCode' && { private: true }),
-      };
-    case 'date':
-      return { type: 'date', required: !field.optional };
-    case 'select':
-    case 'radios':
-      return { type: 'string', required: !field.optional, maxLength: 100 };
-    case 'checkboxes':
-    case 'rows':
-      return { type: 'json', required: !field.optional };
-    case 'consent':
-      return { type: 'boolean', required: true, default: false };
-  }
-}
-
 /** Fields every submission carries besides its answers. */
-const systemAttributes = (kind: SubmissionKind): Record<string, Attribute> => ({
+const systemAttributes = (kind: SubmissionKind): Record<string, StrapiAttribute> => ({
   recordNo: { type: 'string', unique: true, required: true, maxLength: 20, configurable: false },
   status: {
     type: 'enumeration',
@@ -58,7 +24,7 @@ const plural = (singular: string) => (singular.endsWith('y') ? `${singular.slice
 
 /** The schema.json of one submission content type, derived from its form in config/. */
 export function submissionContentType(kind: SubmissionKind): Record<string, unknown> {
-  const answers = Object.fromEntries(kind.form.fields.map((field) => [field.name, attributeOf(field)]));
+  const answers = Object.fromEntries(kind.form.fields.map((field) => [field.name, kindOf(field).attribute(field)]));
   return {
     kind: 'collectionType',
     collectionName: plural(kind.collection).replaceAll('-', '_'),

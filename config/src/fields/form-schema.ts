@@ -1,22 +1,7 @@
 import { z } from 'zod';
+import { isFieldType } from './kinds/index.ts';
 import { fieldSchema } from './schema.ts';
-import type { ChoiceField, ConsentField, Field, FormattedField, FormDefinition, RowsField, TextField } from './types.ts';
-
-export const FIELD_TYPES = new Set<string>([
-  'text',
-  'textarea',
-  'email',
-  'phone',
-  'url',
-  'idCard',
-  'creditCode',
-  'date',
-  'select',
-  'radios',
-  'checkboxes',
-  'consent',
-  'rows',
-]);
+import type { ChoiceField, ConsentField, Field, FormattedField, FormDefinition, FormRule, RowsField, TextField } from './types.ts';
 
 /** The value type one field's schema produces. */
 type AnswerOf<F> = F extends RowsField
@@ -36,7 +21,7 @@ export type FormValues<F extends readonly Field[]> = { [K in F[number] as K['nam
 /** Throws, naming the form and the field, when a field has a type no renderer or schema knows. */
 export function assertKnownFieldTypes(form: FormDefinition): void {
   const check = (field: Field, where: string) => {
-    if (!FIELD_TYPES.has(field.type)) throw new Error(`Form "${form.id}": field "${where}" has unknown type "${field.type}"`);
+    if (!isFieldType(field.type)) throw new Error(`Form "${form.id}": field "${where}" has unknown type "${field.type}"`);
   };
   for (const field of form.fields) {
     check(field, field.name);
@@ -44,11 +29,27 @@ export function assertKnownFieldTypes(form: FormDefinition): void {
   }
 }
 
-/** The zod schema of a whole form. Unknown keys are dropped, so nothing unexpected is stored. */
+/**
+ * A form's rules, each reporting on the last field it reads. They run only once every answer is
+ * valid (zod's `when`): a rule then reads well-formed answers, and a refused answer is reported
+ * once, by its own field.
+ */
+function checkRules(schema: z.ZodObject, rules: readonly FormRule[]) {
+  if (rules.length === 0) return schema;
+  return schema.superRefine(
+    (values: Record<string, unknown>, ctx) => {
+      for (const rule of rules)
+        if (!rule.check(values)) ctx.addIssue({ code: 'custom', path: [rule.fields.at(-1) as string], message: rule.message });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
+}
+
+/** The zod schema of a whole form and its rules. Unknown keys are dropped, so nothing unexpected is stored. */
 export function buildFormSchema<const F extends readonly Field[]>(form: FormDefinition<F>): z.ZodType<FormValues<F>> {
   assertKnownFieldTypes(form);
   const shape = Object.fromEntries(form.fields.map((field) => [field.name, fieldSchema(field)]));
-  return z.object(shape) as unknown as z.ZodType<FormValues<F>>;
+  return checkRules(z.object(shape), form.rules ?? []) as unknown as z.ZodType<FormValues<F>>;
 }
 
 /**

@@ -10,5 +10,6 @@ export const fieldMessages = {
   date: (label: string) => `${label}应为有效日期，如 2026-09-01`,
   consent: '请阅读并勾选同意后再继续',
   rowCount: (noun: string, min: number, max: number) => `请填写${min}至${max}个${noun}`,
+  endBeforeStart: (period: string) => `${period}结束日期不能早于开始日期`,
   duplicateRow: (noun: string, value: string) => `${noun} ${value} 重复填写`,
 } as const;

@@ -1,72 +1,33 @@
-/** One option of a choice field. */
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-/** Where a choice field's options come from when they are not fixed in the form. */
-export type OptionSource = 'catalog' | 'institutions';
-
-interface BaseField {
-  /** Name in the JSON body, the HTML form and the database (camelCase). */
-  name: string;
-  /** Visible label, zh-CN. */
-  label: string;
-  /** Hint shown under the label. */
-  hint?: string;
-  /** Optional fields say so next to their label. */
-  optional?: boolean;
-  /** Section heading this field sits under, on the page and the printed form. */
-  section?: string;
-  /**
-   * A person's name or other personal information (个人信息保护法 §4) beyond the types that
-   * always are (ID number, phone, email): admin roles without a need do not see it.
-   */
-  personal?: boolean;
-}
-
-export interface TextField extends BaseField {
-  type: 'text' | 'textarea';
-  maxLength?: number;
-  autocomplete?: string;
-}
-export interface FormattedField extends BaseField {
-  type: 'email' | 'phone' | 'url' | 'idCard' | 'creditCode' | 'date';
-}
-export interface ChoiceField extends BaseField {
-  type: 'select' | 'radios' | 'checkboxes';
-  /** Fixed options; a field with `source` gets them from the CMS at run time instead. */
-  options?: FieldOption[];
-  source?: OptionSource;
-}
-export interface ConsentField extends BaseField {
-  type: 'consent';
-  /** The statement the person agrees to (a notice key whose text is shown above the box). */
-  statement: string;
-}
-
-/** A field that can be a column of a repeatable row: one plain answer per row. */
-export type ColumnField = TextField | FormattedField | (ChoiceField & { type: 'select' | 'radios' });
-
 /**
- * A list of rows the person adds and removes (GOV.UK "Add another thing"), e.g. 统计服务单位.
- * Posted as `name.<row>.<column>`; each row is validated with its columns' schemas.
+ * The types of field definitions, inferred from each kind's definition schema
+ * (kinds/<kind>.ts), and the form that holds them.
  */
-export interface RowsField extends BaseField {
-  type: 'rows';
-  columns: readonly ColumnField[];
-  minRows: number;
-  maxRows: number;
-  /** What one row is called (服务单位), in headings, buttons and messages. */
-  rowNoun: string;
-  /** A column whose answer must differ from row to row (an enterprise's code). */
-  uniqueBy?: string;
-}
+import type { CheckboxesField } from './kinds/checkboxes.ts';
+import type { CreditCodeField } from './kinds/credit-code.ts';
+import type { DateField } from './kinds/date.ts';
+import type { EmailField } from './kinds/email.ts';
+import type { IdCardField } from './kinds/id-card.ts';
+import type { Field } from './kinds/index.ts';
+import type { PhoneField } from './kinds/phone.ts';
+import type { RadiosField } from './kinds/radios.ts';
+import type { SelectField } from './kinds/select.ts';
+import type { TextLineField } from './kinds/text.ts';
+import type { TextareaField } from './kinds/textarea.ts';
+import type { UrlField } from './kinds/url.ts';
+import type { FormRule } from './rules.ts';
 
-export type Field = TextField | FormattedField | ChoiceField | ConsentField | RowsField;
-export type FieldType = Field['type'];
+export type { OptionSource } from './kinds/choice.ts';
+export type { FieldOption } from './kinds/common.ts';
+export type { ConsentField } from './kinds/consent.ts';
+export type { Field, FieldType } from './kinds/index.ts';
+export type { ColumnField, RowsField } from './kinds/rows.ts';
+export type { FormRule } from './rules.ts';
 
-/** A public form: its id, title and fields, in order. */
+export type TextField = TextLineField | TextareaField;
+export type FormattedField = EmailField | PhoneField | UrlField | IdCardField | CreditCodeField | DateField;
+export type ChoiceField = SelectField | RadiosField | CheckboxesField;
+
+/** A public form: its id, title and fields, in order, and the rules that tie fields together. */
 export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   id: string;
   title: string;
@@ -76,4 +37,6 @@ export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   /** Where decisions are emailed to, when the form asks for an email address. */
   emailField?: string;
   fields: F;
+  /** Checks across fields (a period's end after its start), run once every answer is valid. */
+  rules?: readonly FormRule<F[number]['name']>[];
 }

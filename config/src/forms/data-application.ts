@@ -1,4 +1,5 @@
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
+import { periodInOrder } from '../fields/rules.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 
 /** 微观数据使用申请表 (seeds/000_…txt §3.2). */
@@ -57,6 +58,7 @@ export const form = {
   applicantField: 'leaderName',
   emailField: 'leaderEmail',
   fields,
+  rules: [periodInOrder('usePeriodStart', 'usePeriodEnd', '使用期限')],
 } as const satisfies FormDefinition<typeof fields>;
 
 export const schema = buildFormSchema(form);

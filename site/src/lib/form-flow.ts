@@ -136,13 +136,14 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
     const consentErrors = pick(errors, consents);
     return Object.keys(consentErrors).length > 0 ? state('consent', values, consentErrors) : state('form', values);
   }
-  if (submittedStep === 'form' || action === 'edit') {
-    if (action === 'edit') return state('form', values);
-    // A consent lost on the way (e.g. an old tab) sends the person back to agree again.
-    if (Object.keys(pick(errors, consents)).length > 0) return state('consent', values, pick(errors, consents));
-    // Check answers shows (and carries) the answers as they will be stored: https:// added, spaces gone.
-    return parsed.ok ? state('check', parsed.values) : state('form', values, errors);
-  }
+  if (action === 'edit') return state('form', values);
+  // A consent lost on the way (e.g. an old tab) sends the person back to agree again.
+  if (Object.keys(pick(errors, consents)).length > 0) return state('consent', values, pick(errors, consents));
+  // The check step judges its answers again (fields and the form's rules) before the service
+  // does, so a problem is shown next to its question, never only as the service's refusal.
+  if (!parsed.ok) return state('form', values, errors);
+  // Check answers shows (and carries) the answers as they will be stored: https:// added, spaces gone.
+  if (submittedStep === 'form') return state('check', parsed.values);
 
   // submittedStep === 'check' and action === 'submit': the service decides.
   const answer = await spec.send(values, data, visitorAddress(Astro));

@@ -55,13 +55,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return String(values.fullName);
       case 'data-application': {
         const chosen = await findOne('institution', { recordNo: values.institution, status: { $ne: 'rejected' } });
-        const errors: Record<string, string> = {
+        const errors = {
           ...(await checkDatasets('datasets', '申请使用的数据目录', values.datasets)),
           ...(!chosen && { institution: '请选择已登记的申请机构' }),
         };
-        if (values.usePeriodEnd && values.usePeriodStart && String(values.usePeriodEnd) < String(values.usePeriodStart)) {
-          errors.usePeriodEnd = '使用期限结束日期不能早于开始日期';
-        }
         if (Object.keys(errors).length > 0) throw invalidFields(errors);
         return String(chosen?.fullName ?? '');
       }
