@@ -1,4 +1,4 @@
-import type { Refusal } from './cms.ts';
+import type { Refusal } from './cms/errors.ts';
 
 /**
  * A refused look-up as its page shows it: a wrong pair once, next to the password (GOV.UK: the
