@@ -44,15 +44,14 @@ export type QueryRecord = z.infer<typeof queryRecord>;
 const submit = <P extends string, S extends z.ZodType>(path: P, body: z.ZodType, answer: S) =>
   defineEndpoint({ method: 'POST', path, auth: 'none', request: { body }, responses: { 201: answer }, errors: [400] });
 
-const printable = <P extends string, T extends string>(path: P, type: T) =>
+const printable = <P extends string, T extends string, S extends number>(path: P, type: T, errors: readonly S[]) =>
   defineEndpoint({
     method: 'GET',
     path,
     auth: 'record-token',
     request: { params: recordNoParams },
     responses: { 200: fileBody },
-    // 503: no PDF printer right now (the HTML form still works).
-    errors: [401, 503],
+    errors,
     file: [type],
   });
 
@@ -76,8 +75,9 @@ export const submissions = {
     responses: { 200: z.object({ records: z.array(queryRecord) }) },
     errors: [401],
   }),
-  formHtml: printable('/api/public/records/:no/form.html', 'text/html'),
-  formPdf: printable('/api/public/records/:no/form.pdf', 'application/pdf'),
+  formHtml: printable('/api/public/records/:no/form.html', 'text/html', [401]),
+  // 503: no PDF printer right now (the HTML form still works).
+  formPdf: printable('/api/public/records/:no/form.pdf', 'application/pdf', [401, 503]),
   uploadStampedForm: defineEndpoint({
     method: 'POST',
     path: '/api/public/records/:no/stamped-form',
@@ -85,7 +85,8 @@ export const submissions = {
     /** Multipart, one part `file` (PDF, JPEG or PNG). */
     request: { params: recordNoParams },
     responses: { 200: z.object({ applicationNo: z.string(), status: z.enum(statuses) }) },
-    errors: [400, 401, 409, 413],
+    // 415: not a PDF, JPEG or PNG (cms/src/lib/scan-file.ts).
+    errors: [400, 401, 409, 413, 415],
   }),
   listAttachments: defineEndpoint({
     method: 'GET',
@@ -102,6 +103,6 @@ export const submissions = {
     /** Multipart, one part `file` (PDF, JPEG or PNG). */
     request: { params: recordNoParams },
     responses: { 201: z.object({ attachments: z.array(storedFile) }) },
-    errors: [400, 401, 409, 413],
+    errors: [400, 401, 409, 413, 415],
   }),
 };
