@@ -18,6 +18,7 @@ export const rates = z.object({
 export type Rates = z.infer<typeof rates>;
 
 export const regionRates = rates.extend({ code: z.string(), name: z.string(), flags: z.array(z.enum(flags)) });
+export type RegionRates = z.infer<typeof regionRates>;
 
 export const enterpriseResult = z.object({
   code: z.string(),

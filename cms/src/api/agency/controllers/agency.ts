@@ -26,5 +26,7 @@ export default {
       ),
     })),
   mine: (ctx: Ctx) =>
-    answer(ctx, async () => ({ body: { agency: await service<Status>('status').view(lookedUpRecord(ctx.get('authorization'), 'DL-')) } })),
+    answer(ctx, async () => ({
+      body: { agency: await service<Status>('status').view(lookedUpRecord(ctx.get('authorization'), 'agency')) },
+    })),
 };

@@ -22,11 +22,16 @@ export default {
     })),
   mine: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: { registration: await service<Account>('account').view(lookedUpRecord(ctx.get('authorization'), 'TJ-')) },
+      body: { registration: await service<Account>('account').view(lookedUpRecord(ctx.get('authorization'), 'statistician')) },
     })),
   resubmit: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: { registration: await service<Account>('account').resubmit(lookedUpRecord(ctx.get('authorization'), 'TJ-'), ctx.request.body) },
+      body: {
+        registration: await service<Account>('account').resubmit(
+          lookedUpRecord(ctx.get('authorization'), 'statistician'),
+          ctx.request.body,
+        ),
+      },
     })),
   /** The reporting gate (see routes). */
   findOne: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Gate>('gate').gate(String(ctx.params.enterpriseCode)) })),

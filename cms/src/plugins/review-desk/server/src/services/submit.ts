@@ -9,6 +9,7 @@ import {
   statusLabels,
   submissionKinds,
 } from '@statdesk/config';
+import type { OutcomeSubmitted, Submitted } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../../../lib/history';
 import { invalidFields } from '../../../../../lib/http-errors';
@@ -17,15 +18,6 @@ import { allocateRecordNo } from '../../../../../lib/record-numbers';
 import { issueRecordToken } from '../../../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
 import { inTransaction } from '../../../../../lib/transaction';
-
-export interface Submitted {
-  applicationNo: string;
-  queryPassword?: string;
-  /** Lets the submitter print and upload right away, as a query would (30 minutes). */
-  token?: string;
-  status: string;
-  statusLabel: string;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findOne = (kindId: SubmissionKindId, where: Record<string, unknown>) =>
@@ -82,8 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Validates and stores one public submission in one transaction; returns its number and password once. */
-    async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted> {
+    /**
+     * Validates and stores one public submission in one transaction; returns its number and
+     * password once, as the contract's answer (an outcome's number is `outcomeNo`, docs/api.md).
+     */
+    async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted | OutcomeSubmitted> {
       const kind = submissionKinds[kindId];
       const parsed = parseForm(formSchemas[kindId], input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
@@ -105,12 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const notify = strapi.service('plugin::review-desk.notify' as never) as ReturnType<typeof import('./notify').default>;
       void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
-      return {
-        applicationNo,
-        ...(queryPassword && { queryPassword, token: issueRecordToken([applicationNo]) }),
-        status,
-        statusLabel: statusLabels[status],
-      };
+      const statusLabel = statusLabels[status];
+      // Only an outcome issues no password (the record-kind table, config/src/contract).
+      if (!queryPassword) return { outcomeNo: applicationNo, status, statusLabel };
+      return { applicationNo, queryPassword, token: issueRecordToken([applicationNo]), status, statusLabel };
     },
   };
 };
