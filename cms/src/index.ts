@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
-import type { GateService } from './api/statistician/services/gate';
 import { createGateIndex, type GateIndex } from './api/statistician/services/gate-index';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
@@ -14,6 +13,7 @@ import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { seedStatisticianDemo } from './bootstrap/seed-statistician-demo';
 import { stripDefaultRoles } from './bootstrap/strip-default-roles';
 import { closePrinter } from './lib/pdf-printer';
+import { serviceOf } from './lib/services';
 
 let gateIndex: GateIndex | undefined;
 
@@ -33,7 +33,7 @@ export default {
     await seedContent(strapi);
     gateIndex = createGateIndex(strapi);
     await gateIndex.start();
-    (strapi.service('api::statistician.gate') as unknown as GateService).attachIndex(gateIndex);
+    serviceOf(strapi, 'api::statistician.gate').attachIndex(gateIndex);
     answerGateBeforeKoa(strapi);
     await seedDemo(strapi);
     await seedDirectReport(strapi);

@@ -13,18 +13,17 @@ import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/fi
 import { withReadableChanges } from '../../../../../lib/history';
 import { answer, PublicError } from '../../../../../lib/http-errors';
 import { regionOf } from '../../../../../lib/jurisdiction';
+import { type ServiceUid, serviceOf } from '../../../../../lib/services';
 
 const STATISTICIAN = 'api::statistician.statistician';
 const AGENCY = 'api::agency.agency';
-const service = <T>(uid: string) => strapi.service(uid as never) as unknown as T;
-type Bureau = ReturnType<typeof import('../../../../../api/statistician/services/bureau').default>;
-type Chain = ReturnType<typeof import('../../../../../api/agency/services/chain').default>;
-type Report = ReturnType<typeof import('../../../../../api/direct-report/services/report').default>;
+const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
+type Chain = StatDeskServices['api::agency.chain'];
 const ENTERPRISE = 'api::enterprise.enterprise';
 
-const bureau = () => service<Bureau>('api::statistician.bureau');
-const chain = () => service<Chain>('api::agency.chain');
-const report = () => service<Report>('api::direct-report.report');
+const bureau = () => service('api::statistician.bureau');
+const chain = () => service('api::agency.chain');
+const report = () => service('api::direct-report.report');
 const no = (ctx: Ctx) => String(ctx.params.no);
 const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 

@@ -11,13 +11,11 @@ import { ability, actorOf as actorOfUser, type Ctx, READ, requireCan, sendPrivat
 import { fieldAccessOf } from '../../../../../lib/field-access';
 import { answer, PublicError } from '../../../../../lib/http-errors';
 import { findRecord, uidOf } from '../../../../../lib/records';
+import { servicesIn } from '../../../../../lib/services';
 import { toCsv, toXlsx } from '../../../../../lib/table-export';
 import { mailEnabled } from '../services/notify';
 
-type Desk = ReturnType<typeof import('../services/desk').default>;
-type Stats = ReturnType<typeof import('../services/stats').default>;
-type Templates = ReturnType<typeof import('../services/templates').default>;
-const service = <T>(name: string) => strapi.service(`plugin::review-desk.${name}` as never) as T;
+const service = servicesIn(strapi, 'plugin::review-desk');
 const TEMPLATE_UID = 'api::print-template.print-template';
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
 
@@ -58,43 +56,39 @@ const actorOf = (ctx: Ctx) => actorOfUser(ctx.state.user);
 export default {
   queues: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: (await service<Desk>('desk').queues()).filter((kind) => ability(ctx).can(READ, kind.collection)),
+      body: (await service('desk').queues()).filter((kind) => ability(ctx).can(READ, kind.collection)),
     })),
-  list: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Desk>('desk').list(filterOf(ctx), fieldAccessOf(ctx)) })),
+  list: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('desk').list(filterOf(ctx), fieldAccessOf(ctx)) })),
   findOne: (ctx: Ctx) =>
     answer(ctx, async () => {
       recordKind(ctx);
-      return { body: await service<Desk>('desk').detail(String(ctx.params.no), fieldAccessOf(ctx)) };
+      return { body: await service('desk').detail(String(ctx.params.no), fieldAccessOf(ctx)) };
     }),
   decide: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { access } = await readableRecord(ctx, DECIDE_ACTION);
-      return { body: await service<Desk>('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx), access) };
+      return { body: await service('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx), access) };
     }),
   stampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { uid, entry, access } = await readableRecord(ctx);
       requireCan(ctx, READ, 'api::stamped-form.stamped-form');
       access.requireWholeRecord(uid, entry);
-      return sendPrivateFile(ctx, await service<Desk>('desk').scan(String(ctx.params.no)));
+      return sendPrivateFile(ctx, await service('desk').scan(String(ctx.params.no)));
     }),
   attachment: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { uid, entry, access } = await readableRecord(ctx);
       requireCan(ctx, READ, 'api::attachment.attachment');
       access.requireWholeRecord(uid, entry);
-      const attachments = strapi.service('plugin::review-desk.attachments' as never) as ReturnType<
-        typeof import('../services/attachments').default
-      >;
+      const attachments = service('attachments');
       return sendPrivateFile(ctx, await attachments.file(String(ctx.params.no), Number(ctx.params.index)));
     }),
   // The printed form masks what the role may not read (（无权查看）), as the Content Manager hides it.
   formPdf: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { kindId, uid, entry, access } = await readableRecord(ctx);
-      const printable = strapi.service('plugin::review-desk.printable' as never) as ReturnType<
-        typeof import('../services/printable').default
-      >;
+      const printable = service('printable');
       const pdf = await printable.pdf(kindId, access.project(uid, entry), 'staff');
       ctx.set('Content-Type', 'application/pdf');
       ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
@@ -104,7 +98,7 @@ export default {
   export: (ctx: Ctx) =>
     answer(ctx, async () => {
       const filter = filterOf(ctx);
-      const table = await service<Desk>('desk').table(filter, fieldAccessOf(ctx));
+      const table = await service('desk').table(filter, fieldAccessOf(ctx));
       const name = `${filter.kind}-${new Date().toISOString().slice(0, 10)}`;
       if (ctx.query.format === 'xlsx') {
         ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -118,36 +112,36 @@ export default {
   overview: (ctx: Ctx) =>
     answer(ctx, async () => {
       if (!kindIds.some((kind) => ability(ctx).can(READ, uidOf(kind)))) requireCan(ctx, READ, uidOf('institution'));
-      return { body: { ...(await service<Stats>('stats').overview()), mailEnabled: mailEnabled() } };
+      return { body: { ...(await service('stats').overview()), mailEnabled: mailEnabled() } };
     }),
   mail: (ctx: Ctx) => answer(ctx, async () => ({ body: { enabled: mailEnabled() } })),
   templates: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, TEMPLATE_UID);
-      return { body: await service<Templates>('templates').list() };
+      return { body: await service('templates').list() };
     }),
   template: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, TEMPLATE_UID);
-      return { body: await service<Templates>('templates').get(String(ctx.params.formId)) };
+      return { body: await service('templates').get(String(ctx.params.formId)) };
     }),
   saveTemplate: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, UPDATE, TEMPLATE_UID);
       const body = ctx.request.body as { source?: unknown } | undefined;
-      return { body: await service<Templates>('templates').save(String(ctx.params.formId), body?.source, actorOf(ctx)) };
+      return { body: await service('templates').save(String(ctx.params.formId), body?.source, actorOf(ctx)) };
     }),
   resetTemplate: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, 'plugin::content-manager.explorer.delete', TEMPLATE_UID);
-      return { body: await service<Templates>('templates').reset(String(ctx.params.formId)) };
+      return { body: await service('templates').reset(String(ctx.params.formId)) };
     }),
   previewTemplate: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, TEMPLATE_UID);
       if (!isFormId(String(ctx.params.formId))) throw new PublicError(404, 'NotFoundError', '没有这张表的打印模板');
       const body = ctx.request.body as { source?: unknown } | undefined;
-      const html = await service<Templates>('templates').preview(String(ctx.params.formId), body?.source);
+      const html = await service('templates').preview(String(ctx.params.formId), body?.source);
       ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
       return { body: { html } };
     }),

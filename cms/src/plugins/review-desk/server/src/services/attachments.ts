@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         throw new PublicError(409, 'ConflictError', '申请已审核完毕，不能再上传附件', { file: '申请已审核完毕，不能再上传附件' });
       const count = Number(await strapi.db.query('api::attachment.attachment').count({ where: { recordNo: no } }));
       if (count >= MAX_ATTACHMENTS) throw refuseFile(`每份申请最多上传${MAX_ATTACHMENTS}个附件`);
-      await strapi.documents('api::attachment.attachment').create({ data: storedScanAttributes(no, checked, storageKey) as never });
+      await strapi.documents('api::attachment.attachment').create({ data: storedScanAttributes(no, checked, storageKey) });
       return this.list(no);
     });
   },

@@ -20,12 +20,8 @@ import type { Core } from '@strapi/strapi';
 import { type FieldAccess, formatVisibleAnswer, WITHHELD } from '../../../../../lib/field-access';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import { type Entry, findRecord, formatShanghaiTime, tableOf, uidOf } from '../../../../../lib/records';
+import { servicesIn } from '../../../../../lib/services';
 import type { Table } from '../../../../../lib/table-export';
-
-type Review = ReturnType<typeof import('../services/review').default>;
-type Notify = ReturnType<typeof import('../services/notify').default>;
-type StampedForm = ReturnType<typeof import('../services/stamped-form').default>;
-type Attachments = ReturnType<typeof import('../services/attachments').default>;
 
 export interface ListFilter {
   kind: SubmissionKindId;
@@ -40,7 +36,7 @@ export interface ListFilter {
 export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upload', 'returned', 'approved', 'rejected'];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = <T>(name: string) => strapi.service(`plugin::review-desk.${name}` as never) as T;
+  const service = servicesIn(strapi, 'plugin::review-desk');
 
   /** The caller's conditions, the status, and a search over the fields it may read (no others). */
   const whereOf = (filter: ListFilter, access: FieldAccess) =>
@@ -136,8 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             needsReason: transitions[action].needsReason,
           })),
         stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
-        attachments: (await service<Attachments>('attachments').list(no)).map((file) => named(file, whole)),
-        history: await service<Review>('review').history(no),
+        attachments: (await service('attachments').list(no)).map((file) => named(file, whole)),
+        history: await service('review').history(no),
       };
     },
 
@@ -154,18 +150,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hasPeriod = Boolean(decision.accessStart);
       if (hasPeriod && (kindId !== 'data-application' || decision.action !== 'approve'))
         throw invalidFields({ accessStart: decisionMessages.accessOnlyForData });
-      await service<Review>('review').transition(no, {
+      await service('review').transition(no, {
         action: decision.action,
         actor,
         reason: decision.reason,
         changes: hasPeriod ? { accessStart: decision.accessStart, accessEnd: decision.accessEnd } : {},
       });
       const found = await findRecord(strapi, no);
-      if (found) void service<Notify>('notify').decided(kindId, found.entry, decision.action);
+      if (found) void service('notify').decided(kindId, found.entry, decision.action);
       return this.detail(no, access);
     },
 
-    scan: (no: string) => service<StampedForm>('stamped-form').current(no),
+    scan: (no: string) => service('stamped-form').current(no),
 
     /**
      * A filtered list as a table with zh-CN headers and Asia/Shanghai times. Only fields the

@@ -13,6 +13,7 @@ import { formatVisibleAnswer } from '../../../../../lib/field-access';
 import { serviceUnavailable } from '../../../../../lib/http-errors';
 import { PrinterUnavailableError, printPdf } from '../../../../../lib/pdf-printer';
 import { type Entry, formatShanghaiTime } from '../../../../../lib/records';
+import { serviceOf } from '../../../../../lib/services';
 import { renderTemplate } from '../../../../../lib/templates';
 
 interface Section {
@@ -103,10 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A content editor's override of the form's template, else the one in config/templates. */
-  const override = (kindId: SubmissionKindId) =>
-    (strapi.service('plugin::review-desk.templates' as never) as { override(formId: string): Promise<string | undefined> }).override(
-      kind(kindId),
-    );
+  const override = (kindId: SubmissionKindId) => serviceOf(strapi, 'plugin::review-desk.templates').override(kind(kindId));
 
   return {
     buildView,

@@ -4,8 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
 import { localStorage } from '../../../../../lib/private-storage';
 import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
-
-type Review = ReturnType<typeof import('./review').default>;
+import { serviceOf } from '../../../../../lib/services';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -19,14 +18,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const checked = await checkScanFile(file, '盖章申请表');
     const storageKey = `stamped-forms/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
     await localStorage().put(storageKey, checked.bytes);
-    const review = strapi.service('plugin::review-desk.review') as Review;
+    const review = serviceOf(strapi, 'plugin::review-desk.review');
     const { to } = await review.transition(no, { action: 'upload', actor: '申请人' }, async () => {
       await strapi.db
         .query('api::stamped-form.stamped-form')
         .updateMany({ where: { recordNo: no, current: true }, data: { current: false } });
       await strapi
         .documents('api::stamped-form.stamped-form')
-        .create({ data: { ...storedScanAttributes(no, checked, storageKey), current: true } as never });
+        .create({ data: { ...storedScanAttributes(no, checked, storageKey), current: true } });
     });
     return { status: to };
   },

@@ -17,7 +17,11 @@ import { hashQueryPassword } from '../../../../../lib/password-hash';
 import { allocateRecordNo } from '../../../../../lib/record-numbers';
 import { issueRecordToken } from '../../../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
+import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
+
+/** The contract's answer to a submission of kind K. */
+type SubmitAnswer<K extends SubmissionKindId> = K extends 'outcome' ? OutcomeSubmitted : Submitted;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findOne = (kindId: SubmissionKindId, where: Record<string, unknown>) =>
@@ -78,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Validates and stores one public submission in one transaction; returns its number and
      * password once, as the contract's answer (an outcome's number is `outcomeNo`, docs/api.md).
      */
-    async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted | OutcomeSubmitted> {
+    async create<K extends SubmissionKindId>(kindId: K, input: unknown): Promise<SubmitAnswer<K>> {
       const kind = submissionKinds[kindId];
       const parsed = parseForm(formSchemas[kindId], input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
@@ -98,12 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await appendEvent(strapi, { recordNo: no, action: 'submit', from: null, to: status, actor: '申请人' }, now.toISOString());
         return no;
       });
-      const notify = strapi.service('plugin::review-desk.notify' as never) as ReturnType<typeof import('./notify').default>;
+      const notify = serviceOf(strapi, 'plugin::review-desk.notify');
       void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
       const statusLabel = statusLabels[status];
       // Only an outcome issues no password (the record-kind table, config/src/contract).
-      if (!queryPassword) return { outcomeNo: applicationNo, status, statusLabel };
-      return { applicationNo, queryPassword, token: issueRecordToken([applicationNo]), status, statusLabel };
+      const answer: Submitted | OutcomeSubmitted = queryPassword
+        ? { applicationNo, queryPassword, token: issueRecordToken([applicationNo]), status, statusLabel }
+        : { outcomeNo: applicationNo, status, statusLabel };
+      return answer as SubmitAnswer<K>;
     },
   };
 };

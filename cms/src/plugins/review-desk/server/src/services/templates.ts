@@ -2,9 +2,9 @@ import { type FormId, formatRecordNo, forms, isFormId, sampleAnswers, submission
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import type { Entry } from '../../../../../lib/records';
+import { serviceOf } from '../../../../../lib/services';
 import { checkTemplate, defaultTemplateSource, renderTemplate } from '../../../../../lib/templates';
 
-type Printable = ReturnType<typeof import('../services/printable').default>;
 const UID = 'api::print-template.print-template';
 
 /** A record that exists only for the preview: sample answers, a number no real record has. */
@@ -76,8 +76,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = known(formId);
       const data = { formId: id, source: checked(source), changedBy: actor };
       const existing = await findOverride(id);
-      if (existing) await strapi.documents(UID).update({ documentId: existing.documentId, data: data as never });
-      else await strapi.documents(UID).create({ data: data as never });
+      if (existing) await strapi.documents(UID).update({ documentId: existing.documentId, data: data });
+      else await strapi.documents(UID).create({ data: data });
       return this.get(id);
     },
 
@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(formId: string, source: unknown): Promise<string> {
       const id = known(formId);
       const template = checked(source);
-      const printable = strapi.service('plugin::review-desk.printable' as never) as Printable;
+      const printable = serviceOf(strapi, 'plugin::review-desk.printable');
       return renderTemplate(id, await printable.buildView(id, sampleEntry(id)), template);
     },
   };
