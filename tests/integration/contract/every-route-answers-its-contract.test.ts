@@ -108,6 +108,9 @@ function servedRoutes(prefixes: string[]): string[] {
 const routeOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
 const firstSegment = (path: string) => `/${path.split('/')[1]}`;
 
+/** Printing PDFs with Chromium takes seconds each on a busy machine: the tests that print get longer. */
+const PRINTS = { timeout: 240_000 };
+
 /** Strapi's own plugins also serve content-API routes under /api; these are theirs, not ours. */
 const STRAPI_CONTENT_API =
   /^\/api\/(?:upload|users-permissions|auth|users|roles|connect|i18n|content-releases|content-type-builder|email)(?:\/|$)/;
@@ -169,7 +172,7 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('records', 401);
   });
 
-  it('answers the printable form, the stamped form and attachments as declared', async () => {
+  it('answers the printable form, the stamped form and attachments as declared', PRINTS, async () => {
     const no = { no: institution.applicationNo };
     await expectAnswer('formHtml', 200, { params: no, token: institution.token });
     await expectAnswer('formHtml', 401, { params: no });
@@ -276,7 +279,7 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('bureauReport', 404, { params: { period: '1999-01' }, token: staff.token });
   });
 
-  it('answers the review desk as declared', async () => {
+  it('answers the review desk as declared', PRINTS, async () => {
     const token = staff.token;
     const jg = { no: institution.applicationNo };
     await expectAnswer('deskQueues', 200, { token });
