@@ -1,3 +1,4 @@
+import { recordKinds, recordNoPattern } from './contract/record-kinds.ts';
 import type { FormDefinition } from './fields/types.ts';
 import { forms } from './forms/index.ts';
 
@@ -19,29 +20,36 @@ export interface SubmissionKind {
 export const submissionKinds = {
   institution: {
     form: forms.institution,
-    prefix: 'JG',
+    prefix: recordKinds.institution.prefix,
     collection: 'institution',
     hasStampedForm: true,
-    issuesPassword: true,
+    issuesPassword: recordKinds.institution.issuesPassword,
     noun: '机构登记',
   },
   'data-application': {
     form: forms['data-application'],
-    prefix: 'SY',
+    prefix: recordKinds['data-application'].prefix,
     collection: 'data-application',
     hasStampedForm: true,
-    issuesPassword: true,
+    issuesPassword: recordKinds['data-application'].issuesPassword,
     noun: '数据使用申请',
   },
   'change-application': {
     form: forms['change-application'],
-    prefix: 'BG',
+    prefix: recordKinds['change-application'].prefix,
     collection: 'change-application',
     hasStampedForm: true,
-    issuesPassword: true,
+    issuesPassword: recordKinds['change-application'].issuesPassword,
     noun: '数据使用变更申请',
   },
-  outcome: { form: forms.outcome, prefix: 'CG', collection: 'outcome', hasStampedForm: false, issuesPassword: false, noun: '最终成果登记' },
+  outcome: {
+    form: forms.outcome,
+    prefix: recordKinds.outcome.prefix,
+    collection: 'outcome',
+    hasStampedForm: false,
+    issuesPassword: recordKinds.outcome.issuesPassword,
+    noun: '最终成果登记',
+  },
 } as const satisfies Record<string, SubmissionKind>;
 
 export type SubmissionKindId = keyof typeof submissionKinds;
@@ -59,7 +67,7 @@ export const systemFieldLabels = {
 } as const;
 
 /** Numbers look like JG-2026-000123: prefix, year, six-digit sequence (gap-free per prefix and year). */
-const NUMBER = /^(JG|SY|BG|CG)-(\d{4})-(\d{6})$/;
+const NUMBER = recordNoPattern(Object.values(submissionKinds).map((kind) => kind.prefix));
 
 export const formatRecordNo = (prefix: string, year: number, sequence: number): string =>
   `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;

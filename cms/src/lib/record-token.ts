@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { numberStart, type RecordKindId } from '@statdesk/config/contract';
 import { PublicError } from './http-errors';
 
 /** What a query token lets its holder do: act on these records until `exp` (seconds). */
@@ -43,8 +44,8 @@ export function readRecordToken(token: string | undefined, now = Date.now()): Re
 export const bearerToken = (header: string | undefined): string | undefined => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 
 /** The record of a kind (`TJ-`, `DL-`) that the look-up token in an Authorization header opens; 401 otherwise. */
-export function lookedUpRecord(authorization: string | undefined, prefix: string): string {
-  const no = readRecordToken(bearerToken(authorization))?.records.find((r) => r.startsWith(prefix));
+export function lookedUpRecord(authorization: string | undefined, kind: RecordKindId): string {
+  const no = readRecordToken(bearerToken(authorization))?.records.find((r) => r.startsWith(numberStart(kind)));
   if (!no) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
   return no;
 }

@@ -9,10 +9,12 @@
  * a zh-CN message already written by our services, and any details Strapi's admin reads (its
  * `details.errors`), are kept.
  */
+import { adminApi } from '@statdesk/config/contract';
 import { messageForStatus } from '../lib/error-messages';
 
-/** Routes the contract covers: the content API and the admin desks our own code serves. */
-const CONTRACT_PATHS = /^\/(?:api|review-desk|bureau-desk)(?:\/|$)/;
+/** Routes the contract covers: the content API and the admin desks our own code serves (config/src/contract). */
+const deskPrefixes = [...new Set(Object.values(adminApi).map((endpoint) => endpoint.path.split('/')[1]))];
+const CONTRACT_PATHS = new RegExp(`^/(?:${['api', ...deskPrefixes].join('|')})(?:/|$)`);
 const CJK = /[\u3400-\u9fff]/;
 /** JavaScript's own error names say nothing to a client; Strapi passes them through from Koa's body parser. */
 const GENERIC_NAMES = new Set(['Error', 'SyntaxError', 'TypeError', 'RangeError', 'InternalServerError']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionVerbs } from '../contract/record-kinds.ts';
 import { isIsoDate } from '../validators/date.ts';
 
 /** What a reviewer sends for 通过 / 退回修改 / 不通过. */
@@ -16,7 +17,7 @@ const optionalDate = z.preprocess((value) => (value === '' || value === null ? u
 
 export const decisionSchema = z
   .object({
-    action: z.enum(['approve', 'return', 'reject'], { error: decisionMessages.action }),
+    action: z.enum(decisionVerbs, { error: decisionMessages.action }),
     reason: z.string({ error: decisionMessages.reasonTooLong }).max(2000, decisionMessages.reasonTooLong).optional(),
     /** The access period of an approved data application (seeds/000 §二 数据使用期限). */
     accessStart: optionalDate,

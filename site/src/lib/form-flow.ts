@@ -16,7 +16,9 @@ import {
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
 import { visitorAddress } from './client-address';
-import { getNotice, getOptionSources, type Notice, type Refusal, submit } from './cms';
+import { getNotice, getOptionSources, type Notice } from './cms/content';
+import type { Refusal } from './cms/errors';
+import { recordNoOf, submit } from './cms/submissions';
 import { readFormBody } from './form-body';
 import { moveRows } from './rows';
 import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
@@ -52,7 +54,8 @@ export const submissionFlow = (kind: SubmissionKindId): FlowSpec => ({
   async send(values) {
     const answer = await submit(kind, values);
     if (!answer.ok) return answer;
-    const { applicationNo, queryPassword, token } = answer.data;
+    const applicationNo = recordNoOf(answer.data);
+    const { queryPassword, token } = 'queryPassword' in answer.data ? answer.data : {};
     return { ok: true, confirmation: { kind, applicationNo, ...(queryPassword && { queryPassword }) }, ...(token && { token }) };
   },
   confirmationPath: '/confirmation',

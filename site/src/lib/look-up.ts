@@ -1,7 +1,10 @@
 import type { Field } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
 import { visitorAddress } from './client-address.ts';
-import { lookUpAgency, lookUpStatistician, queryRecords, type Refusal } from './cms.ts';
+import { lookUpAgency } from './cms/agencies.ts';
+import type { Refusal } from './cms/errors.ts';
+import { lookUpStatistician } from './cms/statisticians.ts';
+import { queryRecords } from './cms/submissions.ts';
 import { readFormBody } from './form-body.ts';
 import { agencyCookie, type LookUpCookie, recordsCookie, registrationCookie } from './session.ts';
 

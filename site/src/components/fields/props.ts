@@ -1,5 +1,5 @@
 import type { Field, FieldOption } from '@statdesk/config';
-import type { Notice } from '../../lib/cms';
+import type { Notice } from '../../lib/cms/content';
 
 /** What the form gives every field component; each takes the part its kind needs. */
 export interface FieldProps<F extends Field = Field> {

@@ -1,5 +1,5 @@
 import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload } from '@statdesk/config';
-import { registerAgency } from '../cms';
+import { registerAgency } from '../cms/agencies';
 import type { FlowSpec } from '../form-flow';
 
 const documentsOf = (values: Record<string, unknown>) => [

@@ -1,5 +1,5 @@
 import { statisticianForm, statisticianSchema } from '@statdesk/config';
-import { registerStatistician } from '../cms';
+import { registerStatistician } from '../cms/statisticians';
 import type { FlowSpec } from '../form-flow';
 
 /** 统计从业人员注册登记 (seeds/004 §十 to §十三): the number and the query password, shown once. */

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CmsError, fetchPrintable, getCatalog, listInstitutions, submit } from '../../../../site/src/lib/cms.ts';
+import { getCatalog, listInstitutions } from '../../../../site/src/lib/cms/content.ts';
+import { CmsError } from '../../../../site/src/lib/cms/errors.ts';
+import { fetchPrintable, submit } from '../../../../site/src/lib/cms/submissions.ts';
 
 const PDF_UNAVAILABLE = '打印版申请表（PDF）暂时无法生成，请先使用网页版申请表打印。';
 

@@ -22,5 +22,5 @@ export default {
       body: await service('status').lookUp(ctx.request.body, clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'))),
     })),
   mine: (ctx: Ctx) =>
-    answer(ctx, async () => ({ body: { agency: await service('status').view(lookedUpRecord(ctx.get('authorization'), 'DL-')) } })),
+    answer(ctx, async () => ({ body: { agency: await service('status').view(lookedUpRecord(ctx.get('authorization'), 'agency')) } })),
 };

@@ -8,6 +8,7 @@ import {
   letterUpload,
   regionName,
 } from '@statdesk/config';
+import { numberStart } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
@@ -98,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         string,
         string
       > | null;
-      if (!row?.storageKey || !no.startsWith('DL-')) return undefined;
+      if (!row?.storageKey || !no.startsWith(numberStart('agency'))) return undefined;
       return {
         fileName: row.fileName ?? 'document',
         mime: row.mime ?? 'application/octet-stream',

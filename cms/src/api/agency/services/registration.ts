@@ -12,6 +12,7 @@ import {
   normaliseQueryPassword,
   parseForm,
 } from '@statdesk/config';
+import { recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
@@ -91,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const stored: string[] = [];
     try {
       return await inTransaction(strapi, async (trx) => {
-        const no = await allocateRecordNo(trx, 'DL', shanghaiYear(now));
+        const no = await allocateRecordNo(trx, recordKinds.agency.prefix, shanghaiYear(now));
         for (const { upload, file } of documents) {
           const key = `agencies/${no}/${upload}-${randomUUID()}.${file.extension}`;
           await localStorage().put(key, file.bytes);

@@ -1,4 +1,5 @@
 import { agencyActionLabels, agencyMessages, agencyStatusLabels, normaliseQueryPassword } from '@statdesk/config';
+import { type AgencyStatusView, recordKinds, recordNoPattern } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { labelEvents, readEvents } from '../../../lib/history';
@@ -8,14 +9,14 @@ import { issueRecordToken } from '../../../lib/record-token';
 import { formatShanghaiTime } from '../../../lib/records';
 import { AGENCY, type AgencyEntry, agencyNotFound } from './registration';
 
-const REGISTRATION_NO = /^DL-\d{4}-\d{6}$/;
+const REGISTRATION_NO = recordNoPattern([recordKinds.agency.prefix]);
 
 /**
  * What the agency itself may read of its registration: where it stands, why it was refused, from
  * when its delegations count, and the steps so far (times in Beijing). Not who decided: reviewers'
  * names stay in the admin.
  */
-async function statusView(strapi: Core.Strapi, entry: AgencyEntry) {
+async function statusView(strapi: Core.Strapi, entry: AgencyEntry): Promise<AgencyStatusView> {
   const history = labelEvents(await readEvents(strapi, entry.registrationNo), agencyActionLabels, agencyStatusLabels);
   return {
     registrationNo: entry.registrationNo,
@@ -30,7 +31,8 @@ async function statusView(strapi: Core.Strapi, entry: AgencyEntry) {
     history: history.map((e) => ({ actionLabel: e.actionLabel, toLabel: e.toLabel, reason: e.reason, at: formatShanghaiTime(e.at) })),
   };
 }
-export type AgencyStatusView = Awaited<ReturnType<typeof statusView>>;
+
+export type { AgencyStatusView };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const find = async (no: string) => (await strapi.db.query(AGENCY).findOne({ where: { registrationNo: no } })) as AgencyEntry | null;

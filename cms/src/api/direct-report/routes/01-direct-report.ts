@@ -1,14 +1,19 @@
+import { endpoints as e } from '@statdesk/config/contract';
+import { contentRoute } from '../../../lib/contract-routes';
+
 /**
  * The data collection platform's API (DESIGN.md). Every route needs an API token (Strapi's
  * content-API auth); a read-only token may read reports but not write. Strapi lets a read-only
  * token call only handlers named `find` and `findOne`, so the CSV and XLSX exports go through
  * `find` too, the format a parameter of the path.
  */
+const token = { policies: [] };
+
 export default {
   routes: [
-    { method: 'PUT', path: '/direct-report/enterprises', handler: 'direct-report.upsertEnterprises', config: { policies: [] } },
-    { method: 'POST', path: '/direct-report/login-events', handler: 'direct-report.ingest', config: { policies: [] } },
-    { method: 'GET', path: '/direct-report/reports/:period.:format(csv|xlsx)', handler: 'direct-report.find', config: { policies: [] } },
-    { method: 'GET', path: '/direct-report/reports/:period', handler: 'direct-report.find', config: { policies: [] } },
+    contentRoute(e.upsertEnterprises, 'direct-report.upsertEnterprises', token),
+    contentRoute(e.ingestLoginEvents, 'direct-report.ingest', token),
+    contentRoute(e.exportReport, 'direct-report.find', token),
+    contentRoute(e.report, 'direct-report.find', token),
   ],
 };

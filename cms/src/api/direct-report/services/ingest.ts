@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { IngestResult } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
@@ -15,13 +16,7 @@ const MAX_REPORTED_REJECTIONS = 1000;
 /** A request that stored this many events refreshes the summaries' statistics before it answers. */
 const ANALYZE_AFTER = 20_000;
 
-export interface IngestResult {
-  received: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  rejections: Array<{ line: number; reason: string }>;
-}
+export type { IngestResult };
 
 /**
  * Nothing of the batch was taken: every line was refused. An empty body refused nothing, and a

@@ -1,11 +1,9 @@
+import { endpoints } from '@statdesk/config/contract';
+import { contentRoute } from '../../../lib/contract-routes';
+
 export default {
   routes: [
-    {
-      method: 'GET',
-      path: '/health',
-      handler: 'health.check',
-      // Load balancers and `npm start` poll this without credentials; it reveals nothing personal.
-      config: { auth: false, policies: [] },
-    },
+    // Load balancers and `npm start` poll this without credentials; it reveals nothing personal.
+    contentRoute(endpoints.health, 'health.check', { auth: false, policies: [] }),
   ],
 };

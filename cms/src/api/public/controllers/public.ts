@@ -50,11 +50,7 @@ export default {
   submitInstitution: submit('institution'),
   submitDataApplication: submit('data-application'),
   submitChangeApplication: submit('change-application'),
-  submitOutcome: (ctx: Ctx) =>
-    answer(ctx, async () => {
-      const { applicationNo, status, statusLabel } = await service('plugin::review-desk.submit').create('outcome', ctx.request.body);
-      return { status: 201, body: { outcomeNo: applicationNo, status, statusLabel } };
-    }),
+  submitOutcome: submit('outcome'),
   query: (ctx: Ctx) =>
     answer(ctx, async () => {
       const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));

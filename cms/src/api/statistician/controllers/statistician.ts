@@ -20,11 +20,11 @@ export default {
     })),
   mine: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: { registration: await service('account').view(lookedUpRecord(ctx.get('authorization'), 'TJ-')) },
+      body: { registration: await service('account').view(lookedUpRecord(ctx.get('authorization'), 'statistician')) },
     })),
   resubmit: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: { registration: await service('account').resubmit(lookedUpRecord(ctx.get('authorization'), 'TJ-'), ctx.request.body) },
+      body: { registration: await service('account').resubmit(lookedUpRecord(ctx.get('authorization'), 'statistician'), ctx.request.body) },
     })),
   /** The reporting gate (see routes). */
   findOne: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('gate').gate(String(ctx.params.enterpriseCode)) })),

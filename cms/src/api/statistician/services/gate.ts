@@ -1,13 +1,10 @@
 import { statisticianMessages } from '@statdesk/config';
+import type { GateAnswer } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { serviceOf } from '../../../lib/services';
 import type { GateIndex } from './gate-index';
 
-export interface GateAnswer {
-  allowed: boolean;
-  registeredStatisticians: number;
-  message: string;
-}
+export type { GateAnswer };
 
 /** The answer for a number of active registrations listing the enterprise. */
 export const gateAnswer = (n: number): GateAnswer => ({

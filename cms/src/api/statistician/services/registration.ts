@@ -10,6 +10,7 @@ import {
   statisticianMessages,
   statisticianSchema,
 } from '@statdesk/config';
+import { type Registration, recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { limitedDisclosure } from '../../../lib/attempt-limit';
 import { appendEvent } from '../../../lib/history';
@@ -51,7 +52,7 @@ export function registrationValues(input: unknown): StatisticianValues & { gende
 }
 
 /** What the person (after the look-up) and the bureau see of a registration: never the password hash. */
-export function registrationView(entry: StatisticianEntry) {
+export function registrationView(entry: StatisticianEntry): Registration {
   const state = registrationState(entry);
   return {
     registrationNo: entry.registrationNo,
@@ -71,7 +72,7 @@ export function registrationView(entry: StatisticianEntry) {
     submittedAt: entry.submittedAt,
   };
 }
-export type RegistrationView = ReturnType<typeof registrationView>;
+export type RegistrationView = Registration;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -90,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const now = new Date();
     try {
       const registrationNo = await inTransaction(strapi, async (trx) => {
-        const no = await allocateRecordNo(trx, 'TJ', shanghaiYear(now));
+        const no = await allocateRecordNo(trx, recordKinds.statistician.prefix, shanghaiYear(now));
         await strapi.documents(STATISTICIAN).create({
           data: { ...values, registrationNo: no, status: 'active', locked: true, passwordHash, submittedAt: now.toISOString() } as never,
         });

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { CmsError, fetchNoticeAttachment } from '../../../lib/cms';
+import { fetchNoticeAttachment } from '../../../lib/cms/content';
+import { CmsError } from '../../../lib/cms/errors';
 
 export const GET: APIRoute = async ({ params, rewrite }) => {
   try {

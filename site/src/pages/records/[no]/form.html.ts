@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { fetchPrintable } from '../../../lib/cms';
+import { fetchPrintable } from '../../../lib/cms/submissions';
 import { recordToken } from '../../../lib/session';
 
 /** 查看: the printable form as a page; self-contained, so it runs under a CSP that allows nothing else. */

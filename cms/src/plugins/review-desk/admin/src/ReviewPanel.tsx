@@ -1,3 +1,4 @@
+import { endpoints, pathOf } from '@statdesk/config/contract';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
@@ -17,7 +18,7 @@ function PanelContent({ recordNo }: { recordNo: string }) {
   };
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
-  const base = `/review-desk/records/${encodeURIComponent(recordNo)}`;
+  const base = pathOf(endpoints.deskRecord, { no: recordNo });
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
       <Box>

@@ -1,8 +1,9 @@
+import { type DecisionVerb, endpoints, pathOf } from '@statdesk/config/contract';
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { type ActionField, ActionForm } from '../../../../admin/shared/ActionForm';
 import { isSubmissionModel, useRecord } from './api';
 
-type Decision = 'approve' | 'return' | 'reject';
+type Decision = DecisionVerb;
 
 const reasonField = (required: boolean): ActionField => ({
   name: 'reason',
@@ -39,7 +40,7 @@ function useDecision(action: Decision, { model, document }: DocumentActionProps)
       title: `${label}：${recordNo}`,
       content: ({ onClose }: { onClose: () => void }) => (
         <ActionForm
-          path={`/review-desk/records/${encodeURIComponent(recordNo)}/decisions`}
+          path={pathOf(endpoints.deskDecide, { no: recordNo })}
           body={{ action }}
           rows={[
             reasonField(allowed.needsReason),

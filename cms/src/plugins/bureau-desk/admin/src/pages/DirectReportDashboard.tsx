@@ -1,3 +1,4 @@
+import { type DirectReportPage, endpoints, pathOf, type Rates, type RegionRates, type TrendPoint } from '@statdesk/config/contract';
 import {
   Badge,
   Box,
@@ -19,33 +20,8 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { messageOf } from '../../../../../admin/shared/api';
 
-interface Rates {
-  required: number;
-  loggedIn: number;
-  initialDirect: number;
-  finalDirect: number;
-  initialRate: number | null;
-  finalRate: number | null;
-}
-interface Region extends Rates {
-  code: string;
-  name: string;
-  flags: string[];
-}
-interface Report {
-  period: { code: string };
-  totals: Rates;
-  cities: Array<Region & { counties: Region[] }>;
-  sharedIps: Array<{ ip: string; enterpriseCount: number; enterprises: string[] }>;
-  enterprises: Array<{ code: string; name: string; countyCode: string; initiallyDirect: boolean; finallyDirect: boolean; reason: string }>;
-  flagLabels: Record<string, string>;
-  reasonLabels: Record<string, string>;
-  pagination: { page: number; pageCount: number; total: number };
-}
-interface TrendPoint {
-  code: string;
-  totals: Rates;
-}
+type Region = RegionRates;
+type Report = DirectReportPage;
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(2)}%`);
 const INITIAL = '初始直报率';
@@ -177,7 +153,7 @@ export default function DirectReportDashboard() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    get<TrendPoint[]>('/bureau-desk/direct-report/periods').then(
+    get<TrendPoint[]>(endpoints.bureauReportPeriods.path).then(
       ({ data }) => {
         setTrend(data);
         setPeriod((current) => current ?? data[0]?.code ?? null);
@@ -189,7 +165,7 @@ export default function DirectReportDashboard() {
   const query = new URLSearchParams({ page: String(page), ...(city && { city }), ...(county && { county }) }).toString();
   useEffect(() => {
     if (!period) return;
-    get<Report>(`/bureau-desk/direct-report/reports/${encodeURIComponent(period)}?${query}`).then(
+    get<Report>(`${pathOf(endpoints.bureauReport, { period })}?${query}`).then(
       ({ data }) => setLoaded({ report: data, city, county }),
       (caught) => setError(messageOf(caught)),
     );

@@ -1,4 +1,10 @@
+import { endpoints as e } from '@statdesk/config/contract';
+import { deskRoute } from '../../../../../lib/contract-routes';
 import { withFieldAccess } from '../../../../../lib/field-access';
+
+const PREFIX = '/bureau-desk';
+/** Method and path from the contract (config/src/contract), under the plugin's prefix. */
+const desk = (endpoint: Parameters<typeof deskRoute>[1], handler: string) => deskRoute(PREFIX, endpoint, handler);
 
 /**
  * The bureau's desk in the admin. Admin routes: every one needs a signed-in admin (the admin JWT);
@@ -7,15 +13,15 @@ import { withFieldAccess } from '../../../../../lib/field-access';
  */
 export const bureauDeskRoutes = {
   type: 'admin' as const,
-  prefix: '/bureau-desk',
+  prefix: PREFIX,
   routes: withFieldAccess([
-    { method: 'GET', path: '/statisticians/:no', handler: 'bureau-desk.statistician' },
-    { method: 'POST', path: '/statisticians/:no/reopen', handler: 'bureau-desk.reopen' },
-    { method: 'POST', path: '/statisticians/:no/remove', handler: 'bureau-desk.remove' },
-    { method: 'GET', path: '/agencies/:no', handler: 'bureau-desk.agency' },
-    { method: 'POST', path: '/agencies/:no/decisions', handler: 'bureau-desk.decideAgency' },
-    { method: 'GET', path: '/agencies/:no/documents/:purpose', handler: 'bureau-desk.agencyDocument' },
-    { method: 'GET', path: '/direct-report/periods', handler: 'bureau-desk.reportPeriods' },
-    { method: 'GET', path: '/direct-report/reports/:period', handler: 'bureau-desk.report' },
+    desk(e.bureauStatistician, 'bureau-desk.statistician'),
+    desk(e.bureauReopenStatistician, 'bureau-desk.reopen'),
+    desk(e.bureauRemoveStatistician, 'bureau-desk.remove'),
+    desk(e.bureauAgency, 'bureau-desk.agency'),
+    desk(e.bureauDecideAgency, 'bureau-desk.decideAgency'),
+    desk(e.bureauAgencyDocument, 'bureau-desk.agencyDocument'),
+    desk(e.bureauReportPeriods, 'bureau-desk.reportPeriods'),
+    desk(e.bureauReport, 'bureau-desk.report'),
   ]),
 };

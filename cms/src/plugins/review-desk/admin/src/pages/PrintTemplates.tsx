@@ -1,17 +1,8 @@
+import { endpoints, pathOf, type Template, type TemplateSummary } from '@statdesk/config/contract';
 import { Box, Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { fieldErrorsOf, messageOf } from '../../../../../admin/shared/api';
-
-interface Summary {
-  formId: string;
-  title: string;
-  overridden: boolean;
-}
-interface Template extends Summary {
-  source: string;
-  defaultSource: string;
-}
 
 /**
  * 打印模板: a content editor overrides a form's Handlebars template, previews it against a sample
@@ -20,7 +11,7 @@ interface Template extends Summary {
 export default function PrintTemplates() {
   const { get, put, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [list, setList] = useState<Summary[]>([]);
+  const [list, setList] = useState<TemplateSummary[]>([]);
   const [template, setTemplate] = useState<Template | null>(null);
   const [source, setSource] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -28,7 +19,7 @@ export default function PrintTemplates() {
 
   const loadList = useCallback(
     () =>
-      get<Summary[]>('/review-desk/templates').then(
+      get<TemplateSummary[]>(endpoints.deskTemplates.path).then(
         ({ data }) => setList(data),
         (e) => setError(messageOf(e)),
       ),
@@ -39,7 +30,7 @@ export default function PrintTemplates() {
   }, [loadList]);
 
   async function choose(formId: string) {
-    const { data } = await get<Template>(`/review-desk/templates/${formId}`);
+    const { data } = await get<Template>(pathOf(endpoints.deskTemplate, { formId }));
     setTemplate(data);
     setSource(data.source);
     setError(undefined);
@@ -50,7 +41,7 @@ export default function PrintTemplates() {
   async function showPreview() {
     if (!template) return;
     try {
-      const { data } = await post<{ html: string }>(`/review-desk/templates/${template.formId}/preview`, { source });
+      const { data } = await post<{ html: string }>(pathOf(endpoints.deskPreviewTemplate, { formId: template.formId }), { source });
       setPreview(data.html);
       setError(undefined);
     } catch (caught) {
@@ -60,7 +51,7 @@ export default function PrintTemplates() {
   async function save() {
     if (!template) return;
     try {
-      const { data } = await put<Template>(`/review-desk/templates/${template.formId}`, { source });
+      const { data } = await put<Template>(pathOf(endpoints.deskSaveTemplate, { formId: template.formId }), { source });
       setTemplate(data);
       setError(undefined);
       toggleNotification({ type: 'success', message: `已保存“${data.title}”的打印模板` });
@@ -71,7 +62,7 @@ export default function PrintTemplates() {
   }
   async function reset() {
     if (!template) return;
-    const { data } = await del<Template>(`/review-desk/templates/${template.formId}`);
+    const { data } = await del<Template>(pathOf(endpoints.deskResetTemplate, { formId: template.formId }));
     setTemplate(data);
     setSource(data.source);
     toggleNotification({ type: 'success', message: '已恢复默认模板' });

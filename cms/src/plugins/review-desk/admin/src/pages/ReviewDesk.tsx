@@ -1,28 +1,9 @@
+import { endpoints, type Queue, type RecordList } from '@statdesk/config/contract';
 import { Box, Button, Flex, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatTime, messageOf, useOpenFile } from '../../../../../admin/shared/api';
-
-interface Queue {
-  kind: string;
-  noun: string;
-  collection: string;
-  queues: Array<{ status: string; label: string; count: number }>;
-}
-interface Row {
-  documentId: string;
-  recordNo: string;
-  applicant: string;
-  organisation: string;
-  statusLabel: string;
-  submittedAt: string;
-  reviewedAt: string | null;
-}
-interface List {
-  rows: Row[];
-  pagination: { page: number; pageCount: number; total: number };
-}
 
 /**
  * 审核工作台: every queue with its count, 等待实验室审批 first, oldest record first; each record
@@ -36,11 +17,11 @@ export default function ReviewDesk() {
   const [status, setStatus] = useState('awaiting_review');
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [list, setList] = useState<List | null>(null);
+  const [list, setList] = useState<RecordList | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    get<Queue[]>('/review-desk/queues').then(
+    get<Queue[]>(endpoints.deskQueues.path).then(
       ({ data }) => {
         setQueues(data);
         setKind((current) => current ?? data[0]?.kind ?? null);
@@ -53,7 +34,7 @@ export default function ReviewDesk() {
   const paramString = params.toString();
   useEffect(() => {
     if (!kind) return;
-    get<List>(`/review-desk/records?${paramString}`).then(
+    get<RecordList>(`${endpoints.deskRecords.path}?${paramString}`).then(
       ({ data }) => setList(data),
       (caught) => setError(messageOf(caught)),
     );
@@ -115,10 +96,18 @@ export default function ReviewDesk() {
             </Searchbar>
           </Box>
           <Flex gap={2}>
-            <Button variant="secondary" disabled={!kind} onClick={() => open(`/review-desk/export?${paramString}&format=csv`, true)}>
+            <Button
+              variant="secondary"
+              disabled={!kind}
+              onClick={() => open(`${endpoints.deskExport.path}?${paramString}&format=csv`, true)}
+            >
               导出 CSV
             </Button>
-            <Button variant="secondary" disabled={!kind} onClick={() => open(`/review-desk/export?${paramString}&format=xlsx`, true)}>
+            <Button
+              variant="secondary"
+              disabled={!kind}
+              onClick={() => open(`${endpoints.deskExport.path}?${paramString}&format=xlsx`, true)}
+            >
               导出 XLSX
             </Button>
           </Flex>

@@ -1,13 +1,8 @@
+import { endpoints, type Overview } from '@statdesk/config/contract';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
-export interface Overview {
-  waiting: Array<{ kind: string; noun: string; count: number }>;
-  oldestWaitingDays: number | null;
-  decisionsThisWeek: number;
-  medianDaysToDecision: number | null;
-  mailEnabled: boolean;
-}
+export type { Overview };
 
 /** The figures behind the home widgets (GET /review-desk/overview). */
 export function useOverview(): { overview: Overview | null; failed: boolean } {
@@ -15,7 +10,7 @@ export function useOverview(): { overview: Overview | null; failed: boolean } {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    get<Overview>('/review-desk/overview').then(
+    get<Overview>(endpoints.deskOverview.path).then(
       ({ data }) => setOverview(data),
       () => setFailed(true),
     );

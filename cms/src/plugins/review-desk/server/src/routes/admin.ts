@@ -1,4 +1,10 @@
+import { endpoints as e } from '@statdesk/config/contract';
+import { deskRoute } from '../../../../../lib/contract-routes';
 import { withFieldAccess } from '../../../../../lib/field-access';
+
+const PREFIX = '/review-desk';
+/** Method and path from the contract (config/src/contract), under the plugin's prefix. */
+const desk = (endpoint: Parameters<typeof deskRoute>[1], handler: string) => deskRoute(PREFIX, endpoint, handler);
 
 /**
  * The reviewer's and editor's desk in the admin. Admin routes: every one needs a signed-in admin
@@ -9,22 +15,22 @@ import { withFieldAccess } from '../../../../../lib/field-access';
  */
 export const reviewDeskRoutes = {
   type: 'admin' as const,
-  prefix: '/review-desk',
+  prefix: PREFIX,
   routes: withFieldAccess([
-    { method: 'GET', path: '/queues', handler: 'review-desk.queues' },
-    { method: 'GET', path: '/overview', handler: 'review-desk.overview' },
-    { method: 'GET', path: '/mail', handler: 'review-desk.mail' },
-    { method: 'GET', path: '/records', handler: 'review-desk.list' },
-    { method: 'GET', path: '/export', handler: 'review-desk.export' },
-    { method: 'GET', path: '/records/:no', handler: 'review-desk.findOne' },
-    { method: 'POST', path: '/records/:no/decisions', handler: 'review-desk.decide' },
-    { method: 'GET', path: '/records/:no/stamped-form', handler: 'review-desk.stampedForm' },
-    { method: 'GET', path: '/records/:no/attachments/:index', handler: 'review-desk.attachment' },
-    { method: 'GET', path: '/records/:no/form.pdf', handler: 'review-desk.formPdf' },
-    { method: 'GET', path: '/templates', handler: 'review-desk.templates' },
-    { method: 'GET', path: '/templates/:formId', handler: 'review-desk.template' },
-    { method: 'PUT', path: '/templates/:formId', handler: 'review-desk.saveTemplate' },
-    { method: 'DELETE', path: '/templates/:formId', handler: 'review-desk.resetTemplate' },
-    { method: 'POST', path: '/templates/:formId/preview', handler: 'review-desk.previewTemplate' },
+    desk(e.deskQueues, 'review-desk.queues'),
+    desk(e.deskOverview, 'review-desk.overview'),
+    desk(e.deskMail, 'review-desk.mail'),
+    desk(e.deskRecords, 'review-desk.list'),
+    desk(e.deskExport, 'review-desk.export'),
+    desk(e.deskRecord, 'review-desk.findOne'),
+    desk(e.deskDecide, 'review-desk.decide'),
+    desk(e.deskStampedForm, 'review-desk.stampedForm'),
+    desk(e.deskAttachment, 'review-desk.attachment'),
+    desk(e.deskFormPdf, 'review-desk.formPdf'),
+    desk(e.deskTemplates, 'review-desk.templates'),
+    desk(e.deskTemplate, 'review-desk.template'),
+    desk(e.deskSaveTemplate, 'review-desk.saveTemplate'),
+    desk(e.deskResetTemplate, 'review-desk.resetTemplate'),
+    desk(e.deskPreviewTemplate, 'review-desk.previewTemplate'),
   ]),
 };

@@ -15,6 +15,7 @@ import {
   transitions,
   workflowMessages,
 } from '@statdesk/config';
+import { decisionVerbs } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { type FieldAccess, formatVisibleAnswer, WITHHELD } from '../../../../../lib/field-access';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
@@ -31,7 +32,6 @@ export interface ListFilter {
   pageSize?: number;
 }
 
-const DECISIONS = ['approve', 'return', 'reject'] as const;
 /** The seed's 等待实验室审批 queue comes first; the others follow the workflow's order. */
 export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upload', 'returned', 'approved', 'rejected'];
 
@@ -124,11 +124,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reviewReason: entry.reviewReason ?? null,
         accessStart: entry.accessStart ?? null,
         accessEnd: entry.accessEnd ?? null,
-        actions: DECISIONS.filter((action) => canTransition(status, action)).map((action) => ({
-          action,
-          label: actionLabels[action],
-          needsReason: transitions[action].needsReason,
-        })),
+        actions: decisionVerbs
+          .filter((action) => canTransition(status, action))
+          .map((action) => ({
+            action,
+            label: actionLabels[action],
+            needsReason: transitions[action].needsReason,
+          })),
         stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
         attachments: (await service('attachments').list(no)).map((file) => named(file, whole)),
         history: await service('review').history(no),

@@ -1,8 +1,11 @@
 import { type SubmissionKindId, submissionKinds } from '@statdesk/config';
+import { decisionVerbs } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { tableOf } from '../../../../../lib/records';
 
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
+/** The decision verbs as SQL literals: constants of the contract, never input. */
+const DECISIONS = decisionVerbs.map((verb) => `'${verb}'`).join(', ');
 
 /**
  * Every submission's current status in one relation. Waiting time counts from the moment a record
@@ -28,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
          select e.record_no, e.at,
                 (select max(u.at) from review_events u
                   where u.record_no = e.record_no and u.to_status = 'awaiting_review' and u.at <= e.at) as started
-         from review_events e where e.action in ('approve', 'return', 'reject'))
+         from review_events e where e.action in (${DECISIONS}))
        select
          count(*) filter (where at >= (date_trunc('week', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai'))::int as this_week,
          percentile_cont(0.5) within group (order by extract(epoch from (at - started)) / 86400)

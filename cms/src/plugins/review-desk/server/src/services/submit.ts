@@ -9,6 +9,7 @@ import {
   statusLabels,
   submissionKinds,
 } from '@statdesk/config';
+import type { OutcomeSubmitted, Submitted } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../../../lib/history';
 import { invalidFields } from '../../../../../lib/http-errors';
@@ -19,14 +20,8 @@ import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
 import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
 
-export interface Submitted {
-  applicationNo: string;
-  queryPassword?: string;
-  /** Lets the submitter print and upload right away, as a query would (30 minutes). */
-  token?: string;
-  status: string;
-  statusLabel: string;
-}
+/** The contract's answer to a submission of kind K. */
+type SubmitAnswer<K extends SubmissionKindId> = K extends 'outcome' ? OutcomeSubmitted : Submitted;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const findOne = (kindId: SubmissionKindId, where: Record<string, unknown>) =>
@@ -80,8 +75,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Validates and stores one public submission in one transaction; returns its number and password once. */
-    async create(kindId: SubmissionKindId, input: unknown): Promise<Submitted> {
+    /**
+     * Validates and stores one public submission in one transaction; returns its number and
+     * password once, as the contract's answer (an outcome's number is `outcomeNo`, docs/api.md).
+     */
+    async create<K extends SubmissionKindId>(kindId: K, input: unknown): Promise<SubmitAnswer<K>> {
       const kind = submissionKinds[kindId];
       const parsed = parseForm(formSchemas[kindId], input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
@@ -103,12 +101,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const notify = serviceOf(strapi, 'plugin::review-desk.notify');
       void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
-      return {
-        applicationNo,
-        ...(queryPassword && { queryPassword, token: issueRecordToken([applicationNo]) }),
-        status,
-        statusLabel: statusLabels[status],
-      };
+      const statusLabel = statusLabels[status];
+      // Only an outcome issues no password (the record-kind table, config/src/contract).
+      const answer: Submitted | OutcomeSubmitted = queryPassword
+        ? { applicationNo, queryPassword, token: issueRecordToken([applicationNo]), status, statusLabel }
+        : { outcomeNo: applicationNo, status, statusLabel };
+      return answer as SubmitAnswer<K>;
     },
   };
 };

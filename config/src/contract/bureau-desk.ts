@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { agencyLevels, agencyStatuses } from '../workflow/agency.ts';
+import { registrationStates } from '../workflow/statistician.ts';
+import { directReportPage, reportFilter, trendPoint } from './direct-report.ts';
+import { defineEndpoint, fileBody } from './endpoint.ts';
+import { recordNoParams } from './shared.ts';
+
+/** One step of a registration's or agency's history as the bureau reads it. */
+export const bureauEvent = z.object({
+  action: z.string(),
+  actionLabel: z.string(),
+  toLabel: z.string(),
+  actor: z.string(),
+  reason: z.string().nullable(),
+  /** A personal field's change is stored by name only ({ withheld: true }), never with its values. */
+  changes: z
+    .record(z.string(), z.union([z.object({ from: z.unknown(), to: z.unknown() }), z.object({ withheld: z.literal(true) })]))
+    .nullable()
+    .optional(),
+  at: z.string(),
+});
+export type BureauEvent = z.infer<typeof bureauEvent>;
+
+/**
+ * A registration through the caller's field permissions: fields the role may not read come
+ * masked, so only the fields every role reads are pinned here.
+ */
+export const bureauRegistration = z.looseObject({
+  registrationNo: z.string(),
+  state: z.enum(registrationStates),
+  stateLabel: z.string(),
+});
+
+export const statisticianRecord = z.object({
+  registration: bureauRegistration,
+  history: z.array(bureauEvent),
+  fieldLabels: z.record(z.string(), z.string()),
+  canManage: z.boolean(),
+});
+export type StatisticianRecord = z.infer<typeof statisticianRecord>;
+
+export const agencyRecord = z.object({
+  agency: z.looseObject({
+    registrationNo: z.string(),
+    status: z.enum(agencyStatuses),
+    statusLabel: z.string(),
+    reviewReason: z.string().nullable(),
+    effectiveDate: z.string().nullable(),
+    countyCode: z.string(),
+    countyName: z.string(),
+    /** `letter`: the purpose of the enterprise's 委托书 among the documents. */
+    delegators: z.array(z.object({ code: z.string(), name: z.string(), letter: z.string() })),
+  }),
+  documents: z.array(z.object({ purpose: z.string(), fileName: z.string(), mime: z.string(), size: z.number() })),
+  history: z.array(bureauEvent),
+  level: z.enum(agencyLevels).nullable(),
+  canDecide: z.boolean(),
+});
+export type AgencyRecord = z.infer<typeof agencyRecord>;
+
+const reasonBody = z.object({ reason: z.string() });
+const bureau = '/bureau-desk';
+
+export const bureauDesk = {
+  bureauStatistician: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/statisticians/:no`,
+    auth: 'admin',
+    request: { params: recordNoParams },
+    responses: { 200: statisticianRecord },
+    errors: [401, 403, 404],
+  }),
+  bureauReopenStatistician: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/statisticians/:no/reopen`,
+    auth: 'admin',
+    request: { params: recordNoParams, body: reasonBody },
+    responses: { 200: bureauRegistration },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  bureauRemoveStatistician: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/statisticians/:no/remove`,
+    auth: 'admin',
+    request: { params: recordNoParams, body: reasonBody },
+    responses: { 200: bureauRegistration },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  bureauAgency: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/agencies/:no`,
+    auth: 'admin',
+    request: { params: recordNoParams },
+    responses: { 200: agencyRecord },
+    errors: [401, 403, 404],
+  }),
+  bureauDecideAgency: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/agencies/:no/decisions`,
+    auth: 'admin',
+    request: {
+      params: recordNoParams,
+      body: z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().optional(), effectiveDate: z.string().optional() }),
+    },
+    responses: { 200: z.object({ from: z.enum(agencyStatuses), to: z.enum(agencyStatuses) }) },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  bureauAgencyDocument: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/agencies/:no/documents/:purpose`,
+    auth: 'admin',
+    request: { params: recordNoParams.extend({ purpose: z.string() }) },
+    responses: { 200: fileBody },
+    errors: [401, 403, 404],
+    file: ['application/pdf', 'image/jpeg', 'image/png'],
+  }),
+  bureauReportPeriods: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/direct-report/periods`,
+    auth: 'admin',
+    responses: { 200: z.array(trendPoint) },
+    errors: [401, 403],
+  }),
+  bureauReport: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/direct-report/reports/:period`,
+    auth: 'admin',
+    request: { params: z.object({ period: z.string() }), query: reportFilter },
+    responses: { 200: directReportPage },
+    errors: [400, 401, 403, 404],
+  }),
+};

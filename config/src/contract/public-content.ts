@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { statuses } from '../workflow/submission.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { pagination } from './shared.ts';
+
+export const dataset = z.object({ code: z.string(), name: z.string(), description: z.string(), years: z.string() });
+export type Dataset = z.infer<typeof dataset>;
+
+export const homeNotice = z.object({ key: z.string(), title: z.string(), updatedOn: z.string() });
+export type HomeNotice = z.infer<typeof homeNotice>;
+
+export const notice = z.object({
+  key: z.string(),
+  title: z.string(),
+  body: z.string(),
+  showOnHome: z.boolean(),
+  attachment: z.object({ url: z.string(), name: z.string(), sizeKb: z.number() }).nullable(),
+});
+export type Notice = z.infer<typeof notice>;
+
+/** 已申请机构: public fields only, never persons, phones or emails. */
+export const institutionListing = z.strictObject({
+  recordNo: z.string(),
+  name: z.string(),
+  abbreviation: z.string(),
+  status: z.enum(statuses),
+  statusLabel: z.string(),
+  submittedOn: z.string(),
+});
+export type InstitutionListing = z.infer<typeof institutionListing>;
+
+export const health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), latencyMs: z.number().optional() });
+export type Health = z.infer<typeof health>;
+
+export const publicContent = {
+  catalog: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/catalog',
+    auth: 'none',
+    responses: { 200: z.object({ data: z.array(dataset) }) },
+    errors: [],
+  }),
+  homeNotices: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/notices',
+    auth: 'none',
+    responses: { 200: z.object({ data: z.array(homeNotice) }) },
+    errors: [],
+  }),
+  notice: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/notices/:key',
+    auth: 'none',
+    request: { params: z.object({ key: z.string() }) },
+    responses: { 200: z.object({ data: notice }) },
+    errors: [404],
+  }),
+  institutions: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/institutions',
+    auth: 'none',
+    request: {
+      query: z.object({ q: z.string().optional(), page: z.coerce.number().optional(), pageSize: z.coerce.number().optional() }),
+    },
+    responses: { 200: z.object({ institutions: z.array(institutionListing), pagination }) },
+    errors: [],
+  }),
+  health: defineEndpoint({
+    method: 'GET',
+    path: '/api/health',
+    auth: 'none',
+    responses: { 200: health, 503: health },
+    errors: [],
+  }),
+};

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { formSchemas } from '../forms/index.ts';
+import { statuses } from '../workflow/submission.ts';
+import { defineEndpoint, fileBody } from './endpoint.ts';
+import { recordNoParams, storedFile } from './shared.ts';
+
+/** The answer to a submission that issues a query password (shown once). */
+export const submitted = z.object({
+  applicationNo: z.string(),
+  queryPassword: z.string(),
+  /** Lets the submitter print and upload right away, as a query would (30 minutes). */
+  token: z.string(),
+  status: z.enum(statuses),
+  statusLabel: z.string(),
+});
+export type Submitted = z.infer<typeof submitted>;
+
+/** An outcome issues no password: it is tied to an approved data application (seeds/000 §二(四)). */
+export const outcomeSubmitted = z.object({ outcomeNo: z.string(), status: z.enum(statuses), statusLabel: z.string() });
+export type OutcomeSubmitted = z.infer<typeof outcomeSubmitted>;
+
+/**
+ * One row of the 申请结果查询 table (seeds/000 §3.4: 序号, 手机号码, 申请人, 申请机构, 申请时间, 审核时间,
+ * 审核状态), as the API sends it and the site shows it.
+ */
+export const queryRecord = z.object({
+  index: z.number().int(),
+  recordNo: z.string(),
+  kind: z.enum(['institution', 'data-application', 'change-application', 'outcome']),
+  kindLabel: z.string(),
+  phone: z.string(),
+  applicant: z.string(),
+  organisation: z.string(),
+  submittedAt: z.string(),
+  reviewedAt: z.string(),
+  status: z.enum(statuses),
+  statusLabel: z.string(),
+  /** The reviewer's reason, when rejected or returned. */
+  reason: z.string(),
+  canUpload: z.boolean(),
+});
+export type QueryRecord = z.infer<typeof queryRecord>;
+
+const submit = <P extends string, S extends z.ZodType>(path: P, body: z.ZodType, answer: S) =>
+  defineEndpoint({ method: 'POST', path, auth: 'none', request: { body }, responses: { 201: answer }, errors: [400] });
+
+const printable = <P extends string, T extends string, S extends number>(path: P, type: T, errors: readonly S[]) =>
+  defineEndpoint({
+    method: 'GET',
+    path,
+    auth: 'record-token',
+    request: { params: recordNoParams },
+    responses: { 200: fileBody },
+    errors,
+    file: [type],
+  });
+
+export const submissions = {
+  submitInstitution: submit('/api/public/institutions', formSchemas.institution, submitted),
+  submitDataApplication: submit('/api/public/data-applications', formSchemas['data-application'], submitted),
+  submitChangeApplication: submit('/api/public/change-applications', formSchemas['change-application'], submitted),
+  submitOutcome: submit('/api/public/outcomes', formSchemas.outcome, outcomeSubmitted),
+  query: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/query',
+    auth: 'none',
+    request: { body: z.object({ phone: z.string(), password: z.string() }) },
+    responses: { 200: z.object({ token: z.string(), records: z.array(queryRecord) }) },
+    errors: [400, 401, 429],
+  }),
+  records: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/records',
+    auth: 'record-token',
+    responses: { 200: z.object({ records: z.array(queryRecord) }) },
+    errors: [401],
+  }),
+  formHtml: printable('/api/public/records/:no/form.html', 'text/html', [401]),
+  // 503: no PDF printer right now (the HTML form still works).
+  formPdf: printable('/api/public/records/:no/form.pdf', 'application/pdf', [401, 503]),
+  uploadStampedForm: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/records/:no/stamped-form',
+    auth: 'record-token',
+    /** Multipart, one part `file` (PDF, JPEG or PNG). */
+    request: { params: recordNoParams },
+    responses: { 200: z.object({ applicationNo: z.string(), status: z.enum(statuses) }) },
+    // 415: not a PDF, JPEG or PNG (cms/src/lib/scan-file.ts).
+    errors: [400, 401, 409, 413, 415],
+  }),
+  listAttachments: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/records/:no/attachments',
+    auth: 'record-token',
+    request: { params: recordNoParams },
+    responses: { 200: z.object({ attachments: z.array(storedFile) }) },
+    errors: [401],
+  }),
+  addAttachment: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/records/:no/attachments',
+    auth: 'record-token',
+    /** Multipart, one part `file` (PDF, JPEG or PNG). */
+    request: { params: recordNoParams },
+    responses: { 201: z.object({ attachments: z.array(storedFile) }) },
+    errors: [400, 401, 409, 413, 415],
+  }),
+};

@@ -1,0 +1,38 @@
+/** Public content: the catalog, notices, the institution listing, and Strapi's health. */
+import type { FieldOption } from '@statdesk/config';
+import { endpoints } from '@statdesk/config/contract';
+import { cachedData } from './cache.ts';
+import { unexpectedAnswer } from './errors.ts';
+import { fetchData, request } from './transport.ts';
+
+export type { Dataset, HomeNotice, InstitutionListing, Notice, Pagination } from '@statdesk/config/contract';
+
+export const getCatalog = async () => (await cachedData(endpoints.catalog)).data;
+
+export const getNotice = async (key: string) => (await cachedData(endpoints.notice, { params: { key } })).data;
+
+export const getHomeNotices = async () => (await cachedData(endpoints.homeNotices)).data;
+
+export const listInstitutions = (options: { q?: string; page?: number; pageSize?: number } = {}) =>
+  cachedData(endpoints.institutions, { query: { q: options.q, page: options.page, pageSize: options.pageSize } });
+
+/** Options of fields whose choices live in the CMS, by source. */
+export async function getOptionSources(): Promise<Record<'catalog' | 'institutions', FieldOption[]>> {
+  const [catalog, institutions] = await Promise.all([getCatalog(), listInstitutions({ pageSize: 1000 })]);
+  return {
+    catalog: catalog.map((d) => ({ value: d.code, label: d.name })),
+    institutions: institutions.institutions.map((i) => ({ value: i.recordNo, label: `${i.name}（${i.recordNo}）` })),
+  };
+}
+
+export const getHealth = () => fetchData(endpoints.health);
+
+/** A notice's attachment (e.g. the 最终成果审核表), streamed through the site so the CMS need not be public. */
+export async function fetchNoticeAttachment(key: string): Promise<{ response: Response; name: string } | undefined> {
+  const notice = await getNotice(key);
+  const url = notice.attachment?.url;
+  if (!url?.startsWith('/uploads/')) return undefined;
+  const response = await request(url);
+  if (!response.ok) throw unexpectedAnswer(url, response);
+  return { response, name: notice.attachment?.name ?? 'attachment' };
+}

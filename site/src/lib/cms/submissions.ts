@@ -1,0 +1,79 @@
+/** The microdata submissions: submit, query, the printable form, the stamped form and attachments. */
+import type { SubmissionKindId } from '@statdesk/config';
+import { endpoints, type OutcomeSubmitted, type Submitted } from '@statdesk/config/contract';
+import { forget } from './cache.ts';
+import { type ErrorBody, type Refusal, unexpectedAnswer } from './errors.ts';
+import { call, openedBy, resourceOf, send } from './transport.ts';
+
+export type { QueryRecord, StoredFile as Attachment } from '@statdesk/config/contract';
+
+const SUBMIT = {
+  institution: endpoints.submitInstitution,
+  'data-application': endpoints.submitDataApplication,
+  'change-application': endpoints.submitChangeApplication,
+  outcome: endpoints.submitOutcome,
+} as const;
+
+/** The record's number: the API calls an outcome's number `outcomeNo` (docs/api.md), the others `applicationNo`. */
+export const recordNoOf = (answer: Submitted | OutcomeSubmitted): string =>
+  'outcomeNo' in answer ? answer.outcomeNo : answer.applicationNo;
+
+export async function submit(kind: SubmissionKindId, values: Record<string, unknown>) {
+  const answer = await call(SUBMIT[kind], { body: values });
+  // After this instance registers an institution, its listing and the forms' choices show it at once.
+  if (answer.ok && kind === 'institution') forget(endpoints.institutions);
+  return answer as { ok: true; status: number; data: Submitted | OutcomeSubmitted } | Refusal;
+}
+
+/** The client's address travels as X-Forwarded-For; Strapi believes it only from a trusted proxy (this site). */
+export const queryRecords = (phone: string, password: string, clientAddress: string) =>
+  call(endpoints.query, { body: { phone, password }, clientAddress });
+
+export const refreshRecords = async (token: string) => (await openedBy(endpoints.records, { token }))?.records;
+
+/** The CMS cannot make the printable form in this format right now (no PDF printer): its zh-CN message. */
+export interface PrintableUnavailable {
+  unavailable: string;
+}
+
+/** Strapi's own 503 for a form it cannot print, as opposed to a proxy's 503 while Strapi is down. */
+async function printableUnavailable(response: Response): Promise<PrintableUnavailable | undefined> {
+  if (response.status !== 503) return undefined;
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  return body.error?.name === 'ServiceUnavailableError' ? { unavailable: body.error.message } : undefined;
+}
+
+/**
+ * The printable form as the CMS renders it, streamed through; undefined when the token does not
+ * open it; PrintableUnavailable when the CMS cannot print the PDF (the HTML form still works).
+ */
+export async function fetchPrintable(
+  no: string,
+  format: 'html' | 'pdf',
+  token: string,
+): Promise<Response | PrintableUnavailable | undefined> {
+  const endpoint = format === 'html' ? endpoints.formHtml : endpoints.formPdf;
+  const response = await send(endpoint, { params: { no }, token });
+  if (response.status === 401 || response.status === 404) return undefined;
+  const unavailable = await printableUnavailable(response);
+  if (unavailable) return unavailable;
+  if (!response.ok) throw unexpectedAnswer(resourceOf(endpoint, { params: { no } }), response);
+  return response;
+}
+
+const fileForm = (file: File) => {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return body;
+};
+
+export const uploadStampedForm = (no: string, file: File, token: string) =>
+  call(endpoints.uploadStampedForm, { params: { no }, body: fileForm(file), token, timeoutMs: 60_000 });
+
+export const addAttachment = (no: string, file: File, token: string) =>
+  call(endpoints.addAttachment, { params: { no }, body: fileForm(file), token, timeoutMs: 60_000 });
+
+export async function listAttachments(no: string, token: string) {
+  const answer = await call(endpoints.listAttachments, { params: { no }, token });
+  return answer.ok ? answer.data.attachments : undefined;
+}

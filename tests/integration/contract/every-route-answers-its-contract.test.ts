@@ -1,0 +1,331 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminApi,
+  contentApi,
+  type Endpoint,
+  type EndpointId,
+  endpoints,
+  errorAnswer,
+  pathOf,
+} from '../../../config/src/contract/index.ts';
+import { type Staff, signInAs } from '../support/admin.ts';
+import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
+import {
+  inJinjiang,
+  unitCode,
+  validAgency,
+  validChangeApplication,
+  validDataApplication,
+  validInstitution,
+  validOutcome,
+  validStatistician,
+} from '../support/fixtures.ts';
+import { CJK } from '../support/http.ts';
+import { approveWithoutScan } from '../support/review.ts';
+import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
+
+/**
+ * The contract (config/src/contract) is what the site and the admin are typed from: this boots
+ * Strapi, calls every endpoint for its answer and its main refusals, and parses each answer with
+ * the endpoint's schema. A route the server serves without a contract entry fails here too.
+ */
+interface Exchange {
+  params?: Record<string, string | number>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Multipart parts: file parts are [bytes, file name]. */
+  form?: Record<string, string | readonly [Buffer, string]>;
+  token?: string;
+  /** Overrides the JSON content type (NDJSON, or a refused type). */
+  contentType?: string;
+}
+
+const exercised = new Map<EndpointId, Set<number>>();
+let cms: TestCms;
+
+function multipart(parts: NonNullable<Exchange['form']>): FormData {
+  const form = new FormData();
+  for (const [name, part] of Object.entries(parts))
+    if (typeof part === 'string') form.append(name, part);
+    else form.append(name, new Blob([new Uint8Array(part[0])]), part[1]);
+  return form;
+}
+
+function requestBody(input: Exchange): { body?: BodyInit; headers: Record<string, string> } {
+  const headers: Record<string, string> = { 'x-forwarded-for': '203.0.113.50' };
+  if (input.token) headers.authorization = `Bearer ${input.token}`;
+  if (input.form) return { body: multipart(input.form), headers };
+  if (input.body === undefined) return { headers };
+  headers['content-type'] = input.contentType ?? 'application/json';
+  return { body: typeof input.body === 'string' ? input.body : JSON.stringify(input.body), headers };
+}
+
+/**
+ * Calls an endpoint, expects `status`, and parses the answer with the schema the contract gives
+ * for it: the success schema, or the error contract for a status the endpoint lists as an error.
+ */
+async function expectAnswer<Id extends EndpointId>(id: Id, status: number, input: Exchange = {}) {
+  const endpoint: Endpoint = endpoints[id];
+  const query = input.query ? `?${new URLSearchParams(input.query)}` : '';
+  const { body, headers } = requestBody(input);
+  const response = await fetch(`${cms.url}${pathOf(endpoint, input.params)}${query}`, { method: endpoint.method, headers, body });
+  const type = response.headers.get('content-type') ?? '';
+  const answer = endpoint.file && response.ok ? new Uint8Array(await response.arrayBuffer()) : await response.json();
+  const label = `${endpoint.method} ${endpoint.path} → ${response.status} ${JSON.stringify(answer).slice(0, 300)}`;
+  expect(response.status, label).toBe(status);
+  exercised.set(id, new Set([...(exercised.get(id) ?? []), status]));
+  const schema = endpoint.responses[status];
+  if (schema) {
+    if (endpoint.file)
+      expect(
+        endpoint.file.some((allowed) => type.startsWith(allowed)),
+        `${label}: ${type}`,
+      ).toBe(true);
+    const parsed = schema.safeParse(answer);
+    expect(parsed.error?.issues, label).toBeUndefined();
+    return parsed.data as never;
+  }
+  expect(endpoint.errors, `${label}: not an error status of the contract`).toContain(status);
+  const parsed = errorAnswer.safeParse(answer);
+  expect(parsed.error?.issues, label).toBeUndefined();
+  expect(parsed.data?.error.status).toBe(status);
+  expect(parsed.data?.error.message).toMatch(CJK);
+  return answer as never;
+}
+
+/** Every route the running server serves under the prefixes the contract owns. */
+function servedRoutes(prefixes: string[]): string[] {
+  const stack = (cms.strapi.server.router as unknown as { stack: Array<{ path: string; methods: string[] }> }).stack;
+  return [
+    ...new Set(
+      stack
+        .filter((layer) => prefixes.some((prefix) => layer.path === prefix || layer.path.startsWith(`${prefix}/`)))
+        .flatMap((layer) => layer.methods.filter((m) => m !== 'HEAD').map((method) => `${method} ${layer.path}`)),
+    ),
+  ].sort();
+}
+
+const routeOf = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+const firstSegment = (path: string) => `/${path.split('/')[1]}`;
+
+/** Printing PDFs with Chromium takes seconds each on a busy machine: the tests that print get longer. */
+const PRINTS = { timeout: 240_000 };
+
+/** Strapi's own plugins also serve content-API routes under /api; these are theirs, not ours. */
+const STRAPI_CONTENT_API =
+  /^\/api\/(?:upload|users-permissions|auth|users|roles|connect|i18n|content-releases|content-type-builder|email)(?:\/|$)/;
+
+describe('every route answers as its contract says', () => {
+  let staff: Staff;
+  let platformToken: string;
+  const year = new Date().getFullYear();
+  const institutionPhone = '15800000001';
+  let institution: { applicationNo: string; queryPassword: string; token: string };
+  let dataApplication: { applicationNo: string; queryPassword: string; token: string };
+
+  beforeAll(async () => {
+    cms = await bootCms('contract');
+    staff = await signInAs(cms, 'Super Admin', 'contract@statdesk.example');
+    platformToken = await createApiToken(cms, 'full-access');
+    await cms.strapi.documents('api::reporting-period.reporting-period').create({
+      data: { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' } as never,
+    });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('serves no content-API or desk route that the contract does not declare, and declares none it does not serve', () => {
+    const contentRoutes = servedRoutes(['/api']).filter((route) => !STRAPI_CONTENT_API.test(route.split(' ')[1] ?? ''));
+    expect(contentRoutes).toEqual(Object.values(contentApi).map(routeOf).sort());
+    const deskPrefixes = [...new Set(Object.values(adminApi).map((endpoint) => firstSegment(endpoint.path)))];
+    expect(servedRoutes(deskPrefixes)).toEqual(Object.values(adminApi).map(routeOf).sort());
+  });
+
+  it('answers the public content as declared', async () => {
+    await expectAnswer('catalog', 200);
+    await expectAnswer('homeNotices', 200);
+    await expectAnswer('notice', 200, { params: { key: 'institution-notice' } });
+    await expectAnswer('notice', 404, { params: { key: 'no-such-notice' } });
+    await expectAnswer('institutions', 200, { query: { q: '北京', pageSize: '5' } });
+    await expectAnswer('health', 200);
+  });
+
+  it('answers the four microdata submissions and their refusals as declared', async () => {
+    institution = await expectAnswer('submitInstitution', 201, { body: validInstitution() });
+    await expectAnswer('submitInstitution', 400, { body: {} });
+    dataApplication = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(institution.applicationNo) });
+    await expectAnswer('submitDataApplication', 400, { body: validDataApplication('JG-1999-000001') });
+    await approveWithoutScan(cms, dataApplication.applicationNo);
+    await expectAnswer('submitChangeApplication', 201, { body: validChangeApplication(dataApplication.applicationNo) });
+    await expectAnswer('submitChangeApplication', 400, { body: validChangeApplication(`SY-${year}-999999`) });
+    const outcome = await expectAnswer('submitOutcome', 201, { body: validOutcome(dataApplication.applicationNo) });
+    expect(outcome).toMatchObject({ outcomeNo: expect.stringMatching(/^CG-/) });
+    await expectAnswer('submitOutcome', 400, { body: validOutcome(dataApplication.applicationNo, { phone: '13900000000' }) });
+  });
+
+  it('answers the query and the records a token opens as declared', async () => {
+    await expectAnswer('query', 200, { body: { phone: institutionPhone, password: institution.queryPassword } });
+    await expectAnswer('query', 400, { body: {} });
+    await expectAnswer('query', 401, { body: { phone: '13700000000', password: 'ABCD-EFGH-JKMN' } });
+    await expectAnswer('records', 200, { token: institution.token });
+    await expectAnswer('records', 401);
+  });
+
+  it('answers the printable form, the stamped form and attachments as declared', PRINTS, async () => {
+    const no = { no: institution.applicationNo };
+    await expectAnswer('formHtml', 200, { params: no, token: institution.token });
+    await expectAnswer('formHtml', 401, { params: no });
+    await expectAnswer('formPdf', 200, { params: no, token: institution.token });
+    await expectAnswer('formPdf', 401, { params: no });
+    await expectAnswer('uploadStampedForm', 200, { params: no, token: institution.token, form: { file: [SAMPLE_PDF, 'stamped.pdf'] } });
+    await expectAnswer('uploadStampedForm', 415, { params: no, token: institution.token, form: { file: [ELF, 'stamped.pdf'] } });
+    await expectAnswer('uploadStampedForm', 401, { params: no, form: { file: [SAMPLE_PDF, 'stamped.pdf'] } });
+    // Attachments belong to data applications; this one opens with its own token.
+    const sy = { no: dataApplication.applicationNo };
+    const pending = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(institution.applicationNo) });
+    const open = { no: (pending as { applicationNo: string }).applicationNo };
+    const token = (pending as { token: string }).token;
+    await expectAnswer('addAttachment', 201, { params: open, token, form: { file: [SAMPLE_PNG, 'ethics.png'] } });
+    await expectAnswer('addAttachment', 415, { params: open, token, form: { file: [ELF, 'ethics.png'] } });
+    await expectAnswer('addAttachment', 401, { params: sy, form: { file: [SAMPLE_PNG, 'ethics.png'] } });
+    await expectAnswer('listAttachments', 200, { params: open, token });
+    await expectAnswer('listAttachments', 401, { params: open });
+    dataApplication = { ...dataApplication, applicationNo: open.no, token };
+  });
+
+  it('answers a statistician’s registration, look-up and resubmission, and the gate, as declared', async () => {
+    const registered = await expectAnswer('registerStatistician', 201, { body: validStatistician() });
+    const { registrationNo, queryPassword } = registered as { registrationNo: string; queryPassword: string };
+    await expectAnswer('registerStatistician', 400, { body: {} });
+    await expectAnswer('registerStatistician', 409, { body: validStatistician() });
+    const lookedUp = await expectAnswer('lookUpStatistician', 200, { body: { idNumber: '11010519491231002X', password: queryPassword } });
+    const token = (lookedUp as { token: string }).token;
+    await expectAnswer('lookUpStatistician', 400, { body: {} });
+    await expectAnswer('lookUpStatistician', 401, { body: { idNumber: '11010519491231002X', password: 'ABCD-EFGH-JKMN' } });
+    await expectAnswer('myRegistration', 200, { token });
+    await expectAnswer('myRegistration', 401);
+    const unitsBody = {
+      serviceUnits: [...validStatistician().serviceUnits, { code: unitCode(77), name: '服务单位77', role: 'specialised' }],
+    };
+    await expectAnswer('resubmitServiceUnits', 409, { body: unitsBody, token });
+    await expectAnswer('resubmitServiceUnits', 401, { body: unitsBody });
+    await expectAnswer('resubmitServiceUnits', 400, { body: { serviceUnits: [] }, token });
+
+    const no = { no: registrationNo };
+    await expectAnswer('bureauStatistician', 200, { params: no, token: staff.token });
+    await expectAnswer('bureauStatistician', 404, { params: { no: `TJ-${year}-999999` }, token: staff.token });
+    await expectAnswer('bureauReopenStatistician', 400, { params: no, body: {}, token: staff.token });
+    await expectAnswer('bureauReopenStatistician', 200, { params: no, body: { reason: '补充服务单位' }, token: staff.token });
+    await expectAnswer('resubmitServiceUnits', 200, { body: unitsBody, token });
+    await expectAnswer('bureauRemoveStatistician', 400, { params: no, body: {}, token: staff.token });
+    await expectAnswer('bureauRemoveStatistician', 200, { params: no, body: { reason: '已离职' }, token: staff.token });
+
+    await expectAnswer('gate', 200, { params: { enterpriseCode: unitCode(1) }, token: platformToken });
+    await expectAnswer('gate', 401, { params: { enterpriseCode: unitCode(1) } });
+  });
+
+  it('answers an agency’s registration, look-up and the bureau’s approval chain as declared', async () => {
+    const delegators = [{ code: unitCode(901, '91510100MA'), name: '企业901' }];
+    const documents = {
+      businessLicence: [SAMPLE_PDF, 'licence.pdf'],
+      legalPersonCertificate: [SAMPLE_PNG, 'certificate.png'],
+      'letter.0': [SAMPLE_PDF, 'letter.pdf'],
+    } as const;
+    const registered = await expectAnswer('registerAgency', 201, {
+      form: { data: JSON.stringify(validAgency(delegators)), ...documents },
+    });
+    const { registrationNo, queryPassword } = registered as { registrationNo: string; queryPassword: string };
+    await expectAnswer('registerAgency', 400, { form: { data: JSON.stringify({}) } });
+    const lookedUp = await expectAnswer('lookUpAgency', 200, { body: { registrationNo, password: queryPassword } });
+    await expectAnswer('lookUpAgency', 400, { body: {} });
+    await expectAnswer('lookUpAgency', 401, { body: { registrationNo, password: 'ABCD-EFGH-JKMN' } });
+    await expectAnswer('myAgency', 200, { token: (lookedUp as { token: string }).token });
+    await expectAnswer('myAgency', 401);
+
+    const no = { no: registrationNo };
+    await expectAnswer('bureauAgency', 200, { params: no, token: staff.token });
+    await expectAnswer('bureauAgency', 404, { params: { no: `DL-${year}-999999` }, token: staff.token });
+    await expectAnswer('bureauAgencyDocument', 200, { params: { ...no, purpose: 'businessLicence' }, token: staff.token });
+    await expectAnswer('bureauAgencyDocument', 404, { params: { ...no, purpose: 'nothing' }, token: staff.token });
+    await expectAnswer('bureauDecideAgency', 400, { params: no, body: {}, token: staff.token });
+    await expectAnswer('bureauDecideAgency', 200, { params: no, body: { decision: 'approve' }, token: staff.token });
+  });
+
+  it('answers the data collection platform’s API and the dashboard as declared', async () => {
+    const master = [1, 2].map((n) => inJinjiang(unitCode(n, '91510100MA'), `企业${n}`));
+    await expectAnswer('upsertEnterprises', 200, { body: master, token: platformToken });
+    await expectAnswer('upsertEnterprises', 400, { body: [{ code: 'x' }], token: platformToken });
+    await expectAnswer('upsertEnterprises', 401, { body: master });
+    const login = (code: string) => ({
+      account: `${code}-1`,
+      enterpriseCode: code,
+      accountKind: 'enterprise',
+      ip: '10.9.9.9',
+      at: '2026-11-03T09:00:00+08:00',
+    });
+    await expectAnswer('ingestLoginEvents', 200, { body: master.map((e) => login(e.code)), token: platformToken });
+    await expectAnswer('ingestLoginEvents', 415, { body: 'x', contentType: 'text/csv', token: platformToken });
+    await expectAnswer('ingestLoginEvents', 422, { body: [{ account: 'x' }], token: platformToken });
+    await expectAnswer('report', 200, { params: { period: '2026-10' }, query: { county: '510104' }, token: platformToken });
+    await expectAnswer('report', 400, { params: { period: '2026-10' }, query: { reason: 'bogus' }, token: platformToken });
+    await expectAnswer('report', 404, { params: { period: '1999-01' }, token: platformToken });
+    await expectAnswer('exportReport', 200, { params: { period: '2026-10', format: 'csv' }, token: platformToken });
+    await expectAnswer('exportReport', 200, { params: { period: '2026-10', format: 'xlsx' }, token: platformToken });
+    await expectAnswer('exportReport', 404, { params: { period: '1999-01', format: 'csv' }, token: platformToken });
+    await expectAnswer('bureauReportPeriods', 200, { token: staff.token });
+    await expectAnswer('bureauReportPeriods', 401);
+    await expectAnswer('bureauReport', 200, { params: { period: '2026-10' }, token: staff.token });
+    await expectAnswer('bureauReport', 404, { params: { period: '1999-01' }, token: staff.token });
+  });
+
+  it('answers the review desk as declared', PRINTS, async () => {
+    const token = staff.token;
+    const jg = { no: institution.applicationNo };
+    await expectAnswer('deskQueues', 200, { token });
+    await expectAnswer('deskQueues', 401);
+    await expectAnswer('deskOverview', 200, { token });
+    await expectAnswer('deskOverview', 401);
+    await expectAnswer('deskMail', 200, { token });
+    await expectAnswer('deskMail', 401);
+    await expectAnswer('deskRecords', 200, { query: { kind: 'institution', status: 'awaiting_review' }, token });
+    await expectAnswer('deskRecords', 400, { token });
+    await expectAnswer('deskExport', 200, { query: { kind: 'institution' }, token });
+    await expectAnswer('deskExport', 200, { query: { kind: 'institution', format: 'xlsx' }, token });
+    await expectAnswer('deskExport', 400, { token });
+    await expectAnswer('deskRecord', 200, { params: jg, token });
+    await expectAnswer('deskRecord', 404, { params: { no: `JG-${year}-999999` }, token });
+    await expectAnswer('deskStampedForm', 200, { params: jg, token });
+    await expectAnswer('deskStampedForm', 404, { params: { no: dataApplication.applicationNo }, token });
+    await expectAnswer('deskAttachment', 200, { params: { no: dataApplication.applicationNo, index: 1 }, token });
+    await expectAnswer('deskAttachment', 404, { params: { no: dataApplication.applicationNo, index: 9 }, token });
+    await expectAnswer('deskFormPdf', 200, { params: jg, token });
+    await expectAnswer('deskFormPdf', 404, { params: { no: `JG-${year}-999999` }, token });
+    await expectAnswer('deskDecide', 400, { params: jg, body: { action: 'reject' }, token });
+    await expectAnswer('deskDecide', 200, { params: jg, body: { action: 'approve' }, token });
+    await expectAnswer('deskDecide', 409, { params: jg, body: { action: 'approve' }, token });
+
+    await expectAnswer('deskTemplates', 200, { token });
+    await expectAnswer('deskTemplates', 401);
+    await expectAnswer('deskTemplate', 200, { params: { formId: 'institution' }, token });
+    await expectAnswer('deskTemplate', 404, { params: { formId: 'nothing' }, token });
+    const { source } = (await expectAnswer('deskTemplate', 200, { params: { formId: 'outcome' }, token })) as { source: string };
+    await expectAnswer('deskSaveTemplate', 200, { params: { formId: 'outcome' }, body: { source }, token });
+    await expectAnswer('deskSaveTemplate', 400, { params: { formId: 'outcome' }, body: { source: '{{#if}}' }, token });
+    await expectAnswer('deskResetTemplate', 200, { params: { formId: 'outcome' }, token });
+    await expectAnswer('deskResetTemplate', 404, { params: { formId: 'nothing' }, token });
+    await expectAnswer('deskPreviewTemplate', 200, { params: { formId: 'outcome' }, body: { source }, token });
+    await expectAnswer('deskPreviewTemplate', 404, { params: { formId: 'nothing' }, body: { source }, token });
+  });
+
+  it('has called every endpoint of the contract, each for an answer and a refusal', () => {
+    const missing = (Object.keys(endpoints) as EndpointId[]).filter((id) => {
+      const statuses = [...(exercised.get(id) ?? [])];
+      const endpoint: Endpoint = endpoints[id];
+      return (
+        !statuses.some((s) => s in endpoint.responses) || (endpoint.errors.length > 0 && !statuses.some((s) => endpoint.errors.includes(s)))
+      );
+    });
+    expect(missing).toEqual([]);
+  });
+});
