@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages.ts';
+
 /**
  * The 21 市州 of Sichuan and some of their 县区 (GB/T 2260 codes), for the demo and the synthetic
  * datasets: the source is Sichuan's own Q&A (seeds/004).
@@ -243,12 +245,6 @@ const regionNames = new Map(
 /** A 市州 or 县区 by name, as a bureau reads it (`成都市 锦江区`); undefined for a code not listed. */
 export const regionName = (code: string): string | undefined => regionNames.get(code);
 
-export const regionMessages = {
-  city: (code: string) => `市州代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
-  county: (code: string) => `县区代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
-  countyOfCity: (county: string, city: string) => `县区代码 ${county}（${regionName(county)}）不属于市州 ${city}（${regionName(city)}）`,
-} as const;
-
 const countiesOfCity = new Map(sichuanRegions.map((city) => [city.code, new Set(city.counties.map(([code]) => code))]));
 const cityOfCounty = new Map(sichuanRegions.flatMap((city) => city.counties.map(([code]) => [code, city.code] as const)));
 
@@ -257,9 +253,18 @@ const cityOfCounty = new Map(sichuanRegions.flatMap((city) => city.counties.map(
  * the county is listed under that city. Validated against whatever the list holds (GB/T 2260).
  */
 export function checkRegion(cityCode: string, countyCode: string): { field: 'cityCode' | 'countyCode'; message: string } | undefined {
-  if (!countiesOfCity.has(cityCode)) return { field: 'cityCode', message: regionMessages.city(cityCode) };
+  if (!countiesOfCity.has(cityCode)) return { field: 'cityCode', message: t('region.city', { code: cityCode }) };
   const city = cityOfCounty.get(countyCode);
-  if (city === undefined) return { field: 'countyCode', message: regionMessages.county(countyCode) };
-  if (city !== cityCode) return { field: 'countyCode', message: regionMessages.countyOfCity(countyCode, cityCode) };
+  if (city === undefined) return { field: 'countyCode', message: t('region.county', { code: countyCode }) };
+  if (city !== cityCode)
+    return {
+      field: 'countyCode',
+      message: t('region.countyOfCity', {
+        county: countyCode,
+        countyName: String(regionName(countyCode)),
+        city: cityCode,
+        cityName: String(regionName(cityCode)),
+      }),
+    };
   return undefined;
 }

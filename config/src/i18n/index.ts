@@ -1,0 +1,3 @@
+export * from './legacy-names.ts';
+export * from './messages.ts';
+export { zhCN } from './zh-CN.ts';

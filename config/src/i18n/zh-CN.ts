@@ -1,0 +1,102 @@
+/**
+ * Every user-facing message of StatDesk in zh-CN, the default and reference language: one flat set
+ * of dotted keys (`<area>.<topic>.<case>`), as withastro/starlight keeps its UI strings
+ * (packages/starlight/schemas/i18n.ts). The key set and the `{name}` placeholders of each text are
+ * derived from this object (./messages.ts), so a translation must give every key and a caller every
+ * placeholder. Form labels, hints and options stay in the form definitions (config/src/forms/): they
+ * are the forms' content, not messages.
+ */
+export const zhCN = {
+  // Validators: GB 32100-2015 credit codes, GB 11643-1999 ID numbers, ISO 8601 dates, phones, URLs, email.
+  'validators.creditCode.required': '请输入统一社会信用代码',
+  'validators.creditCode.length': '统一社会信用代码应为18位',
+  'validators.creditCode.charset': '统一社会信用代码只能包含数字和大写字母（不使用 I、O、S、V、Z）',
+  'validators.creditCode.region': '统一社会信用代码的第3至8位应为数字（登记管理机关行政区划码）',
+  'validators.creditCode.checkChar': '统一社会信用代码的校验码（最后一位）不正确，请核对后重新输入',
+  'validators.date.date': '请按 2026-12-01 的格式填写一个确实存在的日期',
+  'validators.date.dateTime': '应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00',
+  'validators.phone.required': '请输入手机号码',
+  'validators.phone.format': '请输入11位中国大陆手机号码，如 138 0013 8000',
+  'validators.url.required': '请输入网址',
+  'validators.url.format': '请输入以 http:// 或 https:// 开头的完整网址，如 https://www.example.cn',
+  'validators.idCard.required': '请输入身份证号码',
+  'validators.idCard.format': '身份证号码应为18位：前17位是数字，最后一位是数字或X',
+  'validators.idCard.region': '身份证号码的前6位不是有效的行政区划代码',
+  'validators.idCard.birthDate': '身份证号码中的出生日期（第7至14位）无效',
+  'validators.idCard.checkDigit': '身份证号码的校验位（最后一位）不正确，请核对后重新输入',
+  'validators.email.required': '请输入电子邮箱',
+  'validators.email.format': '请输入有效的电子邮箱地址，如 name@example.com',
+
+  // Shared by every field type, phrased as GOV.UK's error-message guidance asks.
+  'field.required': '请输入{label}',
+  'field.choose': '请选择{label}',
+  'field.chooseAtLeastOne': '请至少选择一项{label}',
+  'field.tooLong': '{label}不能超过{max}个字',
+  'field.wrongType': '{label}的格式不正确',
+  'field.controlCharacters': '{label}含有无法识别的字符，请删除后重新输入',
+  'field.unknownOption': '请从列表中选择{label}',
+  'field.date': '{label}应为有效日期，如 2026-09-01',
+  'field.consent': '请阅读并勾选同意后再继续',
+  'field.rowCount': '请填写{min}至{max}个{noun}',
+  'field.duplicateRow': '{noun} {value} 重复填写',
+
+  // Review of microdata submissions (seeds/000 §二).
+  'workflow.submission.reasonRequired': '请填写理由：退回修改或不通过时必须说明原因',
+  'workflow.submission.notAllowed': '当前状态为“{status}”，不能执行“{action}”',
+  'workflow.decision.action': '请选择审核决定：通过、退回修改或不通过',
+  'workflow.decision.reasonTooLong': '理由不能超过2000个字',
+  'workflow.decision.date': '请按 2026-12-01 的格式填写日期',
+  'workflow.decision.accessPair': '数据使用期限的开始和结束日期要同时填写',
+  'workflow.decision.accessOrder': '数据使用期限的结束日期不能早于开始日期',
+  'workflow.decision.accessOnlyForData': '只有数据使用申请可以设定数据使用期限',
+
+  // Agent agencies, approved by county, city and province (seeds/004 §七).
+  /** The status look-up: one message for either half wrong, so neither can be probed. */
+  'workflow.agency.wrongPair': '登记编号或查询密码不正确',
+  'workflow.agency.registrationNo': '请输入登记编号，如 DL-2026-000001',
+  'workflow.agency.reasonRequired': '请填写不通过的理由',
+  'workflow.agency.effectiveDateRequired': '请填写委托生效日期',
+  'workflow.agency.effectiveDate': '委托生效日期应为有效日期，如 2026-12-01',
+  'workflow.agency.notYourLevel': '当前状态为“{status}”，{level}不能作出决定',
+
+  // Statistician registrations (seeds/004 §十, §十二).
+  'workflow.registration.reasonRequired': '请填写理由',
+  'workflow.registration.notReopened': '注册表已锁定，不能修改。如需增加服务单位，请联系当地统计局开放注册表。',
+  'workflow.registration.alreadyOpen': '注册表已经开放，等待本人修改后提交',
+  'workflow.registration.removed': '该注册已注销',
+  /** seeds/004 §十二: one registration per ID number; add units to it instead. */
+  'statistician.alreadyRegistered':
+    '该身份证号码已注册登记。每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加；原注册表无法打开时，请联系当地统计局开放注册表。',
+  /** seeds/004 §十: the platform asks for a registration before reporting. */
+  'statistician.gateRefused': '本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。',
+  'statistician.gateAllowed': '本企业已有注册登记的统计人员，可以报表。',
+  'statistician.locked': '注册表已提交锁定。如需修改，请联系当地统计局开放注册表。',
+  'statistician.wrongPair': '身份证号码或查询密码不正确',
+
+  // Regions (GB/T 2260) and a bureau user's jurisdiction (辖区).
+  'region.city': '市州代码 {code} 不在行政区划代码表（GB/T 2260）中',
+  'region.county': '县区代码 {code} 不在行政区划代码表（GB/T 2260）中',
+  'region.countyOfCity': '县区代码 {county}（{countyName}）不属于市州 {city}（{cityName}）',
+  'admin.jurisdiction.outside': '该代理机构不在您的辖区内',
+  'admin.jurisdiction.unassigned': '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置',
+
+  // Print templates an editor keeps in the admin.
+  'template.tripleStash': '模板不能使用 {{{ }}}：所有内容都必须经过转义',
+  'template.syntax': '模板语法错误：{detail}',
+
+  // Stamped-form and attachment uploads: PDF, JPEG or PNG by content, up to 10 MB.
+  'upload.missing': '请选择要上传的文件',
+  'upload.empty': '上传的文件是空的，请重新选择',
+  'upload.tooLarge': '文件不能超过10MB，请压缩或降低扫描分辨率后重新上传',
+  'upload.wrongType': '只能上传PDF、JPG或PNG格式的扫描件',
+  'upload.mixedContent': '文件中夹带了其他内容（如压缩包或脚本），请直接上传扫描生成的PDF、JPG或PNG文件',
+  'upload.damaged': '文件已损坏或不完整，无法打开，请重新扫描或重新导出后上传',
+  'upload.encrypted': 'PDF文件设置了密码或加密，请取消密码和加密后重新上传',
+  'upload.trailingData': '图片文件末尾夹带了其他数据，请直接上传扫描或拍照生成的JPG、PNG文件（手机拍照请关闭“动态照片”）',
+
+  // The admin's media library.
+  'media.tooLarge': '文件不能超过50MB，请压缩后重新上传',
+  'media.wrongType': '媒体库只接受PNG、JPG、GIF、WebP图片，PDF文件，以及Word、Excel、PowerPoint文档',
+  'media.mismatch': '文件内容与扩展名不符，请上传原始的图片、PDF或Office文档',
+  'media.mixedContent': '文件中夹带了其他内容（如压缩包或脚本），请上传原始的图片、PDF或Office文档',
+} as const;
