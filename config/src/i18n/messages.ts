@@ -12,6 +12,9 @@ type Placeholders<Text extends string> = Text extends `${string}{${infer Name}}$
   ? (Name extends `${string}${'{' | '}' | ' '}${string}` | '' ? never : Name) | Placeholders<Rest>
   : never;
 
+/** The keys whose text has no placeholders, so that a table of them can be passed to t() as it is. */
+export type PlainMessageKey = { [K in MessageKey]: [Placeholders<(typeof zhCN)[K]>] extends [never] ? K : never }[MessageKey];
+
 /** The values a key's placeholders need, by name, as zh-CN.ts writes them. */
 export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof zhCN)[K]>, string | number>;
 
@@ -33,6 +36,21 @@ export function translate(messages: Messages, key: MessageKey, params: Record<st
 
 /** The zh-CN text of `key`, its placeholders filled: `t('field.required', { label: '手机号码' })`. */
 export const t = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>): string => translate(zhCN, key, params[0]);
+
+/** Keys whose text holds markup (a link inside a sentence): their last part ends in `Html`. */
+export type HtmlMessageKey = Extract<MessageKey, `${string}Html`>;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: string | number) => String(value).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+
+/**
+ * The text of an `…Html` key for `set:html`: the markup is ours (zh-CN.ts), every value put into it
+ * is escaped. A sentence keeps its link inside it, so a translation can move the link with the words.
+ */
+export function tHtml<K extends HtmlMessageKey>(key: K, ...params: ParamsArgument<K>): string {
+  const values = params[0] as Record<string, string | number> | undefined;
+  return translate(zhCN, key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, escapeHtml(value)])));
+}
 
 /** The key set as a schema (as starlight's i18n schema): a language file parses against it, nothing missing or extra. */
 export const messagesSchema = z.strictObject(

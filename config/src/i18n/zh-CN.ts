@@ -99,4 +99,41 @@ export const zhCN = {
   'media.wrongType': '媒体库只接受PNG、JPG、GIF、WebP图片，PDF文件，以及Word、Excel、PowerPoint文档',
   'media.mismatch': '文件内容与扩展名不符，请上传原始的图片、PDF或Office文档',
   'media.mixedContent': '文件中夹带了其他内容（如压缩包或脚本），请上传原始的图片、PDF或Office文档',
+  // Error answers whose thrower wrote none (Koa's body parser, Strapi's auth and router), by status.
+  'http.status400': '请求的内容不正确，无法处理，请检查后重新提交',
+  'http.status401': '需要有效的身份凭证：请登录，或在 Authorization 请求头中提供 API 令牌（Bearer）',
+  'http.status403': '没有执行此操作的权限',
+  'http.status404': '请求的地址或记录不存在',
+  'http.status405': '此地址不支持该请求方法',
+  'http.status406': '无法提供所请求格式的内容',
+  'http.status408': '请求超时，请重新提交',
+  'http.status409': '与已有的记录冲突',
+  'http.status411': '请求缺少内容长度',
+  'http.status413': '提交的内容过大，超过了允许的大小',
+  'http.status414': '网址过长',
+  'http.status415': '不支持所提交内容的类型',
+  'http.status422': '提交的内容无法处理，请检查后重新提交',
+  'http.status429': '请求过于频繁，请稍后再试',
+  'http.status431': '请求头过大',
+  'http.status503': '服务暂时不可用，请稍后再试',
+  'http.serverError': '系统出现问题，请稍后再试',
+  'http.refused': '请求未被接受，请检查后重新提交',
+  'http.unreadableJson': '提交的内容不是有效的 JSON 对象或数组，无法读取，请检查格式后重新提交',
+  'http.invalidFields': '请检查并修改标出的内容',
+  'http.tooManyAttempts': '尝试次数过多，请{minutes}分钟后再试',
+  'http.queryExpired': '查询已过期，请重新查询',
+  'validators.date.dateTimeOf': '{label}应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00',
+
+  // Staff in the admin panel.
+  'admin.forbidden': '您的角色没有执行此操作的权限',
+  'admin.fileNotFound': '没有找到该文件',
+  /** Who acted, in a history, when the admin user has neither a name nor an email. */
+  'admin.unnamedStaff': '工作人员',
+  /** What a form, list or export shows instead of a field the role may not read. */
+  'admin.withheld': '（无权查看）',
+
+  // Printing forms as PDF needs Chromium and CJK fonts on the server (DESIGN.md).
+  'printer.noChromium': '服务器上没有 Chromium 浏览器（{path}）',
+  'printer.noCjkFont': '服务器上没有中文字体（fonts-noto-cjk）',
+  'printer.launchFailed': 'Chromium 浏览器无法启动',
 } as const;

@@ -1,5 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type MessageKey, type Messages, messagesSchema, placeholdersOf, t, translate } from '../../../../config/src/i18n/messages.ts';
+import {
+  type MessageKey,
+  type Messages,
+  messagesSchema,
+  type PlainMessageKey,
+  placeholdersOf,
+  t,
+  translate,
+} from '../../../../config/src/i18n/messages.ts';
 import { zhCN } from '../../../../config/src/i18n/zh-CN.ts';
 
 /** The texts of one area (the first part of the key), so each snapshot stays readable. */
@@ -31,6 +39,8 @@ describe('t', () => {
     t('validators.phone.required', { label: '手机号码' });
     expectTypeOf<MessageKey>().toExtend<string>();
     expectTypeOf<'field.required'>().toExtend<MessageKey>();
+    expectTypeOf<'field.required'>().not.toExtend<PlainMessageKey>();
+    expectTypeOf<'field.consent'>().toExtend<PlainMessageKey>();
   });
 });
 
@@ -65,6 +75,7 @@ describe('zh-CN texts', () => {
         "validators.creditCode.required": "请输入统一社会信用代码",
         "validators.date.date": "请按 2026-12-01 的格式填写一个确实存在的日期",
         "validators.date.dateTime": "应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00",
+        "validators.date.dateTimeOf": "{label}应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00",
         "validators.email.format": "请输入有效的电子邮箱地址，如 name@example.com",
         "validators.email.required": "请输入电子邮箱",
         "validators.idCard.birthDate": "身份证号码中的出生日期（第7至14位）无效",
@@ -134,8 +145,12 @@ describe('zh-CN texts', () => {
   it('pins the region and jurisdiction messages', () => {
     expect({ ...area('region'), ...area('admin') }).toMatchInlineSnapshot(`
       {
+        "admin.fileNotFound": "没有找到该文件",
+        "admin.forbidden": "您的角色没有执行此操作的权限",
         "admin.jurisdiction.outside": "该代理机构不在您的辖区内",
         "admin.jurisdiction.unassigned": "您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置",
+        "admin.unnamedStaff": "工作人员",
+        "admin.withheld": "（无权查看）",
         "region.city": "市州代码 {code} 不在行政区划代码表（GB/T 2260）中",
         "region.county": "县区代码 {code} 不在行政区划代码表（GB/T 2260）中",
         "region.countyOfCity": "县区代码 {county}（{countyName}）不属于市州 {city}（{cityName}）",
@@ -159,6 +174,37 @@ describe('zh-CN texts', () => {
         "upload.tooLarge": "文件不能超过10MB，请压缩或降低扫描分辨率后重新上传",
         "upload.trailingData": "图片文件末尾夹带了其他数据，请直接上传扫描或拍照生成的JPG、PNG文件（手机拍照请关闭“动态照片”）",
         "upload.wrongType": "只能上传PDF、JPG或PNG格式的扫描件",
+      }
+    `);
+  });
+  it('pins the error answers and the printer messages', () => {
+    expect({ ...area('http'), ...area('printer') }).toMatchInlineSnapshot(`
+      {
+        "http.invalidFields": "请检查并修改标出的内容",
+        "http.queryExpired": "查询已过期，请重新查询",
+        "http.refused": "请求未被接受，请检查后重新提交",
+        "http.serverError": "系统出现问题，请稍后再试",
+        "http.status400": "请求的内容不正确，无法处理，请检查后重新提交",
+        "http.status401": "需要有效的身份凭证：请登录，或在 Authorization 请求头中提供 API 令牌（Bearer）",
+        "http.status403": "没有执行此操作的权限",
+        "http.status404": "请求的地址或记录不存在",
+        "http.status405": "此地址不支持该请求方法",
+        "http.status406": "无法提供所请求格式的内容",
+        "http.status408": "请求超时，请重新提交",
+        "http.status409": "与已有的记录冲突",
+        "http.status411": "请求缺少内容长度",
+        "http.status413": "提交的内容过大，超过了允许的大小",
+        "http.status414": "网址过长",
+        "http.status415": "不支持所提交内容的类型",
+        "http.status422": "提交的内容无法处理，请检查后重新提交",
+        "http.status429": "请求过于频繁，请稍后再试",
+        "http.status431": "请求头过大",
+        "http.status503": "服务暂时不可用，请稍后再试",
+        "http.tooManyAttempts": "尝试次数过多，请{minutes}分钟后再试",
+        "http.unreadableJson": "提交的内容不是有效的 JSON 对象或数组，无法读取，请检查格式后重新提交",
+        "printer.launchFailed": "Chromium 浏览器无法启动",
+        "printer.noChromium": "服务器上没有 Chromium 浏览器（{path}）",
+        "printer.noCjkFont": "服务器上没有中文字体（fonts-noto-cjk）",
       }
     `);
   });
