@@ -18,8 +18,8 @@ export const DEMO_PASSWORD = 'DEMO-2026-QP';
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   if (process.env.STATDESK_SEED_DEMO !== 'true') return;
   if (Number(await strapi.db.query('api::institution.institution').count({})) > 0) return;
-  const submit = strapi.service('api::submission.submit' as never) as unknown as Submit;
-  const review = strapi.service('api::submission.review' as never) as unknown as Review;
+  const submit = strapi.service('plugin::review-desk.submit' as never) as unknown as Submit;
+  const review = strapi.service('plugin::review-desk.review' as never) as unknown as Review;
   const institution = (fullName: string, abbreviation: string, contactPhone: string) =>
     submit.create('institution', {
       agreeNotice: true,

@@ -1,6 +1,6 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { type StoredEvent, storedEventOf } from '../api/direct-report/services/summaries';
+import { type StoredEvent, storedEventOf } from '../api/direct-report/services/stored-event';
 
 type Enterprises = { upsert(input: unknown): Promise<unknown> };
 type Ingest = { insertEvents(events: StoredEvent[]): Promise<number> };
