@@ -1,4 +1,4 @@
-import { statisticianMessages } from '@statdesk/config';
+import { t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import type { GateIndex } from './gate-index';
 
@@ -12,7 +12,7 @@ export interface GateAnswer {
 export const gateAnswer = (n: number): GateAnswer => ({
   allowed: n > 0,
   registeredStatisticians: n,
-  message: n > 0 ? statisticianMessages.gateAllowed : statisticianMessages.gateRefused,
+  message: n > 0 ? t('statistician.gateAllowed') : t('statistician.gateRefused'),
 });
 
 /** An enterprise code as the platform may send it (spaces, lower case) in the form registrations store. */
