@@ -3,6 +3,7 @@ export * from './chromium.ts';
 export * from './direct-report/index.ts';
 export * from './fields/index.ts';
 export * from './forms/index.ts';
+export * from './i18n/index.ts';
 export * from './query-password.ts';
 export * from './query-record.ts';
 export * from './seed/catalog.ts';

@@ -1,4 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { t } from '@statdesk/config';
 import { limitRequestBody } from './lib/body-limit';
 import { CROSS_SITE_MESSAGE, isCrossSiteFormPost } from './lib/origin-check';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
@@ -43,8 +44,7 @@ function withMarkedStatus(response: Response): Response {
 const secureAnswer = defineMiddleware(async (context, next) => {
   if (context.routePattern !== '/500') {
     if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, CROSS_SITE_MESSAGE);
-    if (NUL.test(context.url.pathname + context.url.search))
-      throw new RequestRefused(400, '网址中含有无法识别的字符。请检查网址，或回到首页重新进入。');
+    if (NUL.test(context.url.pathname + context.url.search)) throw new RequestRefused(400, t('site.request.badUrl'));
   }
   const response = withMarkedStatus(await next());
   const headers = response.headers;

@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from './http-errors';
 
@@ -15,12 +16,12 @@ export const ability = (ctx: Ctx): Ability => ctx.state.userAbility as Ability;
 
 /** Every admin route checks what the role may do, per subject. */
 export function requireCan(ctx: Ctx, action: string, subject?: string): void {
-  if (!ability(ctx).can(action, subject)) throw new PublicError(403, 'ForbiddenError', '您的角色没有执行此操作的权限');
+  if (!ability(ctx).can(action, subject)) throw new PublicError(403, 'ForbiddenError', t('admin.forbidden'));
 }
 
 /** Who acted, as histories show it: name and email of the admin user. */
 export function actorOf(user: { firstname?: string | null; lastname?: string | null; email?: string | null } | undefined): string {
-  const name = [user?.lastname, user?.firstname].filter(Boolean).join('') || user?.email || '工作人员';
+  const name = [user?.lastname, user?.firstname].filter(Boolean).join('') || user?.email || t('admin.unnamedStaff');
   return `${name} <${user?.email ?? ''}>`;
 }
 
@@ -29,7 +30,7 @@ export function actorOf(user: { firstname?: string | null; lastname?: string | n
  * are served from").
  */
 export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
-  if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
+  if (!file) throw new PublicError(404, 'NotFoundError', t('admin.fileNotFound'));
   const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
   ctx.set('Content-Type', file.mime);
   ctx.set('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);

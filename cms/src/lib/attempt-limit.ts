@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PublicError } from './http-errors';
@@ -71,7 +72,7 @@ const tooManyAttempts = (retryAfter: number) =>
   new PublicError(
     429,
     'RateLimitError',
-    `尝试次数过多，请${Math.ceil(retryAfter / 60)}分钟后再试`,
+    t('http.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) }),
     {},
     { 'Retry-After': String(retryAfter) },
   );

@@ -1,4 +1,4 @@
-import { type Field, type FieldOption, formatAnswer } from '@statdesk/config';
+import { type Field, type FieldOption, formatAnswer, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { type Ctx, READ } from './admin-context';
 import { PublicError } from './http-errors';
@@ -14,7 +14,7 @@ import { personalFieldsByUid } from './personal-fields';
 export const FIELD_ACCESS_POLICY = 'global::field-access';
 
 /** What a form, list or export shows instead of a field the role may not read. */
-export const WITHHELD = '（无权查看）';
+export const WITHHELD = t('admin.withheld');
 
 /** An answer as forms and exports print it; a withheld one says so whatever the field's type. */
 export const formatVisibleAnswer = (field: Field, value: unknown, options: FieldOption[] = []): string =>
@@ -67,7 +67,7 @@ export function createFieldAccess(strapi: Core.Strapi, ability: Ability): FieldA
   const subjectOf = (uid: string, entry?: Record<string, unknown>) => (entry ? managerOf(uid).toSubject(entry, uid) : uid);
   const canRead = (uid: string, field: string, entry?: Record<string, unknown>) =>
     ALWAYS_READABLE.has(field) || ability.can(READ, subjectOf(uid, entry), field);
-  const forbidden = () => new PublicError(403, 'ForbiddenError', '您的角色没有执行此操作的权限');
+  const forbidden = () => new PublicError(403, 'ForbiddenError', t('admin.forbidden'));
 
   return {
     canRead,

@@ -1,3 +1,5 @@
+import { t } from '@statdesk/config';
+
 /**
  * Errors a service throws for the controller to answer in the contract's shape (DESIGN.md):
  * `{ error: { status, name, message, details: { fields } } }`.
@@ -16,7 +18,7 @@ export class PublicError extends Error {
   }
 }
 
-export const invalidFields = (fields: Record<string, string>) => new PublicError(400, 'ValidationError', '请检查并修改标出的内容', fields);
+export const invalidFields = (fields: Record<string, string>) => new PublicError(400, 'ValidationError', t('http.invalidFields'), fields);
 
 /** 503: this server cannot do it right now (nothing the person sent is wrong); `details` says what to use instead. */
 export const serviceUnavailable = (message: string, details: Record<string, string> = {}) =>

@@ -1,4 +1,4 @@
-import { dateMessages, isIsoDateTime } from '@statdesk/config';
+import { isIsoDateTime, t } from '@statdesk/config';
 import { errors } from '@strapi/utils';
 
 /**
@@ -16,7 +16,7 @@ export function checkInstants(data: Record<string, unknown> | undefined, labels:
       value === undefined ||
       value === null ||
       (value instanceof Date ? !Number.isNaN(value.getTime()) : typeof value === 'string' && isIsoDateTime(value.trim()));
-    return isValid ? [] : [{ path: [name], message: `${label}${dateMessages.dateTime}` }];
+    return isValid ? [] : [{ path: [name], message: t('validators.date.dateTimeOf', { label }) }];
   });
   const first = wrong[0];
   if (first) throw new errors.ValidationError(first.message, { errors: wrong });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { t } from '@statdesk/config';
 import { PublicError } from './http-errors';
-import { MEDIA_MAX_BYTES, mediaMessages, refuseMedia } from './media-type';
+import { MEDIA_MAX_BYTES, refuseMedia } from './media-type';
 
 /** A file as the upload plugin receives it (formidable's shape, or the seed's own object). */
 export interface IncomingMedia {
@@ -15,7 +16,7 @@ const refusal = (message: string, status = 415) => new PublicError(status, 'Vali
 
 /** Throws a PublicError unless the file may enter the media library (lib/media-type.ts). */
 export async function checkMediaFile(file: IncomingMedia, storedExtension?: string): Promise<void> {
-  if ((file.size ?? 0) > MEDIA_MAX_BYTES) throw refusal(mediaMessages.tooLarge, 413);
+  if ((file.size ?? 0) > MEDIA_MAX_BYTES) throw refusal(t('media.tooLarge'), 413);
   const message = await refuseMedia(await readFile(file.filepath), file.originalFilename ?? file.name ?? '', storedExtension);
   if (message) throw refusal(message);
 }

@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
+import { t } from '@statdesk/config';
 import { findScanProblem } from './file-checks';
 import { hidesZipArchive } from './file-checks/zip';
 import { detectScanType, type ScanType } from './file-type';
-import { uploadMessages } from './scan-file';
 
 /**
  * What the media library accepts: what content editors actually publish (pictures, PDFs, Office
@@ -45,13 +45,6 @@ export const MEDIA_MIME_TYPES = [
 /** Office documents with pictures run to tens of MB; the plugin's default (1 GB) would be read whole. */
 export const MEDIA_MAX_BYTES = 50 * 1024 * 1024;
 
-export const mediaMessages = {
-  tooLarge: '文件不能超过50MB，请压缩后重新上传',
-  wrongType: '媒体库只接受PNG、JPG、GIF、WebP图片，PDF文件，以及Word、Excel、PowerPoint文档',
-  mismatch: '文件内容与扩展名不符，请上传原始的图片、PDF或Office文档',
-  mixedContent: '文件中夹带了其他内容（如压缩包或脚本），请上传原始的图片、PDF或Office文档',
-} as const;
-
 /** PDFs, JPEGs and PNGs are recognised as the public uploads recognise them (lib/file-type.ts), and parsed alike. */
 const SCAN_KINDS: Record<ScanType, MediaKind> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpeg', 'image/png': 'png' };
 
@@ -91,14 +84,14 @@ const isZipBased = (kind: MediaKind) => kind === 'docx' || kind === 'xlsx' || ki
 export async function refuseMedia(bytes: Buffer, fileName: string, storedExtension?: string): Promise<string | undefined> {
   const claimed = MEDIA_EXTENSIONS[extname(fileName).toLowerCase()];
   const kept = storedExtension === undefined ? claimed : MEDIA_EXTENSIONS[storedExtension.toLowerCase()];
-  if (!claimed || !kept) return mediaMessages.wrongType;
+  if (!claimed || !kept) return t('media.wrongType');
   const detected = detectMediaKind(bytes);
-  if (detected !== claimed || detected !== kept) return mediaMessages.mismatch;
+  if (detected !== claimed || detected !== kept) return t('media.mismatch');
   const scanType = detectScanType(bytes);
   if (scanType) {
     const problem = await findScanProblem(scanType, bytes);
-    return problem && (problem === 'damaged' || problem === 'encrypted' ? uploadMessages[problem] : mediaMessages.mixedContent);
+    return problem && (problem === 'damaged' || problem === 'encrypted' ? t(`upload.${problem}`) : t('media.mixedContent'));
   }
-  if (!isZipBased(detected) && hidesZipArchive(bytes)) return mediaMessages.mixedContent;
+  if (!isZipBased(detected) && hidesZipArchive(bytes)) return t('media.mixedContent');
   return undefined;
 }

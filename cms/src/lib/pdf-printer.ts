@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '@statdesk/config';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, t } from '@statdesk/config';
 import type { Browser } from 'playwright-core';
 
 /**
@@ -46,8 +46,8 @@ async function hasCjkFont(): Promise<boolean> {
 
 /** Throws PrinterUnavailableError when the browser or the CJK fonts are missing (npm start installs both). */
 async function checkPrinter(): Promise<void> {
-  if (!existsSync(chromiumPath())) throw new PrinterUnavailableError(`服务器上没有 Chromium 浏览器（${chromiumPath()}）`);
-  if (!(await hasCjkFont())) throw new PrinterUnavailableError('服务器上没有中文字体（fonts-noto-cjk）');
+  if (!existsSync(chromiumPath())) throw new PrinterUnavailableError(t('printer.noChromium', { path: chromiumPath() }));
+  if (!(await hasCjkFont())) throw new PrinterUnavailableError(t('printer.noCjkFont'));
 }
 
 function getBrowser(): Promise<Browser> {
@@ -58,7 +58,7 @@ function getBrowser(): Promise<Browser> {
         args: [...CHROMIUM_ARGS],
       })
       .catch((cause: unknown) => {
-        throw new PrinterUnavailableError('Chromium 浏览器无法启动', { cause });
+        throw new PrinterUnavailableError(t('printer.launchFailed'), { cause });
       }),
   );
   browser.catch(() => {

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { t } from '@statdesk/config';
 import { numberStart, type RecordKindId } from '@statdesk/config/contract';
 import { PublicError } from './http-errors';
 
@@ -46,6 +47,6 @@ export const bearerToken = (header: string | undefined): string | undefined => /
 /** The record of a kind (`TJ-`, `DL-`) that the look-up token in an Authorization header opens; 401 otherwise. */
 export function lookedUpRecord(authorization: string | undefined, kind: RecordKindId): string {
   const no = readRecordToken(bearerToken(authorization))?.records.find((r) => r.startsWith(numberStart(kind)));
-  if (!no) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
+  if (!no) throw new PublicError(401, 'UnauthorizedError', t('http.queryExpired'));
   return no;
 }

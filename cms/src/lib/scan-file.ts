@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { MAX_UPLOAD_BYTES } from '@statdesk/config';
+import { MAX_UPLOAD_BYTES, t } from '@statdesk/config';
 import { findScanProblem, type ScanProblem } from './file-checks';
 import { detectScanType, SCAN_EXTENSIONS, type ScanType } from './file-type';
 import { PublicError } from './http-errors';
@@ -8,22 +8,11 @@ import { PublicError } from './http-errors';
 /** PDF, JPEG or PNG by content, 1 byte to 10 MB. */
 export const MAX_SCAN_BYTES = MAX_UPLOAD_BYTES;
 
-export const uploadMessages = {
-  missing: '请选择要上传的文件',
-  empty: '上传的文件是空的，请重新选择',
-  tooLarge: '文件不能超过10MB，请压缩或降低扫描分辨率后重新上传',
-  wrongType: '只能上传PDF、JPG或PNG格式的扫描件',
-  mixedContent: '文件中夹带了其他内容（如压缩包或脚本），请直接上传扫描生成的PDF、JPG或PNG文件',
-  damaged: '文件已损坏或不完整，无法打开，请重新扫描或重新导出后上传',
-  encrypted: 'PDF文件设置了密码或加密，请取消密码和加密后重新上传',
-  trailingData: '图片文件末尾夹带了其他数据，请直接上传扫描或拍照生成的JPG、PNG文件（手机拍照请关闭“动态照片”）',
-} as const;
-
 const problemMessages: Record<ScanProblem, string> = {
-  damaged: uploadMessages.damaged,
-  encrypted: uploadMessages.encrypted,
-  activeContent: uploadMessages.mixedContent,
-  trailingData: uploadMessages.trailingData,
+  damaged: t('upload.damaged'),
+  encrypted: t('upload.encrypted'),
+  activeContent: t('upload.mixedContent'),
+  trailingData: t('upload.trailingData'),
 };
 
 export const refuseFile = (message: string, status = 400) => new PublicError(status, 'ValidationError', message, { file: message });
@@ -56,12 +45,12 @@ export const safeFileName = (name: string | null | undefined, extension: string,
 
 /** Reads an uploaded file and refuses, with a message for the person, anything but a real PDF, JPEG or PNG of 1 byte to 10 MB. */
 export async function checkScanFile(file: UploadedFile | undefined, fallbackName: string): Promise<CheckedFile> {
-  if (!file) throw refuseFile(uploadMessages.missing);
-  if (file.size === 0) throw refuseFile(uploadMessages.empty);
-  if (file.size > MAX_SCAN_BYTES) throw refuseFile(uploadMessages.tooLarge, 413);
+  if (!file) throw refuseFile(t('upload.missing'));
+  if (file.size === 0) throw refuseFile(t('upload.empty'));
+  if (file.size > MAX_SCAN_BYTES) throw refuseFile(t('upload.tooLarge'), 413);
   const bytes = await readFile(file.filepath);
   const mime = detectScanType(bytes.subarray(0, 16));
-  if (!mime) throw refuseFile(uploadMessages.wrongType, 415);
+  if (!mime) throw refuseFile(t('upload.wrongType'), 415);
   // A scan that is also an archive, carries PDF actions or does not parse is not a plain scan.
   const problem = await findScanProblem(mime, bytes);
   if (problem) throw refuseFile(problemMessages[problem], 415);

@@ -1,23 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { t } from '@statdesk/config';
 import Handlebars from 'handlebars';
 
 /** config/templates: one Handlebars print template per form, plus shared partials. */
 export const TEMPLATE_DIR = join(dirname(require.resolve('@statdesk/config/package.json')), 'templates');
 
-export const templateMessages = {
-  tripleStash: '模板不能使用 {{{ }}}：所有内容都必须经过转义',
-  syntax: (detail: string) => `模板语法错误：${detail}`,
-} as const;
-
 /** Refuses a template that would not compile or would print unescaped user data. */
 export function checkTemplate(source: string): { ok: true } | { ok: false; message: string } {
-  if (/\{\{\{|\{\{&/.test(source)) return { ok: false, message: templateMessages.tripleStash };
+  if (/\{\{\{|\{\{&/.test(source)) return { ok: false, message: t('template.tripleStash') };
   try {
     Handlebars.precompile(source, { strict: false });
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: templateMessages.syntax(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)) };
+    return {
+      ok: false,
+      message: t('template.syntax', { detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) }),
+    };
   }
 }
 

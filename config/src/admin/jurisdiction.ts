@@ -29,8 +29,3 @@ export const JURISDICTION_CONDITION = {
   id: 'api::in-jurisdiction',
   displayName: '仅本辖区（按“辖区分配”）',
 } as const;
-
-export const jurisdictionMessages = {
-  outside: '该代理机构不在您的辖区内',
-  unassigned: '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置',
-} as const;

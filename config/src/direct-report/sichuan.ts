@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.ts';
 import { SICHUAN_GBT2260 } from './sichuan-gbt2260.ts';
 
 export interface SichuanCity {
@@ -51,10 +52,11 @@ const regionNames = new Map<string, string>([
 export const regionName = (code: string): string | undefined => regionNames.get(code);
 
 export const regionMessages = {
-  city: (code: string) => `市州代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
-  county: (code: string) => `县区代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
-  countyOfCity: (county: string, city: string) => `县区代码 ${county}（${regionName(county)}）不属于市州 ${city}（${regionName(city)}）`,
-  jurisdiction: (code: string) => `辖区代码 ${code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）`,
+  city: (code: string) => t('region.city', { code }),
+  county: (code: string) => t('region.county', { code }),
+  countyOfCity: (county: string, city: string) =>
+    t('region.countyOfCity', { county, countyName: String(regionName(county)), city, cityName: String(regionName(city)) }),
+  jurisdiction: (code: string) => t('region.jurisdiction', { code }),
 } as const;
 
 const countiesOfCity = new Map(sichuanRegions.map((city) => [city.code, new Set(city.counties.map(([code]) => code))]));
@@ -68,7 +70,11 @@ export function checkRegion(cityCode: string, countyCode: string): { field: 'cit
   if (!countiesOfCity.has(cityCode)) return { field: 'cityCode', message: regionMessages.city(cityCode) };
   const city = cityOfCounty.get(countyCode);
   if (city === undefined) return { field: 'countyCode', message: regionMessages.county(countyCode) };
-  if (city !== cityCode) return { field: 'countyCode', message: regionMessages.countyOfCity(countyCode, cityCode) };
+  if (city !== cityCode)
+    return {
+      field: 'countyCode',
+      message: regionMessages.countyOfCity(countyCode, cityCode),
+    };
   return undefined;
 }
 

@@ -95,14 +95,3 @@ export const statisticianFieldLabels: Record<string, string> = {
   birthDate: '出生日期',
   submittedAt: '提交时间',
 };
-
-export const statisticianMessages = {
-  /** seeds/004 §十二: one registration per ID number; add units to it instead. */
-  alreadyRegistered:
-    '该身份证号码已注册登记。每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加；原注册表无法打开时，请联系当地统计局开放注册表。',
-  /** seeds/004 §十: the platform asks for a registration before reporting. */
-  gateRefused: '本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。',
-  gateAllowed: '本企业已有注册登记的统计人员，可以报表。',
-  locked: '注册表已提交锁定。如需修改，请联系当地统计局开放注册表。',
-  wrongPair: '身份证号码或查询密码不正确',
-} as const;

@@ -1,17 +1,10 @@
+import { t } from '../i18n/messages.ts';
 import { accept, refuse, type ValidationResult } from './result.ts';
 
 /** The 31 characters of GB 32100-2015 §4.2: digits and capitals without I, O, S, V, Z. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Weights of positions 1–17, GB 32100-2015 §5 (3^(i-1) mod 31). */
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
-export const creditCodeMessages = {
-  required: '请输入统一社会信用代码',
-  length: '统一社会信用代码应为18位',
-  charset: '统一社会信用代码只能包含数字和大写字母（不使用 I、O、S、V、Z）',
-  region: '统一社会信用代码的第3至8位应为数字（登记管理机关行政区划码）',
-  checkChar: '统一社会信用代码的校验码（最后一位）不正确，请核对后重新输入',
-} as const;
 
 /** The check character that the first 17 characters call for (31 − Σ mod 31, GB 32100-2015 §5). */
 export function computeCreditCodeCheckChar(body17: string): string {
@@ -43,10 +36,10 @@ export function isCreditCode(code: string): boolean {
 /** Validates a unified social credit code (统一社会信用代码) by GB 32100-2015. */
 export function parseCreditCode(input: string): ValidationResult {
   const code = input.replace(/\s+/g, '').toUpperCase();
-  if (code === '') return refuse(creditCodeMessages.required);
-  if (code.length !== 18) return refuse(creditCodeMessages.length);
-  if (![...code].every((c) => ALPHABET.includes(c))) return refuse(creditCodeMessages.charset);
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return refuse(creditCodeMessages.region);
-  if (computeCreditCodeCheckChar(code.slice(0, 17)) !== code[17]) return refuse(creditCodeMessages.checkChar);
+  if (code === '') return refuse(t('validators.creditCode.required'));
+  if (code.length !== 18) return refuse(t('validators.creditCode.length'));
+  if (![...code].every((c) => ALPHABET.includes(c))) return refuse(t('validators.creditCode.charset'));
+  if (!/^\d{6}$/.test(code.slice(2, 8))) return refuse(t('validators.creditCode.region'));
+  if (computeCreditCodeCheckChar(code.slice(0, 17)) !== code[17]) return refuse(t('validators.creditCode.checkChar'));
   return accept(code);
 }

@@ -1,15 +1,11 @@
-import { accept, refuse, type ValidationResult } from './result.ts';
-
 /**
  * Dates and instants as the API and the forms exchange them (DESIGN.md: "dates are ISO 8601 with
  * offset"), checked against the calendar. JavaScript's `new Date('2026-02-30T09:00:00+08:00')`
  * rolls an impossible day forward to 2026-03-02 instead of refusing it, so nothing here asks
  * `Date` whether a text is a date: the digits are read and their ranges checked.
  */
-export const dateMessages = {
-  date: '请按 2026-12-01 的格式填写一个确实存在的日期',
-  dateTime: '应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00',
-} as const;
+import { t } from '../i18n/messages.ts';
+import { accept, refuse, type ValidationResult } from './result.ts';
 
 const ZERO = 48;
 const MS_PER_DAY = 86_400_000;
@@ -66,7 +62,7 @@ export const isIsoDate = (text: string): boolean => text.length === 10 && readDa
 /** Validates a date written YYYY-MM-DD that exists in the calendar; returns it trimmed. */
 export function parseIsoDate(input: string): ValidationResult {
   const text = input.trim();
-  return isIsoDate(text) ? accept(text) : refuse(dateMessages.date);
+  return isIsoDate(text) ? accept(text) : refuse(t('validators.date.date'));
 }
 
 /**
@@ -127,5 +123,5 @@ export const isIsoDateTime = (text: string): boolean => isoDateTimeMillis(text) 
 /** Validates an ISO 8601 date-time with an offset; returns the instant in UTC (`toISOString`). */
 export function parseIsoDateTime(input: string): ValidationResult {
   const millis = isoDateTimeMillis(input.trim());
-  return millis === undefined ? refuse(dateMessages.dateTime) : accept(new Date(millis).toISOString());
+  return millis === undefined ? refuse(t('validators.date.dateTime')) : accept(new Date(millis).toISOString());
 }

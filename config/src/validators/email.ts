@@ -1,9 +1,5 @@
+import { t } from '../i18n/messages.ts';
 import { accept, refuse, type ValidationResult } from './result.ts';
-
-export const emailMessages = {
-  required: '请输入电子邮箱',
-  format: '请输入有效的电子邮箱地址，如 name@example.com',
-} as const;
 
 // Deliberately pragmatic (the WHATWG input[type=email] shape plus a dotted domain): the real
 // check is that mail arrives, and a stricter pattern refuses addresses people really use.
@@ -13,7 +9,7 @@ const EMAIL =
 /** Validates an email address; trims it and lower-cases nothing (local parts may be case-sensitive). */
 export function parseEmail(input: string): ValidationResult {
   const email = input.trim();
-  if (email === '') return refuse(emailMessages.required);
-  if (email.length > 254 || !EMAIL.test(email)) return refuse(emailMessages.format);
+  if (email === '') return refuse(t('validators.email.required'));
+  if (email.length > 254 || !EMAIL.test(email)) return refuse(t('validators.email.format'));
   return accept(email);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.ts';
 import { accept, refuse, type ValidationResult } from './result.ts';
 
 /** Weights of the 17 body digits, GB 11643-1999 §8.2 (2^(18-i) mod 11). */
@@ -5,14 +6,6 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 /** Check character for each (sum mod 11), GB 11643-1999 §8.2. */
 const CHECK_CHARS = '10X98765432';
 const EARLIEST_BIRTH_YEAR = 1900;
-
-export const idCardMessages = {
-  required: '请输入身份证号码',
-  format: '身份证号码应为18位：前17位是数字，最后一位是数字或X',
-  region: '身份证号码的前6位不是有效的行政区划代码',
-  birthDate: '身份证号码中的出生日期（第7至14位）无效',
-  checkDigit: '身份证号码的校验位（最后一位）不正确，请核对后重新输入',
-} as const;
 
 export interface IdCardFacts {
   /** The number, upper-cased, without spaces. */
@@ -43,13 +36,13 @@ function parseBirthDate(digits: string, today: Date): string | undefined {
 /** Validates a resident ID number (公民身份号码) by GB 11643-1999: 18 characters, birth date, check digit. */
 export function parseIdCard(input: string, today: Date = new Date()): ValidationResult<IdCardFacts> {
   const number = input.replace(/\s+/g, '').toUpperCase();
-  if (number === '') return refuse(idCardMessages.required);
-  if (!/^\d{17}[\dX]$/.test(number)) return refuse(idCardMessages.format);
+  if (number === '') return refuse(t('validators.idCard.required'));
+  if (!/^\d{17}[\dX]$/.test(number)) return refuse(t('validators.idCard.format'));
   // Province codes run 11–82 (GB/T 2260); a leading 0 or 9 is never a region.
-  if (!/^[1-8][1-9]/.test(number)) return refuse(idCardMessages.region);
+  if (!/^[1-8][1-9]/.test(number)) return refuse(t('validators.idCard.region'));
   const birthDate = parseBirthDate(number.slice(6, 14), today);
-  if (!birthDate) return refuse(idCardMessages.birthDate);
-  if (computeIdCardCheckChar(number.slice(0, 17)) !== number[17]) return refuse(idCardMessages.checkDigit);
+  if (!birthDate) return refuse(t('validators.idCard.birthDate'));
+  if (computeIdCardCheckChar(number.slice(0, 17)) !== number[17]) return refuse(t('validators.idCard.checkDigit'));
   const gender = Number(number[16]) % 2 === 1 ? 'male' : 'female';
   return accept({ number, birthDate, gender });
 }

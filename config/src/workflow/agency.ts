@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.ts';
 import { isIsoDate } from '../validators/date.ts';
 /**
  * The approval chain of an agent agency (seeds/004 §七): the 县区 bureau reviews, the 市州
@@ -52,17 +53,6 @@ const approvals: Record<AgencyLevel, { action: AgencyAction; to: AgencyStatus }>
   province: { action: 'province_confirm', to: 'confirmed' },
 };
 
-export const agencyMessages = {
-  /** The status look-up: one message for either half wrong, so neither can be probed. */
-  wrongPair: '登记编号或查询密码不正确',
-  registrationNo: '请输入登记编号，如 DL-2026-000001',
-  reasonRequired: '请填写不通过的理由',
-  effectiveDateRequired: '请填写委托生效日期',
-  effectiveDate: '委托生效日期应为有效日期，如 2026-12-01',
-  notYourLevel: (status: AgencyStatus, level: AgencyLevel) =>
-    `当前状态为“${agencyStatusLabels[status]}”，${agencyLevelLabels[level]}不能作出决定`,
-} as const;
-
 export type AgencyCheck =
   | { ok: true; action: AgencyAction; to: AgencyStatus }
   | { ok: false; status: 400 | 409; field?: 'reason' | 'effectiveDate'; message: string };
@@ -73,15 +63,20 @@ export function checkAgencyDecision(
   level: AgencyLevel,
   decision: { decision: AgencyDecision; reason?: string | undefined; effectiveDate?: string | undefined },
 ): AgencyCheck {
-  if (statusAtLevel[level] !== from) return { ok: false, status: 409, message: agencyMessages.notYourLevel(from, level) };
+  if (statusAtLevel[level] !== from)
+    return {
+      ok: false,
+      status: 409,
+      message: t('workflow.agency.notYourLevel', { status: agencyStatusLabels[from], level: agencyLevelLabels[level] }),
+    };
   if (decision.decision === 'reject') {
-    if (!decision.reason?.trim()) return { ok: false, status: 400, field: 'reason', message: agencyMessages.reasonRequired };
+    if (!decision.reason?.trim()) return { ok: false, status: 400, field: 'reason', message: t('workflow.agency.reasonRequired') };
     return { ok: true, action: 'reject', to: 'rejected' };
   }
   if (level === 'province') {
     const date = decision.effectiveDate?.trim() ?? '';
-    if (!date) return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDateRequired };
-    if (!isIsoDate(date)) return { ok: false, status: 400, field: 'effectiveDate', message: agencyMessages.effectiveDate };
+    if (!date) return { ok: false, status: 400, field: 'effectiveDate', message: t('workflow.agency.effectiveDateRequired') };
+    if (!isIsoDate(date)) return { ok: false, status: 400, field: 'effectiveDate', message: t('workflow.agency.effectiveDate') };
   }
   return { ok: true, ...approvals[level] };
 }

@@ -26,10 +26,3 @@ export const registrationActionLabels: Record<RegistrationAction, string> = {
 /** The state a stored registration is in. */
 export const registrationState = (entry: { status: string; locked: boolean }): RegistrationState =>
   entry.status === 'removed' ? 'removed' : entry.locked ? 'locked' : 'reopened';
-
-export const registrationMessages = {
-  reasonRequired: '请填写理由',
-  notReopened: '注册表已锁定，不能修改。如需增加服务单位，请联系当地统计局开放注册表。',
-  alreadyOpen: '注册表已经开放，等待本人修改后提交',
-  removed: '该注册已注销',
-} as const;

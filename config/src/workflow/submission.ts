@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages.ts';
 /**
  * The review workflow of every microdata submission (seeds/000_…txt §二 and §3.4): submitted,
  * the stamped form uploaded, then the data centre decides. As data, so that the API, the admin
@@ -46,16 +47,12 @@ export const initialStatus = (kind: { hasStampedForm: boolean }): SubmissionStat
 
 export const canTransition = (from: SubmissionStatus, action: SubmissionAction): boolean => transitions[action].from.includes(from);
 
-export const workflowMessages = {
-  reasonRequired: '请填写理由：退回修改或不通过时必须说明原因',
-  notAllowed: (from: SubmissionStatus, action: SubmissionAction) => `当前状态为“${statusLabels[from]}”，不能执行“${actionLabels[action]}”`,
-} as const;
-
 export type TransitionCheck = { ok: true; to: SubmissionStatus } | { ok: false; message: string };
 
 /** Whether `action` may happen now, and the status it leads to. */
 export function checkTransition(from: SubmissionStatus, action: SubmissionAction, reason?: string): TransitionCheck {
-  if (!canTransition(from, action)) return { ok: false, message: workflowMessages.notAllowed(from, action) };
-  if (transitions[action].needsReason && !reason?.trim()) return { ok: false, message: workflowMessages.reasonRequired };
+  if (!canTransition(from, action))
+    return { ok: false, message: t('workflow.submission.notAllowed', { status: statusLabels[from], action: actionLabels[action] }) };
+  if (transitions[action].needsReason && !reason?.trim()) return { ok: false, message: t('workflow.submission.reasonRequired') };
   return { ok: true, to: transitions[action].to };
 }

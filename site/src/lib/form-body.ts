@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { RequestRefused } from './refused.ts';
 
 /**
@@ -9,11 +10,10 @@ import { RequestRefused } from './refused.ts';
 const FORM_TYPES = /^\s*(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
 
 export async function readFormBody(request: Request): Promise<FormData> {
-  if (!FORM_TYPES.test(request.headers.get('content-type') ?? ''))
-    throw new RequestRefused(415, '提交的内容不是网页表单，无法读取。请在本站的页面上填写并提交表单。');
+  if (!FORM_TYPES.test(request.headers.get('content-type') ?? '')) throw new RequestRefused(415, t('site.request.notAForm'));
   try {
     return await request.formData();
   } catch {
-    throw new RequestRefused(400, '提交的表单内容不完整或格式不正确，无法读取。请返回上一页重新提交。');
+    throw new RequestRefused(400, t('site.request.unreadableForm'));
   }
 }

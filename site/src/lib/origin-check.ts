@@ -1,3 +1,5 @@
+import { t } from '@statdesk/config';
+
 /**
  * The cross-site form check Astro's `security.checkOrigin` makes (astro/dist/core/app/origin-check.js),
  * made here so that the refusal is our error page in zh-CN instead of Astro's English plain text:
@@ -8,7 +10,7 @@
 const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const CROSS_SITE_MESSAGE = '出于安全原因，本站只接受从本站页面提交的表单。请打开本站页面重新填写并提交。';
+export const CROSS_SITE_MESSAGE = t('site.request.crossSite');
 
 export function isCrossSiteFormPost(request: Request, url: URL): boolean {
   if (SAFE_METHODS.has(request.method) || request.headers.get('origin') === url.origin) return false;

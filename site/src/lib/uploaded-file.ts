@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { readFormBody } from './form-body';
 
 /** The file of a posted upload form, or undefined when none was chosen (browsers send an empty part). */
@@ -6,4 +7,4 @@ export async function readUploadedFile(request: Request): Promise<File | undefin
   return file instanceof File && (file.size > 0 || file.name !== '') ? file : undefined;
 }
 
-export const NO_FILE_CHOSEN = '请选择要上传的文件';
+export const NO_FILE_CHOSEN = t('upload.missing');

@@ -1,4 +1,4 @@
-import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload } from '@statdesk/config';
+import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload, t } from '@statdesk/config';
 import { registerAgency } from '../cms/agencies';
 import type { FlowSpec } from '../form-flow';
 
@@ -6,7 +6,7 @@ const documentsOf = (values: Record<string, unknown>) => [
   ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
   ...((values.delegators as AgencyValues['delegators'] | undefined) ?? []).map((d, i) => ({
     name: letterUpload(i),
-    label: letterLabel(d.name || `第${i + 1}个委托企业`),
+    label: letterLabel(d.name || t('site.agency.nthEnterprise', { n: i + 1 })),
   })),
 ];
 

@@ -1,4 +1,4 @@
-import { agencyActionLabels, agencyMessages, agencyStatusLabels, normaliseQueryPassword } from '@statdesk/config';
+import { agencyActionLabels, agencyStatusLabels, normaliseQueryPassword, t } from '@statdesk/config';
 import { type AgencyStatusView, recordKinds, recordNoPattern } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
@@ -49,10 +49,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const password = typeof body.password === 'string' ? normaliseQueryPassword(body.password) : '';
       if (!REGISTRATION_NO.test(no) || !password)
         throw invalidFields({
-          ...(!REGISTRATION_NO.test(no) && { registrationNo: agencyMessages.registrationNo }),
+          ...(!REGISTRATION_NO.test(no) && { registrationNo: t('workflow.agency.registrationNo') }),
           ...(!password && { password: '请输入查询密码' }),
         });
-      const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, agencyMessages.wrongPair, async () =>
+      const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, t('workflow.agency.wrongPair'), async () =>
         ifPasswordMatches(await find(no), password),
       );
       return { token: issueRecordToken([entry.registrationNo]), agency: await statusView(strapi, entry) };

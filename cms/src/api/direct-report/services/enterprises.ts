@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { categories, checkRegion, parseCreditCode } from '@statdesk/config';
+import { categories, checkRegion, parseCreditCode, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { invalidFields } from '../../../lib/http-errors';
@@ -13,12 +13,12 @@ const enterpriseSchema = z
       ctx.addIssue({ code: 'custom', message: result.message });
       return z.NEVER;
     }),
-    name: z.string().trim().min(1, '缺少单位名称').max(200),
-    cityCode: z.string().regex(/^\d{6}$/, '市州代码应为6位数字'),
+    name: z.string().trim().min(1, t('directReport.enterprise.name')).max(200),
+    cityCode: z.string().regex(/^\d{6}$/, t('directReport.enterprise.cityCode')),
     cityName: z.string().trim().min(1).max(50),
-    countyCode: z.string().regex(/^\d{6}$/, '县区代码应为6位数字'),
+    countyCode: z.string().regex(/^\d{6}$/, t('directReport.enterprise.countyCode')),
     countyName: z.string().trim().min(1).max(50),
-    category: z.enum(categories, { error: `专业应为 ${categories.join('、')} 之一` }),
+    category: z.enum(categories, { error: t('directReport.enterprise.category', { categories: categories.join('、') }) }),
     active: z.boolean().default(true),
   })
   .superRefine((value, ctx) => {
@@ -39,8 +39,8 @@ const ANALYZE_AFTER_CREATED = 5_000;
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** PUT /api/direct-report/enterprises: insert or update by code, all or nothing. */
   async upsert(input: unknown): Promise<{ received: number; created: number; updated: number }> {
-    if (!Array.isArray(input)) throw invalidFields({ _body: '请求体应为企业数组' });
-    if (input.length > 100_000) throw invalidFields({ _body: '一次最多10万家企业' });
+    if (!Array.isArray(input)) throw invalidFields({ _body: t('directReport.enterprise.notArray') });
+    if (input.length > 100_000) throw invalidFields({ _body: t('directReport.enterprise.tooMany') });
     const rows = [];
     const errors: Record<string, string> = {};
     for (const [i, item] of input.entries()) {

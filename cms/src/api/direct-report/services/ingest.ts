@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { t } from '@statdesk/config';
 import type { IngestResult } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
@@ -35,7 +36,7 @@ export const nothingAcceptedBody = (result: IngestResult) => ({
   error: {
     status: 422,
     name: 'ValidationError',
-    message: `没有接受任何登录记录：${result.rejected}条全部被拒绝，原因见 rejections`,
+    message: t('directReport.ingest.allRejected', { count: result.rejected }),
     details: { fields: {}, rejections: result.rejections },
   },
 });
@@ -63,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ingest(stream: Readable, contentType: string): Promise<IngestResult> {
       const isNdjson = /ndjson|jsonl|json-seq|text\/plain/i.test(contentType);
       if (!isNdjson && !/json/i.test(contentType)) {
-        throw new PublicError(415, 'UnsupportedMediaTypeError', '请以 application/json（数组）或 application/x-ndjson 发送登录记录');
+        throw new PublicError(415, 'UnsupportedMediaTypeError', t('directReport.ingest.mediaType'));
       }
       const chunks: AsyncGenerator<ParsedLine[]> = isNdjson ? parseNdjson(stream) : parseJsonArray(stream);
       const result: IngestResult = { received: 0, accepted: 0, duplicates: 0, rejected: 0, rejections: [] };

@@ -1,14 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  accountKinds,
-  canonicalIp,
-  creditCodeMessages,
-  dateMessages,
-  isCreditCode,
-  isoDateTimeMillis,
-  parseCreditCode,
-} from '@statdesk/config';
+import { accountKinds, canonicalIp, isCreditCode, isoDateTimeMillis, parseCreditCode, t } from '@statdesk/config';
 import type { StoredEvent } from './stored-event';
 
 export type ParsedLine = { ok: true; event: StoredEvent } | { ok: false; line: number; reason: string };
@@ -21,18 +13,19 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * streams: without a limit, a body with no newline would be buffered whole.
  */
 export const MAX_LINE_CHARS = 65_536;
-const tooLong = (line: number): ParsedLine => ({ ok: false, line, reason: `这条记录超过${MAX_LINE_CHARS}个字符，未读取` });
+const tooLong = (line: number): ParsedLine => ({ ok: false, line, reason: t('directReport.event.tooLong', { max: MAX_LINE_CHARS }) });
 
 /** Why a code is not a credit code, in the public forms' words (only a refused line asks). */
 const creditCodeReason = (code: string): string => {
   const result = parseCreditCode(code);
   // The forms' validator drops inner spaces; a login record's code is taken as sent.
-  return result.ok ? creditCodeMessages.charset : result.message;
+  return result.ok ? t('validators.creditCode.charset') : result.message;
 };
 
 /** Checks one login record; the reasons are for the platform's operators (zh-CN, naming the field). */
 export function readEvent(value: unknown, line: number): ParsedLine {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line, reason: '不是一个JSON对象' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, line, reason: t('directReport.event.notObject') };
   const record = value as Record<string, unknown>;
   const account = typeof record.account === 'string' ? record.account.trim() : '';
   const code = typeof record.enterpriseCode === 'string' ? record.enterpriseCode.trim().toUpperCase() : '';
@@ -41,16 +34,16 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   const atText = typeof record.at === 'string' ? record.at.trim() : '';
   // A login time must say which instant it was (an offset or Z) and be one the calendar has.
   const at = isoDateTimeMillis(atText);
-  if (!account || account.length > 100) return { ok: false, line, reason: 'account：缺少账号或超过100个字符' };
-  if (CONTROL.test(account)) return { ok: false, line, reason: 'account：不能含换行等控制字符' };
+  if (!account || account.length > 100) return { ok: false, line, reason: t('directReport.event.account') };
+  if (CONTROL.test(account)) return { ok: false, line, reason: t('directReport.event.accountControl') };
   // Checked as the public forms check it (GB 32100-2015); a valid code the master data lacks is kept.
-  if (!isCreditCode(code)) return { ok: false, line, reason: `enterpriseCode：${creditCodeReason(code)}` };
+  if (!isCreditCode(code)) return { ok: false, line, reason: t('directReport.event.enterpriseCode', { reason: creditCodeReason(code) }) };
   if (typeof kind !== 'string' || !(accountKinds as readonly string[]).includes(kind))
-    return { ok: false, line, reason: 'accountKind：应为 enterprise 或 admin' };
-  if (!ip) return { ok: false, line, reason: 'ip：不是有效的IPv4或IPv6地址' };
-  if (at === undefined) return { ok: false, line, reason: `at：${dateMessages.dateTime}` };
+    return { ok: false, line, reason: t('directReport.event.accountKind') };
+  if (!ip) return { ok: false, line, reason: t('directReport.event.ip') };
+  if (at === undefined) return { ok: false, line, reason: t('directReport.event.at', { reason: t('validators.date.dateTime') }) };
   const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
-  if (id && CONTROL.test(id)) return { ok: false, line, reason: 'id：不能含换行等控制字符' };
+  if (id && CONTROL.test(id)) return { ok: false, line, reason: t('directReport.event.idControl') };
   const instant = new Date(at).toISOString();
   // A re-sent event gets the same key and is not counted twice.
   // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
@@ -80,7 +73,7 @@ export async function* parseNdjson(stream: Readable): AsyncGenerator<ParsedLine[
     try {
       into.push(readEvent(JSON.parse(text), line));
     } catch {
-      into.push({ ok: false, line, reason: '不是有效的JSON' });
+      into.push({ ok: false, line, reason: t('directReport.event.invalidJson') });
     }
   };
   for await (const chunk of stream) {
@@ -124,7 +117,7 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
     for (const char of decoder.decode(chunk as Uint8Array, { stream: true })) {
       if (state === 'before') {
         if (char === '[') state = 'between';
-        else if (!/\s/.test(char)) throw new SyntaxError('请求体应为JSON数组或NDJSON');
+        else if (!/\s/.test(char)) throw new SyntaxError(t('directReport.event.notJsonOrNdjson'));
         continue;
       }
       if (state === 'after') continue;
@@ -162,7 +155,7 @@ export async function* parseJsonArray(stream: Readable): AsyncGenerator<ParsedLi
           try {
             parsed.push(readEvent(JSON.parse(text), index));
           } catch {
-            parsed.push({ ok: false, line: index, reason: '不是有效的JSON' });
+            parsed.push({ ok: false, line: index, reason: t('directReport.event.invalidJson') });
           }
         state = depth < 0 ? 'after' : 'between';
         depth = 0;

@@ -12,6 +12,7 @@ import {
   reasonLabels,
   reasons,
   ruleParametersSchema,
+  t,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
@@ -19,8 +20,8 @@ import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
 
 const enterpriseTable = (report: DirectReport): Table => ({
-  name: '企业明细',
-  headers: EXPORT_COLUMNS.map(([header]) => header),
+  name: t('directReport.export.enterpriseSheet'),
+  headers: EXPORT_COLUMNS.map(([header]) => t(`directReport.export.column.${header}`)),
   rows: report.enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => get(e))),
 });
 
@@ -44,21 +45,37 @@ export const enterpriseFilterOf = (query: Record<string, unknown>): EnterpriseFi
   pageSize: int(query.pageSize),
 });
 
-/** The columns of the per-enterprise export, zh-CN headers. */
-export const EXPORT_COLUMNS: Array<[string, (e: EnterpriseResult) => string | number]> = [
-  ['统一社会信用代码', (e) => e.code],
-  ['单位名称', (e) => e.name],
-  ['市州代码', (e) => e.cityCode],
-  ['县区代码', (e) => e.countyCode],
-  ['专业', (e) => categoryLabels[e.category]],
-  ['首次登录IP', (e) => e.firstIp ?? ''],
-  ['末次登录IP', (e) => e.lastIp ?? ''],
-  ['首次IP企业数', (e) => e.nFirst ?? ''],
-  ['末次IP企业数', (e) => e.nLast ?? ''],
-  ['统计代理', (e) => (e.delegated ? '是' : '否')],
-  ['初始直报', (e) => (e.initiallyDirect ? '是' : '否')],
-  ['末次直报', (e) => (e.finallyDirect ? '是' : '否')],
-  ['说明', (e) => reasonLabels[e.reason]],
+type ExportColumn =
+  | 'code'
+  | 'name'
+  | 'cityCode'
+  | 'countyCode'
+  | 'category'
+  | 'firstIp'
+  | 'lastIp'
+  | 'nFirst'
+  | 'nLast'
+  | 'delegated'
+  | 'initiallyDirect'
+  | 'finallyDirect'
+  | 'reason';
+const yesNo = (value: boolean) => t(value ? 'directReport.export.yes' : 'directReport.export.no');
+
+/** The columns of the per-enterprise export, by their header's key (directReport.export.column.*). */
+export const EXPORT_COLUMNS: Array<[ExportColumn, (e: EnterpriseResult) => string | number]> = [
+  ['code', (e) => e.code],
+  ['name', (e) => e.name],
+  ['cityCode', (e) => e.cityCode],
+  ['countyCode', (e) => e.countyCode],
+  ['category', (e) => categoryLabels[e.category]],
+  ['firstIp', (e) => e.firstIp ?? ''],
+  ['lastIp', (e) => e.lastIp ?? ''],
+  ['nFirst', (e) => e.nFirst ?? ''],
+  ['nLast', (e) => e.nLast ?? ''],
+  ['delegated', (e) => yesNo(e.delegated)],
+  ['initiallyDirect', (e) => yesNo(e.initiallyDirect)],
+  ['finallyDirect', (e) => yesNo(e.finallyDirect)],
+  ['reason', (e) => reasonLabels[e.reason]],
 ];
 
 const PERIOD = 'api::reporting-period.reporting-period';
@@ -88,14 +105,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       anomalyDelta: Number(row.anomalyDelta),
       scope: { monthly: row.monthlyCategories, quarterly: row.quarterlyCategories },
     });
-    if (!parsed.success) strapi.log.warn(`直报率计算参数无效，使用默认值：${parsed.error.message}`);
+    if (!parsed.success) strapi.log.warn(t('directReport.parametersInvalid', { detail: parsed.error.message }));
     return parsed.success ? parsed.data : defaultRuleParameters();
   },
 
   /** The period of a code, or a 404 naming it. */
   async period(periodCode: string): Promise<ReportingPeriod> {
     const row = (await strapi.db.query(PERIOD).findOne({ where: { code: periodCode } })) as PeriodRow | null;
-    if (!row) throw new PublicError(404, 'NotFoundError', `没有代码为 ${periodCode} 的网报期`);
+    if (!row) throw new PublicError(404, 'NotFoundError', t('directReport.periodNotFound', { code: periodCode }));
     return toPeriod(row);
   },
 
@@ -122,7 +139,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The report with its enterprise list filtered by region or reason and paged. */
   async find(periodCode: string, filter: EnterpriseFilter) {
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
-      throw new PublicError(400, 'ValidationError', `reason 应为 ${reasons.join('、')} 之一`, { reason: '未知的原因代码' });
+      throw new PublicError(400, 'ValidationError', t('directReport.reasonUnknown', { reasons: reasons.join('、') }), {
+        reason: t('directReport.reasonField'),
+      });
     }
     // Regions are those of config's GB/T 2260 list: a mistyped code is said, not answered with nothing.
     const region = checkRegionFilter(filter.city, filter.county);
@@ -156,16 +175,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async xlsx(periodCode: string): Promise<Buffer> {
     const report = await this.full(periodCode);
     const totals: Table = {
-      name: '汇总',
-      headers: ['项目', '数值'],
+      name: t('directReport.export.totalsSheet'),
+      headers: [t('directReport.export.item'), t('directReport.export.value')],
       rows: [
-        ['网报期', report.period.code],
-        ['应报企业数', report.totals.required],
-        ['登录企业数', report.totals.loggedIn],
-        ['初始直报企业数', report.totals.initialDirect],
-        ['末次直报企业数', report.totals.finalDirect],
-        ['初始直报率(%)', report.totals.initialRate ?? ''],
-        ['末次直报率(%)', report.totals.finalRate ?? ''],
+        [t('directReport.export.period'), report.period.code],
+        [t('directReport.export.required'), report.totals.required],
+        [t('directReport.export.loggedIn'), report.totals.loggedIn],
+        [t('directReport.export.initialDirect'), report.totals.initialDirect],
+        [t('directReport.export.finalDirect'), report.totals.finalDirect],
+        [t('directReport.export.initialRate'), report.totals.initialRate ?? ''],
+        [t('directReport.export.finalRate'), report.totals.finalRate ?? ''],
       ],
     };
     return toXlsx([totals, enterpriseTable(report)]);

@@ -1,11 +1,4 @@
-import {
-  normaliseQueryPassword,
-  parseForm,
-  parseIdCard,
-  registrationMessages,
-  serviceUnitsSchema,
-  statisticianMessages,
-} from '@statdesk/config';
+import { normaliseQueryPassword, parseForm, parseIdCard, serviceUnitsSchema, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../lib/attempt-limit';
 import { appendEvent, changedFields } from '../../../lib/history';
@@ -40,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi,
         { scope: 'id_number', value: id.value.number },
         address,
-        statisticianMessages.wrongPair,
+        t('statistician.wrongPair'),
         async () =>
           ifPasswordMatches(
             (await strapi.db.query(STATISTICIAN).findOne({ where: { idNumber: id.value.number } })) as StatisticianEntry | null,
@@ -66,8 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { view, touched } = await inTransaction(strapi, async () => {
         const entry = await lockRegistration(strapi, no);
         if (!entry) throw notFound();
-        if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
-        if (entry.locked) throw new PublicError(409, 'ConflictError', registrationMessages.notReopened);
+        if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', t('workflow.registration.removed'));
+        if (entry.locked) throw new PublicError(409, 'ConflictError', t('workflow.registration.notReopened'));
         const serviceUnits = parsed.values.serviceUnits;
         await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: { serviceUnits, locked: true } });
         await appendEvent(strapi, {

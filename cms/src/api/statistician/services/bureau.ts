@@ -1,10 +1,10 @@
 import {
   type RegistrationAction,
   registrationActionLabels,
-  registrationMessages,
   registrationState,
   registrationStateLabels,
   statisticianFieldLabels,
+  t,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
@@ -16,7 +16,7 @@ import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN
 
 const requireReason = (reason: unknown): string => {
   const text = typeof reason === 'string' ? reason.trim() : '';
-  if (!text) throw invalidFields({ reason: registrationMessages.reasonRequired });
+  if (!text) throw invalidFields({ reason: t('workflow.registration.reasonRequired') });
   return text.slice(0, 2000);
 };
 
@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const entry = await lockRegistration(strapi, no);
       if (!entry) throw notFound();
       const from = registrationState(entry);
-      if (from === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
+      if (from === 'removed') throw new PublicError(409, 'ConflictError', t('workflow.registration.removed'));
       const { data, changes } = await apply(entry);
       const after = { ...entry, ...data } as StatisticianEntry;
       await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: data });
@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** 开放注册表: the person may add service units and resubmit. */
     reopen: (no: string, actor: string, reason: unknown) =>
       change(no, 'reopen', actor, requireReason(reason), async (entry) => {
-        if (!entry.locked) throw new PublicError(409, 'ConflictError', registrationMessages.alreadyOpen);
+        if (!entry.locked) throw new PublicError(409, 'ConflictError', t('workflow.registration.alreadyOpen'));
         return { data: { locked: false } };
       }),
 

@@ -1,4 +1,4 @@
-import { statisticianMessages } from '@statdesk/config';
+import { t } from '@statdesk/config';
 import type { GateAnswer } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { serviceOf } from '../../../lib/services';
@@ -10,7 +10,7 @@ export type { GateAnswer };
 export const gateAnswer = (n: number): GateAnswer => ({
   allowed: n > 0,
   registeredStatisticians: n,
-  message: n > 0 ? statisticianMessages.gateAllowed : statisticianMessages.gateRefused,
+  message: n > 0 ? t('statistician.gateAllowed') : t('statistician.gateRefused'),
 });
 
 /** An enterprise code as the platform may send it (spaces, lower case) in the form registrations store. */

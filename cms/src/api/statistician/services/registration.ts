@@ -7,8 +7,8 @@ import {
   registrationState,
   registrationStateLabels,
   type StatisticianValues,
-  statisticianMessages,
   statisticianSchema,
+  t,
 } from '@statdesk/config';
 import { type Registration, recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
@@ -40,7 +40,7 @@ export const lockRegistration = async (strapi: Core.Strapi, no: string): Promise
   (await lockRow<StatisticianEntry>(strapi, STATISTICIAN, { registrationNo: no })) ?? null;
 
 const alreadyRegistered = () =>
-  new PublicError(409, 'ConflictError', statisticianMessages.alreadyRegistered, { idNumber: statisticianMessages.alreadyRegistered });
+  new PublicError(409, 'ConflictError', t('statistician.alreadyRegistered'), { idNumber: t('statistician.alreadyRegistered') });
 
 /** The values a registration stores: the answers, with gender and birth date derived from the ID (GB 11643). */
 export function registrationValues(input: unknown): StatisticianValues & { gender: 'male' | 'female'; birthDate: string } {

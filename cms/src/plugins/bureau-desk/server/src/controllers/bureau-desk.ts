@@ -1,12 +1,4 @@
-import {
-  type AgencyLevel,
-  type AgencyStatus,
-  agencyLevels,
-  agencyReviewAction,
-  coversCounty,
-  jurisdictionMessages,
-  statusAtLevel,
-} from '@statdesk/config';
+import { type AgencyLevel, type AgencyStatus, agencyLevels, agencyReviewAction, coversCounty, statusAtLevel, t } from '@statdesk/config';
 import { enterpriseFilterOf } from '../../../../../api/direct-report/services/report';
 import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
 import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/field-access';
@@ -38,8 +30,8 @@ const levelOf = (status: AgencyStatus): AgencyLevel | undefined => agencyLevels.
 async function requireJurisdiction(ctx: Ctx, countyCode: string): Promise<void> {
   if (ability(ctx).can(agencyReviewAction('province'), AGENCY)) return;
   const region = await regionOf(strapi, ctx.state.user?.email);
-  if (!region) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.unassigned);
-  if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.outside);
+  if (!region) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.unassigned'));
+  if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.outside'));
 }
 
 /** The agency of the route, once the user may see it, as its field permissions show it. */

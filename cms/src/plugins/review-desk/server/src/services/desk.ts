@@ -2,7 +2,6 @@ import {
   actionLabels,
   canTransition,
   type DecisionInput,
-  decisionMessages,
   decisionSchema,
   type Field,
   kindOfRecordNo,
@@ -12,8 +11,8 @@ import {
   statusLabels,
   submissionKinds,
   systemFieldLabels,
+  t,
   transitions,
-  workflowMessages,
 } from '@statdesk/config';
 import { decisionVerbs } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
@@ -146,10 +145,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const decision: DecisionInput = parsed.values;
       // Said next to the reason box rather than as a refused transition (DESIGN.md: reason required).
       if (transitions[decision.action].needsReason && !decision.reason?.trim())
-        throw invalidFields({ reason: workflowMessages.reasonRequired });
+        throw invalidFields({ reason: t('workflow.submission.reasonRequired') });
       const hasPeriod = Boolean(decision.accessStart);
       if (hasPeriod && (kindId !== 'data-application' || decision.action !== 'approve'))
-        throw invalidFields({ accessStart: decisionMessages.accessOnlyForData });
+        throw invalidFields({ accessStart: t('workflow.decision.accessOnlyForData') });
       await service('review').transition(no, {
         action: decision.action,
         actor,
