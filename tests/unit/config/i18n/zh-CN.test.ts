@@ -113,6 +113,7 @@ describe('zh-CN texts', () => {
         "field.controlCharacters": "{label}含有无法识别的字符，请删除后重新输入",
         "field.date": "{label}应为有效日期，如 2026-09-01",
         "field.duplicateRow": "{noun} {value} 重复填写",
+        "field.endBeforeStart": "{period}结束日期不能早于开始日期",
         "field.required": "请输入{label}",
         "field.rowCount": "请填写{min}至{max}个{noun}",
         "field.tooLong": "{label}不能超过{max}个字",
@@ -168,6 +169,7 @@ describe('zh-CN texts', () => {
         "region.city": "市州代码 {code} 不在行政区划代码表（GB/T 2260）中",
         "region.county": "县区代码 {code} 不在行政区划代码表（GB/T 2260）中",
         "region.countyOfCity": "县区代码 {county}（{countyName}）不属于市州 {city}（{cityName}）",
+        "region.jurisdiction": "辖区代码 {code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）",
       }
     `);
   });
