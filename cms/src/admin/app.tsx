@@ -2,9 +2,13 @@ import { ChartBubble, Clock, File, Layout, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './bureau/BureauPanel';
 import { bureauActions } from './bureau/bureau-actions';
+import { ADMIN_LOCALE, pinChineseInterface } from './chinese-interface';
+import logo from './extensions/logo.svg';
 import { showRegionNames } from './regions';
 import { decisionActions } from './review/decision-actions';
 import { ReviewPanel } from './review/ReviewPanel';
+import { recordLabels } from './translations/record-labels';
+import chinese from './translations/zh-Hans.json';
 
 type ContentManagerApis = {
   addDocumentAction(actions: unknown[]): void;
@@ -13,8 +17,12 @@ type ContentManagerApis = {
 
 export default {
   config: {
-    // The office works in Chinese; English stays available in each user's profile.
-    locales: ['zh-Hans'],
+    // The office works in Chinese only (pinChineseInterface drops the English Strapi adds).
+    locales: [ADMIN_LOCALE],
+    // Our name and logo instead of Strapi's, and Chinese for what Strapi's zh-Hans leaves in English.
+    translations: { [ADMIN_LOCALE]: { ...recordLabels(), ...chinese } },
+    auth: { logo },
+    menu: { logo },
     // Otherwise every admin page load asks api.github.com for Strapi's latest release: a government
     // network makes no outbound calls (@strapi/admin layouts/AuthenticatedLayout).
     notifications: { releases: false },
@@ -22,6 +30,7 @@ export default {
   },
 
   register(app: StrapiApp) {
+    pinChineseInterface(app);
     app.addMenuLink({
       to: 'review-desk',
       icon: Layout,
