@@ -1,6 +1,7 @@
 import { Box, Button, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { type FormEvent, useState } from 'react';
+import { confirmLabel } from '../confirm-label';
 import { fieldErrorsOf, messageOf } from '../review/api';
 
 export interface ActionField {
@@ -80,7 +81,7 @@ export function ActionForm({ path, body, fields, label, danger, onClose }: Props
               取消
             </Button>
             <Button type="submit" loading={busy} variant={danger ? 'danger' : 'success'}>
-              确认{label}
+              {confirmLabel(label)}
             </Button>
           </Flex>
         </Box>
