@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { visitorAddress } from './client-address';
 import { getNotice, getOptionSources, type Notice, type Refusal, submit } from './cms';
 import { readFormBody } from './form-body';
-import { moveRows } from './rows';
+import { moveRows, refusedRowRemoval } from './rows';
 import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
 
 /** A file the check step asks for, by the name it is posted under. */
@@ -128,7 +128,7 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
   const action = String(data.get('_action') ?? 'continue');
   // "Add another" and "remove" re-show the questions without judging them yet (GOV.UK "Add another thing").
   const moved = moveRows(form, values, action);
-  if (moved) return state('form', moved);
+  if (moved) return state('form', moved, refusedRowRemoval(form, values, action));
   const parsed = parseForm(spec.schema, values);
   const errors = parsed.ok ? {} : parsed.fields;
 
