@@ -97,9 +97,13 @@ export const statisticianFieldLabels: Record<string, string> = {
 };
 
 export const statisticianMessages = {
-  /** seeds/004 §十二: one registration per ID number; add units to it instead. */
+  /**
+   * seeds/004 §十二: one registration per ID number; units are added to it once the bureau has
+   * reopened it (a submitted registration is locked), so the person is sent to 注册信息查询 and
+   * the bureau, not told to edit a form they cannot open.
+   */
   alreadyRegistered:
-    '该身份证号码已注册登记。每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加；原注册表无法打开时，请联系当地统计局开放注册表。',
+    '该身份证号码已注册登记，每人只能注册一次。请到“注册信息查询”凭身份证号码和查询密码查看原注册表；注册表提交后即锁定，如需增加服务单位，请联系当地统计局开放注册表后再增加。',
   /** seeds/004 §十: the platform asks for a registration before reporting. */
   gateRefused: '本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。',
   gateAllowed: '本企业已有注册登记的统计人员，可以报表。',
