@@ -4,6 +4,7 @@ import { reviewDeskRoutes } from './api/review-desk/admin-routes';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import type { GateService } from './api/statistician/services/gate';
 import { createGateIndex, GATE_TRIGGER_SQL, type GateIndex } from './api/statistician/services/gate-index';
+import { forgetOtherAdminLanguages } from './bootstrap/admin-language';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
@@ -33,6 +34,7 @@ export default {
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
     await stripDefaultRoles(strapi);
+    await forgetOtherAdminLanguages(strapi);
     await configureReviewViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);

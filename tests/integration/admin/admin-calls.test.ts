@@ -47,4 +47,11 @@ describe('the admin API the panel calls', () => {
     const preview = await reviewer.call('GET', '/content-manager/preview/url/api::institution.institution?documentId=abc123&status=draft');
     expect(preview.status).toBe(204);
   });
+
+  it('forgets a language other than 简体中文 chosen before, at the next start', async () => {
+    const users = () => cms.strapi.db.query('admin::user');
+    await users().update({ where: { email: reviewer.email }, data: { preferedLanguage: 'en' } });
+    cms = await cms.restart();
+    expect(await users().findOne({ where: { email: reviewer.email } })).toMatchObject({ preferedLanguage: null });
+  });
 });
