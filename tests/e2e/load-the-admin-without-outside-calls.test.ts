@@ -63,7 +63,9 @@ describe('the admin panel in a closed network', () => {
       // Not 'networkidle': a call to a host this network cannot reach may hang; its request is recorded at once.
       await page.waitForTimeout(2000);
       // No guided tour, no "Introducing the new Media Library", no release notice.
-      await expect(page.locator('body').textContent(), path).resolves.not.toMatch(/Introducing|Discover your application|guided tour|New version/i);
+      await expect(page.locator('body').textContent(), path).resolves.not.toMatch(
+        /Introducing|Discover your application|guided tour|New version/i,
+      );
     }
     await page.goto(cmsUrl('/admin'));
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 });
