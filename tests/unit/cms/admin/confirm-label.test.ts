@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confirmLabel } from '../../../../cms/src/admin/confirm-label.ts';
+
+// cms/ compiles as CommonJS under its own tsconfig: a static import would pull its sources into
+// the root typecheck (as tests/unit/cms/lib/scan-file.test.ts does it).
+const confirmLabelPath = '../../../../cms/src/admin/confirm-label.ts';
+const { confirmLabel } = (await import(confirmLabelPath)) as { confirmLabel(action: string): string };
 
 describe('the confirming button of a bureau action', () => {
   it('puts 确认 before the action', () => {
