@@ -12,4 +12,7 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => ({
   rateLimit: { interval: { min: 5 }, max: env.int('ADMIN_SIGN_IN_LIMIT', 5) },
   // Strapi AI sends content to strapi-ai.apps.strapi.io; nothing leaves this network.
   ai: { enabled: false },
+  // No site preview inside the admin: without this the edit view asks /content-manager/preview/url
+  // for every record and gets a 404 (@strapi/content-manager server/src/preview/services/preview.ts).
+  preview: { enabled: false },
 });

@@ -5,6 +5,10 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'strapi::logger',
   // Wraps strapi::errors: rewrites the answers it writes into the contract's shape with zh-CN messages.
   'global::error-contract',
+  // Also outside strapi::errors: the admin sign-in's English messages, in zh-CN.
+  'global::admin-sign-in-messages',
+  // The admin's AI questions answered "not configured" instead of 404 while AI is off.
+  'global::admin-ai-off',
   'strapi::errors',
   'strapi::security',
   // After the security headers, so that its own sandbox CSP wins for the media library's files.

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import { createGateIndex, type GateIndex } from './api/statistician/services/gate-index';
+import { forgetOtherAdminLanguages } from './bootstrap/admin-language';
 import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
@@ -28,6 +29,7 @@ export default {
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
     await stripDefaultRoles(strapi);
+    await forgetOtherAdminLanguages(strapi);
     await configureReviewViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);

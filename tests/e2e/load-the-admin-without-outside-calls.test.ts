@@ -1,9 +1,17 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
+import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, openPage } from './support/journey.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const TITLE = '统计数据服务平台 管理后台';
+
+async function signIn(page: Page, password = inject('adminPassword')): Promise<void> {
+  await page.locator('input[name="email"]').fill(inject('adminEmail'));
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
 
 /** A government network: the admin panel makes no request to any host but the CMS's own. */
 describe('the admin panel in a closed network', () => {
@@ -15,23 +23,59 @@ describe('the admin panel in a closed network', () => {
     await browser?.close();
   });
 
-  it('signs in and shows its pages without calling any outside host (release check, telemetry, AI)', async () => {
+  it('greets a new user in 简体中文 under the platform’s name, with no other language to choose', async () => {
+    // A browser that asks for English first: the admin speaks Chinese all the same.
+    const page = await openPage(browser, { locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    watchAdmin(page);
+    await page.goto(cmsUrl('/admin/auth/login'));
+    // The admin bundle takes its time to start on a busy machine.
+    await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 45_000 });
+    await expect(page.title()).resolves.toContain(TITLE);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hans');
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/Strapi|Welcome/);
+    // Our logo (the site's icon), whether Vite inlined it as a data: URL or emitted a file.
+    const logo = (await page.locator('main img').first().getAttribute('src')) ?? '';
+    const svg = logo.startsWith('data:') ? decodeURIComponent(logo) : await (await page.request.get(new URL(logo, page.url()).href)).text();
+    expect(svg).toContain('统计数据服务平台');
+    await page.getByRole('combobox').click();
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['中文 (简体)']);
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'admin-sign-in');
+
+    await signIn(page, 'Not-The-Password-1');
+    await page.getByText('邮箱或密码不正确').waitFor({ timeout: 10_000 });
+    expectNoAdminProblems(page, 'sign-in page');
+    await page.close();
+  }, 120_000);
+
+  it('signs in and shows its pages in Chinese, without calling any outside host or failing a call of its own', async () => {
     const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    watchAdmin(page);
     const outside: string[] = [];
     page.context().on('request', (request) => {
       const url = new URL(request.url());
       if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && !LOOPBACK.has(url.hostname)) outside.push(request.url());
     });
     await page.goto(cmsUrl('/admin/auth/login'));
-    await page.locator('input[name="email"]').fill(inject('adminEmail'));
-    await page.locator('input[name="password"]').fill(inject('adminPassword'));
-    await page.locator('button[type="submit"]').click();
+    await signIn(page);
     await page.waitForURL(/\/admin\/?$/);
-    for (const path of ['/admin', '/admin/content-manager', '/admin/plugins/upload', '/admin/settings']) {
+    await expect(page.getByRole('navigation').first().textContent()).resolves.toContain('内容管理');
+    for (const path of ['/admin', '/admin/content-manager', '/admin/plugins/upload', '/admin/settings', '/admin/me']) {
       await page.goto(cmsUrl(path));
       // Not 'networkidle': a call to a host this network cannot reach may hang; its request is recorded at once.
       await page.waitForTimeout(2000);
+      // No guided tour, no "Introducing the new Media Library", no release notice.
+      await expect(page.locator('body').textContent(), path).resolves.not.toMatch(
+        /Introducing|Discover your application|guided tour|New version/i,
+      );
     }
+    await page.goto(cmsUrl('/admin'));
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 45_000 });
+    await expect(page.locator('#main-content').textContent()).resolves.not.toMatch(/Strapi|Welcome|Hello/);
+    await saveScreenshot(page, 'admin-home-super-admin');
+    await expect(page.title()).resolves.toContain(TITLE);
     expect(outside).toEqual([]);
-  });
+    expectNoAdminProblems(page, 'admin pages');
+    await page.close();
+  }, 180_000);
 });

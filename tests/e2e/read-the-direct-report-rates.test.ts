@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
+import { expectNoAdminProblems } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
 
@@ -88,6 +89,7 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await page.getByRole('heading', { name: '企业明细：青羊区（共 3 家）' }).waitFor({ timeout: 15_000 });
     await expect(page.locator('tbody').last().textContent()).resolves.toContain('本网报期未登录平台');
     await saveScreenshot(page, 'admin-direct-report-county');
+    expectNoAdminProblems(page, 'bureau');
     await page.close();
   });
 });

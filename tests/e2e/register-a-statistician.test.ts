@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 
@@ -46,6 +47,8 @@ describe('registering as a statistician with three service units', () => {
         工作单位: '成都甲制造有限公司',
       });
       await page.getByLabel('本人注册').check();
+      // The only row has no 删除: it could not be removed (with JavaScript or without).
+      await expect(row(page, 0).getByRole('button', { name: '删除统计服务单位 1' }).isVisible()).resolves.toBe(false);
 
       // Four rows, then the fourth removed: three remain, each keeping what was typed in it.
       await fillUnit(page, 0, UNITS[0] as (typeof UNITS)[0]);
@@ -100,6 +103,28 @@ describe('registering as a statistician with three service units', () => {
     });
   }
 
+  it('sends someone already registered to 注册信息查询 and the bureau, not back to a locked form', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false, locale: 'zh-CN' });
+    await page.goto(siteUrl('/statisticians/register'));
+    await fillByLabel(page, {
+      姓名: '张伟',
+      身份证号码: '51010719900101123X',
+      手机号码: '13800138000',
+      学历: '本科',
+      '统计专业技术资格/职称': '统计师',
+      工作单位: '成都甲制造有限公司',
+    });
+    await page.getByLabel('本人注册').check();
+    await fillUnit(page, 0, UNITS[0] as (typeof UNITS)[0]);
+    await page.getByRole('button', { name: '继续', exact: true }).click();
+    await page.getByRole('button', { name: '确认并提交' }).click();
+    await expect(page.locator('#idNumber-error').textContent()).resolves.toContain('请到“注册信息查询”凭身份证号码和查询密码查看原注册表');
+    await expect(page.locator('#idNumber-error').textContent()).resolves.not.toContain('在原注册表中');
+    await page.locator('#already-registered').getByRole('link', { name: '注册信息查询' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('注册信息查询');
+    await page.close();
+  });
+
   it('lets the bureau correct a registration on the person’s behalf in the admin, and records it', async () => {
     const registrationNo = registered[0] ?? '';
     expect(registrationNo).not.toBe('');
@@ -112,6 +137,12 @@ describe('registering as a statistician with three service units', () => {
     const phone = page.getByLabel('手机号码');
     await phone.waitFor({ timeout: 20_000 });
     await phone.fill('12345');
+    // Refused on purpose: the server checks the phone as a registration does.
+    watchAdmin(page).expect({
+      method: 'PUT',
+      path: /^\/content-manager\/collection-types\/api::statistician\.statistician\//,
+      status: 400,
+    });
     await page.getByRole('button', { name: '保存' }).click();
     // Checked as a registration is, the message next to the field.
     await page.getByText('请输入11位中国大陆手机号码，如 138 0013 8000').waitFor({ timeout: 10_000 });
@@ -125,6 +156,7 @@ describe('registering as a statistician with three service units', () => {
     expect(text).not.toContain('13800138000');
     expect(text).not.toContain('13700137000');
     await saveScreenshot(page, 'admin-statistician-edited');
+    expectNoAdminProblems(page, 'bureau');
     await page.close();
   });
 });

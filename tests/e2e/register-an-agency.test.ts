@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PNG as PNG } from '../integration/support/files.ts';
+import { expectNoAdminProblems } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 
@@ -92,6 +93,7 @@ describe('registering an agent agency and following its review (seeds/004 §七)
     await expect(delegators.getByRole('button', { name: '委托书：scan.png' }).count()).resolves.toBe(1);
     await expect(page.getByText('成都市 武侯区（510107）').count()).resolves.toBe(1);
     await saveScreenshot(page, 'admin-agency');
+    expectNoAdminProblems(page, 'bureau');
     await page.close();
   });
 });

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { adminRoleCode } from '../../config/src/admin/roles.ts';
+import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, signInToAdmin, siteUrl } from './support/journey.ts';
 
@@ -26,8 +28,8 @@ async function inviteReviewer(): Promise<void> {
     body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
   });
   const token = login.data.token;
-  const roles = await api<{ data: Array<{ id: number; name: string }> }>('/admin/roles', { token });
-  const reviewer = roles.data.find((role) => role.name === 'Reviewer');
+  const roles = await api<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
+  const reviewer = roles.data.find((role) => role.code === adminRoleCode('Reviewer'));
   const invited = await api<{ data: { registrationToken: string } }>('/admin/users', {
     method: 'POST',
     token,
@@ -115,6 +117,8 @@ describe('a reviewer returns an application with a reason the applicant then rea
       .click();
     await page.getByRole('menuitem', { name: '退回修改' }).click();
     const dialog = page.getByRole('dialog');
+    // Sent without a reason on purpose: the server's 400 puts its message next to the field.
+    watchAdmin(page).expect({ method: 'POST', path: /^\/review-desk\/records\/[^/]+\/decisions$/, status: 400 });
     await dialog.getByRole('button', { name: '确认退回修改' }).click();
     // isVisible() does not wait; the message comes back from the server.
     await dialog.getByText('请填写理由：退回修改或不通过时必须说明原因').waitFor({ timeout: 10_000 });
@@ -125,6 +129,7 @@ describe('a reviewer returns an application with a reason the applicant then rea
     await page.getByTestId('review-status').filter({ hasText: '退回修改' }).waitFor({ timeout: 15_000 });
     await saveScreenshot(page, 'admin-record-returned');
     await expect(page.getByTestId('review-history').textContent()).resolves.toContain('王审核员');
+    expectNoAdminProblems(page, 'reviewer');
     await page.close();
   });
 

@@ -1,5 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ADMIN_LOCALE, pinChineseInterface } from './chinese-interface';
+import logo from './extensions/logo.svg';
 import { showRegionNames } from './regions';
+import { recordLabels } from './translations/record-labels';
+import chinese from './translations/zh-Hans.json';
 
 /**
  * The admin's own settings. The desks' pages, widgets, panels and actions come from the local
@@ -7,12 +11,20 @@ import { showRegionNames } from './regions';
  */
 export default {
   config: {
-    // The office works in Chinese; English stays available in each user's profile.
-    locales: ['zh-Hans'],
+    // The office works in Chinese only (pinChineseInterface drops the English Strapi adds).
+    locales: [ADMIN_LOCALE],
+    // Our name and logo instead of Strapi's, and Chinese for what Strapi's zh-Hans leaves in English.
+    translations: { [ADMIN_LOCALE]: { ...recordLabels(), ...chinese } },
+    auth: { logo },
+    menu: { logo },
     // Otherwise every admin page load asks api.github.com for Strapi's latest release: a government
     // network makes no outbound calls (@strapi/admin layouts/AuthenticatedLayout).
     notifications: { releases: false },
     tutorials: false,
+  },
+
+  register(app: StrapiApp) {
+    pinChineseInterface(app);
   },
 
   bootstrap(app: StrapiApp) {

@@ -1,5 +1,6 @@
 import {
   type AdminRoleDefinition,
+  adminRoleCode,
   adminRoles,
   agencyLevelLabels,
   agencyLevels,
@@ -85,17 +86,38 @@ function permissionsOf(strapi: Core.Strapi, role: AdminRoleDefinition): Permissi
   return [...content, ...decide, ...agency, ...media];
 }
 
-/** Creates StatDesk's admin roles and (re)sets their permissions from config/, on every start. */
+interface StoredRole {
+  id: number;
+  name: string;
+  code: string;
+  description: string;
+}
+
+/**
+ * The stored role of a definition: by its stable code, else (a database from before the roles had
+ * codes and zh-CN names) by its code name, which Strapi then showed as the role's name.
+ */
+async function findRole(strapi: Core.Strapi, definition: AdminRoleDefinition): Promise<StoredRole | null> {
+  const query = strapi.db.query('admin::role');
+  return ((await query.findOne({ where: { code: adminRoleCode(definition.name) } })) ??
+    (await query.findOne({ where: { name: definition.name } }))) as StoredRole | null;
+}
+
+/**
+ * Creates StatDesk's admin roles and (re)sets their zh-CN names and permissions from config/, on
+ * every start. Staff read the display name (审核员); code and tests hold on to the code.
+ */
 export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role') as {
-    findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
     create(attributes: Record<string, unknown>): Promise<{ id: number }>;
     assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
   };
   for (const definition of adminRoles) {
-    const role =
-      (await roles.findOne({ name: definition.name })) ??
-      (await roles.create({ name: definition.name, description: definition.description }));
+    const wanted = { name: definition.displayName, code: adminRoleCode(definition.name), description: definition.description };
+    const stored = await findRole(strapi, definition);
+    const role = stored ?? (await roles.create(wanted));
+    if (stored && (stored.name !== wanted.name || stored.code !== wanted.code || stored.description !== wanted.description))
+      await strapi.db.query('admin::role').update({ where: { id: stored.id }, data: wanted });
     await roles.assignPermissions(role.id, permissionsOf(strapi, definition));
   }
 }

@@ -1,4 +1,5 @@
 import {
+  agencyFieldLabels,
   agencyForm,
   type SubmissionKindId,
   statisticianFieldLabels,
@@ -63,16 +64,6 @@ async function configureQueue(contentTypes: ContentTypes, uid: string, view: Vie
     .filter((row) => row.length > 0);
   await contentTypes.updateConfiguration({ uid }, configuration);
 }
-
-/** Labels of an agency's own fields, beside those of its form (seeds/004 §七). */
-const agencyFieldLabels = {
-  registrationNo: '登记编号',
-  cityCode: '所在市州',
-  submittedAt: '提交时间',
-  reviewedAt: '审核时间',
-  reviewReason: '审核理由',
-  effectiveDate: '委托生效日期',
-};
 
 /**
  * The Content Manager as a queue: zh-CN labels from the forms in config/, the oldest

@@ -22,7 +22,10 @@ export interface RoleGrant {
  * open. Staff read a record's history on the desks' record routes, which check the record first.
  */
 export interface AdminRoleDefinition {
+  /** The role's code name, stable across databases and releases: tests, scripts and `code` use it. */
   name: string;
+  /** What staff read in Settings → Roles and Users, in zh-CN; free to change. */
+  displayName: string;
   description: string;
   grants: readonly RoleGrant[];
   /** May approve, return and reject submissions (the review actions of the workflow). */
@@ -32,6 +35,12 @@ export interface AdminRoleDefinition {
   /** The levels of the agency approval chain this role decides at (seeds/004 §七). */
   agencyLevels?: readonly AgencyLevel[];
 }
+
+/**
+ * Strapi's `code` of a StatDesk role ('Reviewer' → 'statdesk-reviewer'): Strapi makes a new one
+ * from the name and a timestamp on every database, and the name is what staff read, in zh-CN.
+ */
+export const adminRoleCode = (name: string): string => `statdesk-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
 const uid = (singular: string) => `api::${singular}.${singular}`;
 const submissionUids = (Object.keys(submissionKinds) as SubmissionKindId[]).map((id) => uid(submissionKinds[id].collection));
@@ -45,6 +54,7 @@ export const DECIDE_ACTION = 'api::review.decide';
 export const adminRoles: readonly AdminRoleDefinition[] = [
   {
     name: 'Reviewer',
+    displayName: '审核员',
     description: '数据开发中心审核员：查看申请及盖章申请表，作出通过、退回修改、不通过的决定；不能修改申请内容，不能删除。',
     grants: [
       // Reviewers compare the record with the stamped form, ID numbers included (seeds/000 §二).
@@ -58,6 +68,7 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
   },
   {
     name: 'Content editor',
+    displayName: '内容编辑',
     description: '内容编辑：维护数据目录、通知公告和打印模板，查看成果登记（不含个人信息）。',
     grants: [
       { uid: uid('dataset'), actions: edit, personal: false },
@@ -71,6 +82,7 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
   },
   {
     name: 'Bureau staff',
+    displayName: '统计局业务人员',
     description: '统计局工作人员：统计从业人员、统计代理机构、一套表直报企业、网报期和计算参数。',
     grants: [
       { uid: uid('statistician'), actions: ['read', 'update'], personal: true },
@@ -84,12 +96,13 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
   },
   ...(
     [
-      ['County bureau', 'county', '县区统计局：审核本县区的统计代理机构登记，开放或代为修改统计从业人员注册表。'],
-      ['City bureau', 'city', '市州统计局：审批县区审核通过的统计代理机构登记。'],
-      ['Province collection centre', 'province', '省数据采集中心：确认统计代理机构登记并确定委托生效日期。'],
+      ['County bureau', '县区统计局', 'county', '县区统计局：审核本县区的统计代理机构登记，开放或代为修改统计从业人员注册表。'],
+      ['City bureau', '市州统计局', 'city', '市州统计局：审批县区审核通过的统计代理机构登记。'],
+      ['Province collection centre', '省数据采集中心', 'province', '省数据采集中心：确认统计代理机构登记并确定委托生效日期。'],
     ] as const
-  ).map(([name, level, description]) => ({
+  ).map(([name, displayName, level, description]) => ({
     name,
+    displayName,
     description,
     grants: [
       // seeds/004 §七: a 县区 reviews its own agencies and a 市州 its counties'; the province sees all.

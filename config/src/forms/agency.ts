@@ -56,6 +56,16 @@ export const agencyForm = {
 } as const satisfies FormDefinition<typeof fields>;
 
 export const agencySchema = buildFormSchema(agencyForm);
+
+/** Labels of an agency's own fields, beside those of its form (seeds/004 §七): the admin's columns. */
+export const agencyFieldLabels = {
+  registrationNo: '登记编号',
+  cityCode: '所在市州',
+  submittedAt: '提交时间',
+  reviewedAt: '审核时间',
+  reviewReason: '审核理由',
+  effectiveDate: '委托生效日期',
+} as const;
 export type AgencyValues = FormValues<typeof fields>;
 
 /** The documents uploaded with the registration: the agency's two, then one letter per enterprise. */

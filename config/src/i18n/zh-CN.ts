@@ -67,7 +67,7 @@ export const zhCN = {
   'workflow.registration.removed': '该注册已注销',
   /** seeds/004 §十二: one registration per ID number; add units to it instead. */
   'statistician.alreadyRegistered':
-    '该身份证号码已注册登记。每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加；原注册表无法打开时，请联系当地统计局开放注册表。',
+    '该身份证号码已注册登记，每人只能注册一次。请到“注册信息查询”凭身份证号码和查询密码查看原注册表；注册表提交后即锁定，如需增加服务单位，请联系当地统计局开放注册表后再增加。',
   /** seeds/004 §十: the platform asks for a registration before reporting. */
   'statistician.gateRefused': '本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。',
   'statistician.gateAllowed': '本企业已有注册登记的统计人员，可以报表。',
@@ -211,6 +211,8 @@ export const zhCN = {
   'site.dataApplication.checkNote': '温馨提示：为了更好的通过审核，请填写全部说明信息。',
   'site.agency.submitNote': '提交后，由所在县（市、区）统计局审核，市州统计局审批，省数据采集中心确认并确定委托生效日期。',
   'site.statistician.checkNote': '每个身份证号码只能注册一次。提交后注册表即锁定，如需增加服务单位，请联系当地统计局开放注册表。',
+  'site.statistician.alreadyRegisteredHtml':
+    '已经注册过：请到<a href="/statisticians/lookup">注册信息查询</a>查看原注册表。需要增加服务单位时，请联系当地统计局开放注册表。',
   'site.statistician.submitNote': '提交后，系统会给出注册编号和查询密码。凭身份证号码和查询密码可以查看注册信息。',
   'site.form.submitNote': '提交后，系统会给出申请编号和查询密码。请打印申请表，签字盖章后通过“申请结果查询”上传。',
   'site.form.checkTitle': '检查您填写的内容',

@@ -20,7 +20,7 @@ import { getNotice, getOptionSources, type Notice } from './cms/content';
 import type { Refusal } from './cms/errors';
 import { recordNoOf, submit } from './cms/submissions';
 import { readFormBody } from './form-body';
-import { moveRows } from './rows';
+import { moveRows, refusedRowRemoval } from './rows';
 import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
 
 /** A file the check step asks for, by the name it is posted under. */
@@ -131,7 +131,7 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
   const action = String(data.get('_action') ?? 'continue');
   // "Add another" and "remove" re-show the questions without judging them yet (GOV.UK "Add another thing").
   const moved = moveRows(form, values, action);
-  if (moved) return state('form', moved);
+  if (moved) return state('form', moved, refusedRowRemoval(form, values, action));
   const parsed = parseForm(spec.schema, values);
   const errors = parsed.ok ? {} : parsed.fields;
 

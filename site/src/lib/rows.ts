@@ -16,6 +16,25 @@ export function moveRows(form: FormDefinition, values: Record<string, unknown>, 
   return { ...values, [field.name]: rows };
 }
 
+/**
+ * Why a remove was refused, by the rows field's name: without JavaScript a stale page (or one
+ * whose styles did not load) still offers 删除 on the last row, and the page came back unchanged
+ * with nothing said. Undefined when the action removed a row or was not a remove.
+ */
+export function refusedRowRemoval(
+  form: FormDefinition,
+  values: Record<string, unknown>,
+  action: string,
+): Record<string, string> | undefined {
+  const [verb, name] = action.split(':');
+  const field = form.fields.find((f): f is RowsField => f.type === 'rows' && f.name === name);
+  if (verb !== 'remove-row' || !field) return undefined;
+  const rows = (values[field.name] as unknown[] | undefined) ?? [];
+  if (rows.length > field.minRows) return undefined;
+  const min = Math.max(1, field.minRows);
+  return { [field.name]: `至少需要${min}个${field.rowNoun}，不能删除${min === 1 ? '唯一的一个' : '更多'}；如需更换，请直接修改其内容` };
+}
+
 /** The rows to show: what was typed, or the minimum number of empty rows. */
 export function rowsToShow(field: RowsField, value: unknown): Array<Record<string, string>> {
   const rows = Array.isArray(value) ? (value as Array<Record<string, string>>) : [];

@@ -2,17 +2,23 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { watchAdmin } from './admin-problems.ts';
 import { saveScreenshot, VIEWPORTS } from './browser.ts';
 
 export const siteUrl = (path = '/') => `${inject('siteUrl')}${path}`;
 export const cmsUrl = (path: string) => `${inject('cmsUrl')}${path}`;
 
-/** A page of the admin, signed in as `user` (the super admin unless said), on its home page. */
+/**
+ * A page of the admin, signed in as `user` (the super admin unless said), on its home page. Its
+ * console errors and failed calls are collected from the start: end the journey with
+ * expectNoAdminProblems(page).
+ */
 export async function signInToAdmin(
   browser: Browser,
   user = { email: inject('adminEmail'), password: inject('adminPassword') },
 ): Promise<Page> {
   const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  watchAdmin(page);
   await page.goto(cmsUrl('/admin/auth/login'));
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);

@@ -60,11 +60,11 @@ describe('the reviewer and editor desk in the admin', () => {
       const before = await count();
       await ensureAdminRoles(cms.strapi);
       expect(await count()).toBe(before);
-      const names = ((await cms.strapi.db.query('admin::role').findMany({})) as Array<{ name: string }>).map((r) => r.name);
-      expect(names.filter((n) => ['Reviewer', 'Content editor', 'Bureau staff'].includes(n)).sort()).toEqual([
-        'Bureau staff',
-        'Content editor',
-        'Reviewer',
+      const codes = ((await cms.strapi.db.query('admin::role').findMany({})) as Array<{ code: string }>).map((r) => r.code);
+      expect(codes.filter((c) => ['statdesk-reviewer', 'statdesk-content-editor', 'statdesk-bureau-staff'].includes(c)).sort()).toEqual([
+        'statdesk-bureau-staff',
+        'statdesk-content-editor',
+        'statdesk-reviewer',
       ]);
     });
 

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoles } from '../../../config/src/admin/roles.ts';
+import { adminRoleCode, adminRoles } from '../../../config/src/admin/roles.ts';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { SAMPLE_PDF } from '../support/files.ts';
 import { inJinjiang, unitCode, validAgency, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
-const STATDESK_ROLES = ['Super Admin', ...adminRoles.map((role) => role.name)].sort();
+const STATDESK_ROLES = ['Super Admin', ...adminRoles.map((role) => role.displayName)].sort();
 const HOLDERS_OF_PASSWORDS = ['api::statistician.statistician', 'api::institution.institution', 'api::agency.agency'];
 /** What a stored query password looks like (lib/password-hash), wherever it would leak. */
 const LEAKS = /passwordHash|scrypt\$/;
+
+interface StoredRole {
+  id: number;
+  name: string;
+  code: string;
+}
 
 const roleNames = async (cms: TestCms) =>
   ((await cms.strapi.db.query('admin::role').findMany({})) as Array<{ name: string }>).map((role) => role.name).sort();
@@ -77,7 +83,7 @@ describe("the admin offers StatDesk's roles only, and no role sees a password ha
 
   it('removes an Editor role put back since at the next start, deactivating whoever held only it', async () => {
     const editorId = await putBackStrapiEditor(cms);
-    const reviewer = (await cms.strapi.db.query('admin::role').findOne({ where: { name: 'Reviewer' } })) as { id: number };
+    const reviewer = (await cms.strapi.db.query('admin::role').findOne({ where: { code: adminRoleCode('Reviewer') } })) as { id: number };
     await addAdminUser(cms, 'only-editor@centre.example', [editorId]);
     await addAdminUser(cms, 'editor-and-reviewer@centre.example', [editorId, reviewer.id]);
 
@@ -88,7 +94,36 @@ describe("the admin offers StatDesk's roles only, and no role sees a password ha
     expect(await userOf(cms, 'only-editor@centre.example')).toMatchObject({ isActive: false, roles: [] });
     const both = await userOf(cms, 'editor-and-reviewer@centre.example');
     expect(both.isActive).toBe(true);
-    expect(both.roles.map((role) => role.name)).toEqual(['Reviewer']);
+    expect(both.roles.map((role) => role.name)).toEqual(['审核员']);
+  });
+
+  it('names the roles in zh-CN for staff, each under a code that does not change', async () => {
+    const roles = (await cms.strapi.db.query('admin::role').findMany({ where: { code: { $startsWith: 'statdesk-' } } })) as StoredRole[];
+    expect(roles.map(({ name, code }) => `${code} ${name}`).sort()).toEqual([
+      'statdesk-bureau-staff 统计局业务人员',
+      'statdesk-city-bureau 市州统计局',
+      'statdesk-content-editor 内容编辑',
+      'statdesk-county-bureau 县区统计局',
+      'statdesk-province-collection-centre 省数据采集中心',
+      'statdesk-reviewer 审核员',
+    ]);
+  });
+
+  it('renames a role stored under its English code name, keeping the role, its holders and its permissions', async () => {
+    const query = cms.strapi.db.query('admin::role');
+    const reviewer = (await query.findOne({ where: { code: adminRoleCode('Reviewer') } })) as StoredRole;
+    // As a database from before the zh-CN names holds it: Strapi's generated code, the code name shown.
+    await query.update({ where: { id: reviewer.id }, data: { name: 'Reviewer', code: 'reviewer-1764633600000' } });
+    await addAdminUser(cms, 'old-reviewer@centre.example', [reviewer.id]);
+
+    cms = await cms.restart();
+
+    expect(await cms.strapi.db.query('admin::role').findOne({ where: { id: reviewer.id } })).toMatchObject({
+      name: '审核员',
+      code: 'statdesk-reviewer',
+    });
+    expect((await userOf(cms, 'old-reviewer@centre.example')).roles.map((role) => role.name)).toEqual(['审核员']);
+    expect(await roleNames(cms)).toEqual(STATDESK_ROLES);
   });
 
   describe('password hashes', () => {

@@ -47,7 +47,9 @@ describe('statistics staff registration and the reporting gate', () => {
   it('refuses a second registration of the same ID with 409 and the advice of §十二', async () => {
     const { status, body } = await postJson(cms.url, '/api/public/statisticians', registration({ name: '王芳二', serviceUnits: units(1) }));
     expect(status).toBe(409);
-    expect(fieldErrors(body).idNumber).toContain('每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加');
+    expect(fieldErrors(body).idNumber).toBe(
+      '该身份证号码已注册登记，每人只能注册一次。请到“注册信息查询”凭身份证号码和查询密码查看原注册表；注册表提交后即锁定，如需增加服务单位，请联系当地统计局开放注册表后再增加。',
+    );
   });
 
   it.each([

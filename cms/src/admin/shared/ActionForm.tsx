@@ -1,6 +1,7 @@
 import { Box, Button, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { type FormEvent, useState } from 'react';
+import { confirmLabel } from '../confirm-label';
 import { fieldErrorsOf, messageOf } from './api';
 
 export interface ActionField {
@@ -111,7 +112,7 @@ export function ActionForm({ path, body, rows, label, done, variant, onClose }: 
               取消
             </Button>
             <Button type="submit" loading={busy} variant={variant}>
-              确认{label}
+              {confirmLabel(label)}
             </Button>
           </Flex>
         </Box>
