@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PublicError } from './http-errors';
+import type { PrivateFile } from './private-storage';
 
 export type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -28,7 +29,7 @@ export function actorOf(user: { firstname?: string | null; lastname?: string | n
  * Files are served to staff as downloads or sandboxed inline views (docs/deploy.md, "Where files
  * are served from").
  */
-export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
+export function sendPrivateFile(ctx: Ctx, file: PrivateFile | undefined) {
   if (!file) throw new PublicError(404, 'NotFoundError', '没有找到该文件');
   const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
   ctx.set('Content-Type', file.mime);
@@ -36,5 +37,5 @@ export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
   ctx.set('Cache-Control', 'private, no-store');
-  return { body: file.bytes };
+  return { body: file.body };
 }
