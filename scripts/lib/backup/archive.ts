@@ -5,10 +5,13 @@ import * as tar from 'tar';
 import { type DatabaseContents, dumpDatabase } from './dump.ts';
 import { loadDatabase } from './load.ts';
 
-/** Where StatDesk keeps files: Strapi's public uploads and the private scans (DESIGN.md). */
+/**
+ * Where StatDesk keeps files: Strapi's public uploads and the private scans (DESIGN.md). A kind
+ * kept in an S3 bucket has no folder here and is neither backed up nor restored.
+ */
 export interface FileFolders {
-  uploads: string;
-  private: string;
+  uploads: string | undefined;
+  private: string | undefined;
 }
 
 interface Manifest {
@@ -41,7 +44,8 @@ export function writeBackup(options: { databaseUrl: string; folders: FileFolders
     for (const folder of FOLDERS) {
       const target = join(staging, 'files', folder);
       mkdirSync(target, { recursive: true });
-      if (existsSync(options.folders[folder])) cpSync(options.folders[folder], target, { recursive: true });
+      const source = options.folders[folder];
+      if (source && existsSync(source)) cpSync(source, target, { recursive: true });
       files[folder] = countFiles(target);
     }
     const manifest: Manifest = { format: FORMAT, createdAt: new Date().toISOString(), database, files };
@@ -74,9 +78,11 @@ export function restoreBackup(options: {
     const manifest = readManifest(staging);
     await loadDatabase(options.databaseUrl, join(staging, 'database'), manifest.database, { replace: options.replace });
     for (const folder of FOLDERS) {
-      rmSync(options.folders[folder], { recursive: true, force: true });
-      mkdirSync(options.folders[folder], { recursive: true });
-      cpSync(join(staging, 'files', folder), options.folders[folder], { recursive: true });
+      const target = options.folders[folder];
+      if (!target) continue;
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target, { recursive: true });
+      cpSync(join(staging, 'files', folder), target, { recursive: true });
     }
     return manifest;
   });

@@ -13,8 +13,8 @@ export interface TestPrivateStore {
   kind: PrivateStoreKind;
   /** Settings for Strapi (bootCms, startCms) that choose this store. */
   env: Record<string, string>;
-  /** Every stored key, sorted. */
-  keys(): Promise<string[]>;
+  /** Every stored key, sorted; of the public media bucket when asked (S3 with publicMedia only). */
+  keys(bucket?: 'public'): Promise<string[]>;
   read(key: string): Promise<Buffer>;
   /** The server-side encryption each PUT asked for, by key (S3 only). */
   encryptionOfPuts: Map<string, string | undefined>;
@@ -22,6 +22,7 @@ export interface TestPrivateStore {
 }
 
 const BUCKET = 'statdesk-private';
+const PUBLIC_BUCKET = 'statdesk-public';
 /** s3rver's built-in account (its README). */
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -45,9 +46,10 @@ function startLocalStore(): TestPrivateStore {
  * A real S3-compatible server (s3rver) on a free port with its data in a temporary folder, and
  * one bucket. It records the encryption header of every PUT, since s3rver itself keeps none.
  */
-async function startS3Store(): Promise<TestPrivateStore> {
+async function startS3Store(publicMedia: boolean): Promise<TestPrivateStore> {
   const directory = mkdtempSync(join(tmpdir(), 'statdesk-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: BUCKET }] });
+  const buckets = [{ name: BUCKET }, { name: PUBLIC_BUCKET }];
+  const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: buckets });
   const encryptionOfPuts = new Map<string, string | undefined>();
   server.middleware.unshift(async (ctx, next) => {
     if (ctx.method === 'PUT')
@@ -64,12 +66,13 @@ async function startS3Store(): Promise<TestPrivateStore> {
     S3_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
     S3_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
     S3_PRIVATE_BUCKET: BUCKET,
+    ...(publicMedia && { S3_PUBLIC_BUCKET: PUBLIC_BUCKET, S3_PUBLIC_URL: `${endpoint}/${PUBLIC_BUCKET}` }),
   };
   return {
     kind: 's3',
     env,
-    async keys() {
-      const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+    async keys(bucket) {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket === 'public' ? PUBLIC_BUCKET : BUCKET }));
       return (listed.Contents ?? []).map((object) => object.Key ?? '').sort();
     },
     async read(key) {
@@ -87,5 +90,6 @@ async function startS3Store(): Promise<TestPrivateStore> {
   };
 }
 
-export const startPrivateStore = (kind: PrivateStoreKind): Promise<TestPrivateStore> =>
-  kind === 's3' ? startS3Store() : Promise.resolve(startLocalStore());
+/** `publicMedia`: the media library goes to the same S3 server too (Strapi's S3 provider). */
+export const startPrivateStore = (kind: PrivateStoreKind, options: { publicMedia?: boolean } = {}): Promise<TestPrivateStore> =>
+  kind === 's3' ? startS3Store(options.publicMedia ?? false) : Promise.resolve(startLocalStore());
