@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { startCms } from '../../../scripts/lib/stack.ts';
+import { signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { unitCode, validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
+import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
 import { type RoundRobinProxy, startRoundRobinProxy } from '../support/round-robin-proxy.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
@@ -23,10 +25,11 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 /**
  * docs/deploy.md, "Why any instance can answer any request": two Strapi instances on one database
  * behind a round-robin proxy. Whatever instance takes a write, the other serves it: records, query
- * tokens, uploaded scans (one shared folder here, shared storage in production), the reporting
- * gate's index and admin sign-ins.
+ * tokens, uploaded scans (in one shared folder or one S3-compatible bucket), the reporting gate's
+ * index and admin sign-ins.
  */
-describe('two Strapi instances behind a load balancer', () => {
+describe.each(PRIVATE_STORES)('two Strapi instances behind a load balancer, private files in the %s store', (kind) => {
+  let store: TestPrivateStore;
   let first: TestCms;
   let second: Service;
   let secondUrl: string;
@@ -35,9 +38,10 @@ describe('two Strapi instances behind a load balancer', () => {
   const instances = () => [first.url, secondUrl];
 
   beforeAll(async () => {
-    first = await bootCms('two_instances', { TRUSTED_PROXIES: '127.0.0.1' });
+    store = await startPrivateStore(kind);
+    first = await bootCms('two_instances', { TRUSTED_PROXIES: '127.0.0.1', ...store.env });
     const port = await findFreePort();
-    // Same database, secrets and upload folder (process.env, as bootCms set it): a second machine's settings.
+    // Same database, secrets and private store (process.env, as bootCms set it): a second machine's settings.
     second = await startCms({ port, env: { ...process.env, DATABASE_URL: first.databaseUrl } });
     secondUrl = `http://127.0.0.1:${port}`;
     proxy = await startRoundRobinProxy(instances());
@@ -47,6 +51,7 @@ describe('two Strapi instances behind a load balancer', () => {
     await proxy?.stop();
     await second?.stop();
     await first?.stop();
+    await store?.stop();
   });
 
   it('serves a record, its token and its scan from whichever instance a request reaches', async () => {
@@ -85,6 +90,15 @@ describe('two Strapi instances behind a load balancer', () => {
         authorization: `Bearer ${opened.body.token}`,
       });
       expect(records.body.records.map((record) => record.recordNo)).toEqual([application.body.applicationNo]);
+    }
+    // The scan itself, written through one instance, is read back by each.
+    const reviewer = await signInAs(first, 'Reviewer', `reviewer.${kind}@stats.example`);
+    for (const url of instances()) {
+      const scan = await fetch(`${url}/review-desk/records/${application.body.applicationNo}/attachments/1?download=1`, {
+        headers: { authorization: `Bearer ${reviewer.token}` },
+      });
+      expect(scan.status).toBe(200);
+      expect(Buffer.from(await scan.arrayBuffer()).equals(SAMPLE_PDF)).toBe(true);
     }
     expect([...proxy.served.values()].every((count) => count > 0)).toBe(true);
   });
