@@ -58,10 +58,14 @@ interface Figures {
 }
 
 /** StatDesk over HTTP: first print after start, fresh records one by one, then 20 at once. */
-async function measureStatDesk(base: string, records: Record[]): Promise<Figures & { cached: number[]; cachedConcurrent: number[] }> {
+async function measureStatDesk(
+  base: string,
+  records: Record[],
+): Promise<Figures & { cached: number[]; cachedConcurrent: number[]; bytes: number }> {
   const [first, ...rest] = records;
   if (!first) throw new Error('no records');
-  const cold = (await timedDownload(base, first)).ms;
+  const coldDownload = await timedDownload(base, first);
+  const cold = coldDownload.ms;
   const serialRecords = rest.slice(0, SERIAL);
   const warm: number[] = [];
   for (const record of serialRecords) warm.push((await timedDownload(base, record)).ms);
@@ -72,7 +76,7 @@ async function measureStatDesk(base: string, records: Record[]): Promise<Figures
   const concurrent = await Promise.all(burst.map(async (record) => (await timedDownload(base, record)).ms));
   const concurrentSeconds = (performance.now() - started) / 1000;
   const cachedConcurrent = await Promise.all(burst.map(async (record) => (await timedDownload(base, record)).ms));
-  return { cold, warm, cached, concurrent, concurrentSeconds, cachedConcurrent };
+  return { cold, warm, cached, concurrent, concurrentSeconds, cachedConcurrent, bytes: coldDownload.body.length };
 }
 
 /**
@@ -166,7 +170,7 @@ try {
     `Target p95 ≤ ${TARGETS.concurrentP95} ms with ${CONCURRENT} at once: ${ms(p(statdesk.concurrent, 95))} printing anew → ${verdict(p(statdesk.concurrent, 95), TARGETS.concurrentP95)}`,
   );
   console.log(
-    `\nWhere the first print's time goes (bare Chromium): browser start ${ms(floor.launch)}, first page (Latin text) ${ms(floor.firstAscii)}, first CJK form ${ms(floor.firstCjk)}, later CJK forms p50 ${ms(p(floor.warm, 50))}.`,
+    `\nWhere the first print's time goes (bare Chromium): browser start ${ms(floor.launch)}, first page (Latin text) ${ms(floor.firstAscii)}, first CJK form ${ms(floor.firstCjk)}, later CJK forms p50 ${ms(p(floor.warm, 50))}; one form is ${(statdesk.bytes / 1024).toFixed(0)} KB.`,
   );
 } finally {
   await stack.stop();

@@ -41,3 +41,7 @@ export interface PrivateFile {
   mime: string;
   body: Readable;
 }
+
+/** Whether `get`/`open` failed because nothing is stored under the key (folder or bucket). */
+export const isMissingFile = (error: unknown): boolean =>
+  error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ENOENT' || error.name === 'NoSuchKey');

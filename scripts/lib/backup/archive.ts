@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as tar from 'tar';
 import { type DatabaseContents, dumpDatabase } from './dump.ts';
 import { loadDatabase } from './load.ts';
@@ -24,6 +24,8 @@ interface Manifest {
 const FORMAT = 'statdesk-backup/1';
 const FOLDERS = ['uploads', 'private'] as const;
 
+const isPdfCache = (root: string, path: string) => relative(root, path).split(sep)[0] === 'pdf-cache';
+
 const countFiles = (dir: string): number =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length : 0;
 
@@ -45,7 +47,8 @@ export function writeBackup(options: { databaseUrl: string; folders: FileFolders
       const target = join(staging, 'files', folder);
       mkdirSync(target, { recursive: true });
       const source = options.folders[folder];
-      if (source && existsSync(source)) cpSync(source, target, { recursive: true });
+      // Printed forms kept to be served again (cms/src/lib/pdf-cache.ts) can be printed anew.
+      if (source && existsSync(source)) cpSync(source, target, { recursive: true, filter: (path) => !isPdfCache(source, path) });
       files[folder] = countFiles(target);
     }
     const manifest: Manifest = { format: FORMAT, createdAt: new Date().toISOString(), database, files };

@@ -9,12 +9,13 @@ interface Modules {
     remove(key: string): Promise<void>;
   };
   readPrivateStorageSettings(env: Record<string, string>): unknown;
+  isMissingFile(error: unknown): boolean;
 }
 // cms/ compiles as CommonJS under its own tsconfig: a static import would pull its sources into
 // the root type check (verbatimModuleSyntax), so the modules are loaded by a computed path.
 const storagePath = '../../../../cms/src/lib/private-storage.ts';
 const settingsPath = '../../../../cms/src/lib/private-storage/settings.ts';
-const { privateStorage } = (await import(storagePath)) as Pick<Modules, 'privateStorage'>;
+const { privateStorage, isMissingFile } = (await import(storagePath)) as Pick<Modules, 'privateStorage' | 'isMissingFile'>;
 const { readPrivateStorageSettings } = (await import(settingsPath)) as Pick<Modules, 'readPrivateStorageSettings'>;
 
 const textOf = async (stream: AsyncIterable<Buffer | string>) => {
@@ -46,8 +47,10 @@ describe.each(PRIVATE_STORES)('the %s private store', (kind) => {
     expect(store.encryptionOfPuts.get('stamped-forms/SJ-2026-000001/1-b.pdf')).toBe('AES256');
   });
 
-  it('fails before streaming a file that is not there', async () => {
-    await expect(privateStorage().open('attachments/none.pdf')).rejects.toThrow();
+  it('fails before streaming a file that is not there, and says it is missing', async () => {
+    await expect(privateStorage().open('attachments/none.pdf')).rejects.toSatisfy(isMissingFile);
+    await expect(privateStorage().get('pdf-cache/none.pdf')).rejects.toSatisfy(isMissingFile);
+    expect(isMissingFile(new Error('connect ECONNREFUSED'))).toBe(false);
   });
 
   it('refuses a key that climbs out of its folder or bucket prefix', async () => {
