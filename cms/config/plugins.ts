@@ -52,4 +52,7 @@ export default ({ env }: { env: Env }) => ({
   // The media library takes only what editors publish. Strapi's own check (by sniffed type, else
   // the name's) is the first gate; src/extensions/upload checks content against the name too.
   upload: { config: { ...mediaProvider(env), sizeLimit: MEDIA_MAX_BYTES, security: { allowedTypes: MEDIA_MIME_TYPES } } },
+  // The desks are local plugins, each with a server part (admin routes, services) and an admin part.
+  'review-desk': { enabled: true, resolve: './src/plugins/review-desk' },
+  'bureau-desk': { enabled: true, resolve: './src/plugins/bureau-desk' },
 });

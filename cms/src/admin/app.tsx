@@ -1,16 +1,10 @@
-import { ChartBubble, Clock, File, Layout, Pencil } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BureauPanel } from './bureau/BureauPanel';
-import { bureauActions } from './bureau/bureau-actions';
 import { showRegionNames } from './regions';
-import { decisionActions } from './review/decision-actions';
-import { ReviewPanel } from './review/ReviewPanel';
 
-type ContentManagerApis = {
-  addDocumentAction(actions: unknown[]): void;
-  addEditViewSidePanel(panels: unknown[]): void;
-};
-
+/**
+ * The admin's own settings. The desks' pages, widgets, panels and actions come from the local
+ * plugins (src/plugins/review-desk, src/plugins/bureau-desk).
+ */
 export default {
   config: {
     // The office works in Chinese; English stays available in each user's profile.
@@ -21,49 +15,7 @@ export default {
     tutorials: false,
   },
 
-  register(app: StrapiApp) {
-    app.addMenuLink({
-      to: 'review-desk',
-      icon: Layout,
-      intlLabel: { id: 'statdesk.review-desk', defaultMessage: '审核工作台' },
-      Component: () => import('./pages/ReviewDesk'),
-      permissions: [],
-    });
-    app.addMenuLink({
-      to: 'print-templates',
-      icon: Pencil,
-      intlLabel: { id: 'statdesk.print-templates', defaultMessage: '打印模板' },
-      Component: () => import('./pages/PrintTemplates'),
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::print-template.print-template' }],
-    });
-    app.addMenuLink({
-      to: 'direct-report',
-      icon: ChartBubble,
-      intlLabel: { id: 'statdesk.direct-report', defaultMessage: '一套表直报率' },
-      Component: () => import('./pages/DirectReportDashboard'),
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enterprise.enterprise' }],
-    });
-    app.widgets.register([
-      {
-        id: 'waiting',
-        icon: Clock,
-        title: { id: 'statdesk.widget.waiting', defaultMessage: '等待审核' },
-        link: { label: { id: 'statdesk.widget.open-desk', defaultMessage: '打开审核工作台' }, href: '/review-desk' },
-        component: () => import('./widgets/WaitingWidget').then((m) => m.default),
-      },
-      {
-        id: 'decisions',
-        icon: File,
-        title: { id: 'statdesk.widget.decisions', defaultMessage: '审核进度' },
-        component: () => import('./widgets/DecisionsWidget').then((m) => m.default),
-      },
-    ]);
-  },
-
   bootstrap(app: StrapiApp) {
-    const apis = app.getPlugin('content-manager').apis as ContentManagerApis;
-    apis.addDocumentAction([...decisionActions, ...bureauActions]);
-    apis.addEditViewSidePanel([ReviewPanel, BureauPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', showRegionNames);
   },
 };

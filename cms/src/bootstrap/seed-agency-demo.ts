@@ -5,10 +5,8 @@ import { type AgencyLevel, normaliseQueryPassword, syntheticCreditCode } from '@
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
 import type { UploadedFile } from '../lib/scan-file';
+import { serviceOf } from '../lib/services';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
-
-type Register = { register(body: unknown, files: Record<string, UploadedFile | undefined>): Promise<{ registrationNo: string }> };
-type Chain = { decide(no: string, level: AgencyLevel, actor: string, input: { decision: string; reason?: string }): Promise<unknown> };
 
 /** A one-page PDF of a few hundred bytes, standing in for every scanned document. */
 const DEMO_SCAN = Buffer.from(
@@ -45,8 +43,8 @@ const DEMO_AGENCIES: Array<{ name: string; county: string; delegators: number; d
 export async function seedAgencyDemo(strapi: Core.Strapi): Promise<void> {
   if (process.env.STATDESK_SEED_DEMO !== 'true') return;
   if (Number(await strapi.db.query('api::agency.agency').count({})) > 0) return;
-  const registration = strapi.service('api::agency.registration' as never) as unknown as Register;
-  const chain = strapi.service('api::agency.chain' as never) as unknown as Chain;
+  const registration = serviceOf(strapi, 'api::agency.registration');
+  const chain = serviceOf(strapi, 'api::agency.chain');
   const dir = mkdtempSync(join(tmpdir(), 'statdesk-demo-'));
   try {
     const scan: UploadedFile = { filepath: join(dir, 'scan.pdf'), size: DEMO_SCAN.length, originalFilename: '扫描件.pdf' };

@@ -11,12 +11,12 @@ export async function seedContent(strapi: Core.Strapi): Promise<void> {
   for (const [index, dataset] of seedDatasets.entries()) {
     const exists = await strapi.db.query('api::dataset.dataset').count({ where: { code: dataset.code } });
     if (Number(exists) === 0) {
-      await strapi.documents('api::dataset.dataset').create({ data: { ...dataset, sortOrder: index + 1, available: true } as never });
+      await strapi.documents('api::dataset.dataset').create({ data: { ...dataset, sortOrder: index + 1, available: true } });
     }
   }
   for (const notice of seedNotices) {
     const exists = await strapi.db.query('api::notice.notice').count({ where: { key: notice.key } });
-    if (Number(exists) === 0) await strapi.documents('api::notice.notice').create({ data: { ...notice } as never });
+    if (Number(exists) === 0) await strapi.documents('api::notice.notice').create({ data: { ...notice } });
   }
   await attachOutcomeReviewForm(strapi);
 }
@@ -38,5 +38,5 @@ async function attachOutcomeReviewForm(strapi: Core.Strapi): Promise<void> {
       data: { fileInfo: { name: '最终成果审核表.pdf', alternativeText: '最终成果审核表' } },
       files: { filepath, originalFilename: '最终成果审核表.pdf', mimetype: 'application/pdf', size: statSync(filepath).size },
     })) as Array<{ id: number }>;
-  await strapi.documents('api::notice.notice').update({ documentId: notice.documentId, data: { attachment: file?.id } as never });
+  await strapi.documents('api::notice.notice').update({ documentId: notice.documentId, data: { attachment: file?.id } });
 }

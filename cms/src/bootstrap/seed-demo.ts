@@ -2,9 +2,7 @@ import { normaliseQueryPassword, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashQueryPassword } from '../lib/password-hash';
 import { type Entry, uidOf } from '../lib/records';
-
-type Submit = { create(kind: string, input: unknown): Promise<{ applicationNo: string; queryPassword?: string }> };
-type Review = { transition(no: string, decision: { action: string; actor: string; reason?: string }): Promise<unknown> };
+import { serviceOf } from '../lib/services';
 
 export const DEMO_ACTOR = '演示数据';
 /** Demo records share one published password (README), so people can try the query page. */
@@ -18,8 +16,8 @@ export const DEMO_PASSWORD = 'DEMO-2026-QP';
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   if (process.env.STATDESK_SEED_DEMO !== 'true') return;
   if (Number(await strapi.db.query('api::institution.institution').count({})) > 0) return;
-  const submit = strapi.service('api::submission.submit' as never) as unknown as Submit;
-  const review = strapi.service('api::submission.review' as never) as unknown as Review;
+  const submit = serviceOf(strapi, 'plugin::review-desk.submit');
+  const review = serviceOf(strapi, 'plugin::review-desk.review');
   const institution = (fullName: string, abbreviation: string, contactPhone: string) =>
     submit.create('institution', {
       agreeNotice: true,

@@ -1,9 +1,7 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { type StoredEvent, storedEventOf } from '../api/direct-report/services/summaries';
-
-type Enterprises = { upsert(input: unknown): Promise<unknown> };
-type Ingest = { insertEvents(events: StoredEvent[]): Promise<number> };
+import { storedEventOf } from '../api/direct-report/services/stored-event';
+import { serviceOf } from '../lib/services';
 
 /** October 2026's window (monthly) and the third quarter's (quarterly), Beijing time. */
 const DEMO_PERIODS: ReportingPeriod[] = [
@@ -31,11 +29,11 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
         type: period.type,
         opensAt: period.opensAt.toISOString(),
         closesAt: period.closesAt.toISOString(),
-      } as never,
+      },
     });
   }
-  const enterprises = strapi.service('api::direct-report.enterprises' as never) as unknown as Enterprises;
-  const ingest = strapi.service('api::direct-report.ingest' as never) as unknown as Ingest;
+  const enterprises = serviceOf(strapi, 'api::direct-report.enterprises');
+  const ingest = serviceOf(strapi, 'api::direct-report.ingest');
   for (const [index, period] of DEMO_PERIODS.entries()) {
     const data = generateDataset({ seed: 2026 + index, enterprises: 3000, events: 15000, period });
     if (index === 0) {

@@ -1,13 +1,8 @@
 import { computeIdCardCheckChar, normaliseQueryPassword } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
+import { serviceOf } from '../lib/services';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
-
-type Registration = { register(input: unknown, address: string): Promise<{ registrationNo: string }> };
-type Bureau = {
-  reopen(no: string, actor: string, reason: unknown): Promise<unknown>;
-  remove(no: string, actor: string, reason: unknown): Promise<unknown>;
-};
 
 /** The "client address" of the seed's registrations, for the attempt limit their answers count against. */
 const SEED_ADDRESS = 'demo-seed';
@@ -30,8 +25,8 @@ const DEMO_PEOPLE: Array<{ name: string; id: string; units: number; bureau?: { a
 export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
   if (process.env.STATDESK_SEED_DEMO !== 'true') return;
   if (Number(await strapi.db.query('api::statistician.statistician').count({})) > 0) return;
-  const registration = strapi.service('api::statistician.registration' as never) as unknown as Registration;
-  const bureau = strapi.service('api::statistician.bureau' as never) as unknown as Bureau;
+  const registration = serviceOf(strapi, 'api::statistician.registration');
+  const bureau = serviceOf(strapi, 'api::statistician.bureau');
   const enterprises = (await strapi.db
     .query('api::enterprise.enterprise')
     .findMany({ where: { countyCode: { $startsWith: '5101' } }, orderBy: { id: 'asc' }, limit: 4 })) as Array<{

@@ -123,7 +123,7 @@ describe('a record’s printable form and stamped-form upload', () => {
       ['application/pdf', false],
       ['image/png', true],
     ]);
-    const service = cms.strapi.service('api::submission.stamped-form' as never) as unknown as {
+    const service = cms.strapi.service('plugin::review-desk.stamped-form' as never) as unknown as {
       current(no: string): Promise<{ bytes: Buffer }>;
     };
     expect((await service.current(record.applicationNo)).bytes.equals(SAMPLE_PNG)).toBe(true);

@@ -32,7 +32,7 @@ describe('the review workflow on real records', () => {
     expect(await attempt(no, 'approve')).toEqual({ ok: true, from: 'awaiting_review', to: 'approved' });
     const row = await cms.strapi.db.query('api::institution.institution').findOne({ where: { recordNo: no } });
     expect(row.reviewedAt).not.toBeNull();
-    const history = await (cms.strapi.service('api::submission.review' as never) as unknown as History).history(no);
+    const history = await (cms.strapi.service('plugin::review-desk.review' as never) as unknown as History).history(no);
     expect(history.map((e) => [e.action, e.from, e.to, e.actor])).toEqual([
       ['submit', null, 'awaiting_upload', '申请人'],
       ['upload', 'awaiting_upload', 'awaiting_review', '审核员甲 <reviewer@stats.example>'],

@@ -32,8 +32,8 @@ interface Routes {
 
 const compiled = '../../../cms/dist/src';
 const routeFiles = async () => {
-  const { reviewDeskRoutes } = (await import(`${compiled}/api/review-desk/admin-routes.js`)) as { reviewDeskRoutes: Routes };
-  const { bureauDeskRoutes } = (await import(`${compiled}/api/bureau-desk/admin-routes.js`)) as { bureauDeskRoutes: Routes };
+  const { reviewDeskRoutes } = (await import(`${compiled}/plugins/review-desk/server/src/routes/admin.js`)) as { reviewDeskRoutes: Routes };
+  const { bureauDeskRoutes } = (await import(`${compiled}/plugins/bureau-desk/server/src/routes/admin.js`)) as { bureauDeskRoutes: Routes };
   return [reviewDeskRoutes, bureauDeskRoutes];
 };
 const personalFieldsByUid = async () =>

@@ -5,7 +5,7 @@ type Review = {
 };
 
 /** Drives a record through the workflow service, as the admin desk does. */
-export const review = (cms: TestCms) => cms.strapi.service('api::submission.review' as never) as unknown as Review;
+export const review = (cms: TestCms) => cms.strapi.service('plugin::review-desk.review' as never) as unknown as Review;
 
 /** Skips the upload (tested on its own) and approves, so later steps have an approved record. */
 export async function approveWithoutScan(cms: TestCms, no: string): Promise<void> {

@@ -5,8 +5,8 @@ import { submissionKinds } from '../../../config/src/submissions.ts';
 
 describe('the admin desk', () => {
   it('serves exactly the submission types of config/', () => {
-    // The admin bundle keeps its own list (cms/src/admin/review/api.ts); it must not drift.
-    const source = readFileSync(join(import.meta.dirname, '../../../cms/src/admin/review/api.ts'), 'utf8');
+    // The admin bundle keeps its own list (cms/src/plugins/review-desk/admin/src/api.ts); it must not drift.
+    const source = readFileSync(join(import.meta.dirname, '../../../cms/src/plugins/review-desk/admin/src/api.ts'), 'utf8');
     const listed = [...(/SUBMISSION_MODELS = \[([^\]]*)\]/.exec(source)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
     expect(listed).toEqual(Object.values(submissionKinds).map((k) => `api::${k.collection}.${k.collection}`));
   });

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '@strapi/strapi';
 import { bearerToken } from '../../lib/record-token';
-import { type GateService, gateAnswer } from './services/gate';
+import { serviceOf } from '../../lib/services';
+import { gateAnswer } from './services/gate';
 
 const GATE_PATH = /^\/api\/direct-report\/gate\/([^/?]{1,64})(?:\?.*)?$/;
 /** A revoked or expired token may still pass for this long (plus the grace below). */
@@ -98,7 +99,7 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
   const server = strapi.server.httpServer;
   const koa = server.listeners('request') as Listener[];
   const tokens = tokenChecker(strapi);
-  const gate = strapi.service('api::statistician.gate' as never) as unknown as GateService;
+  const gate = serviceOf(strapi, 'api::statistician.gate');
 
   // The answer depends on the count alone: each is serialised once. A string body (not a Buffer)
   // lets Node send the head and the body in one write.

@@ -3,11 +3,10 @@ import { clientAddress } from '../../../lib/client-address';
 import { answer } from '../../../lib/http-errors';
 import { lookedUpRecord } from '../../../lib/record-token';
 import type { UploadedFile } from '../../../lib/scan-file';
+import { servicesIn } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const service = <T>(name: string) => strapi.service(`api::agency.${name}` as never) as unknown as T;
-type Registration = ReturnType<typeof import('../services/registration').default>;
-type Status = ReturnType<typeof import('../services/status').default>;
+const service = servicesIn(strapi, 'api::agency');
 
 /** The first file of each multipart part, by part name. */
 function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
@@ -17,14 +16,11 @@ function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
 
 export default {
   register: (ctx: Ctx) =>
-    answer(ctx, async () => ({ status: 201, body: await service<Registration>('registration').register(ctx.request.body, filesOf(ctx)) })),
+    answer(ctx, async () => ({ status: 201, body: await service('registration').register(ctx.request.body, filesOf(ctx)) })),
   lookUp: (ctx: Ctx) =>
     answer(ctx, async () => ({
-      body: await service<Status>('status').lookUp(
-        ctx.request.body,
-        clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for')),
-      ),
+      body: await service('status').lookUp(ctx.request.body, clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'))),
     })),
   mine: (ctx: Ctx) =>
-    answer(ctx, async () => ({ body: { agency: await service<Status>('status').view(lookedUpRecord(ctx.get('authorization'), 'DL-')) } })),
+    answer(ctx, async () => ({ body: { agency: await service('status').view(lookedUpRecord(ctx.get('authorization'), 'DL-')) } })),
 };

@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 agencyName: entry.agencyName,
                 agencyNo: no,
                 effectiveFrom: beijingMidnight(effectiveDate),
-              } as never,
+              },
             });
           }
         }

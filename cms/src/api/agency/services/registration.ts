@@ -98,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           stored.push(key);
           await strapi
             .documents('api::attachment.attachment')
-            .create({ data: { ...storedScanAttributes(no, file, key), purpose: upload } as never });
+            .create({ data: { ...storedScanAttributes(no, file, key), purpose: upload } });
         }
         await strapi.documents(AGENCY).create({
           data: {
@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             status: 'county_review',
             submittedAt: now.toISOString(),
             passwordHash,
-          } as never,
+          },
         });
         await appendEvent(
           strapi,

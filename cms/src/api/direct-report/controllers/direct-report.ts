@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { answer } from '../../../lib/http-errors';
+import { servicesIn } from '../../../lib/services';
 import { isNothingAccepted, nothingAcceptedBody } from '../services/ingest';
 import { enterpriseFilterOf } from '../services/report';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const service = <T>(name: string) => strapi.service(`api::direct-report.${name}` as never) as T;
-type Ingest = ReturnType<typeof import('../services/ingest').default>;
-type Report = ReturnType<typeof import('../services/report').default>;
-type Enterprises = ReturnType<typeof import('../services/enterprises').default>;
+const service = servicesIn(strapi, 'api::direct-report');
 
 const exportTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -17,7 +15,7 @@ const exportTypes = {
 /** GET reports/:period.csv|.xlsx: the explanations as a file. */
 async function exportReport(ctx: Ctx, format: keyof typeof exportTypes) {
   const period = String(ctx.params.period);
-  const report = service<Report>('report');
+  const report = service('report');
   const body = format === 'csv' ? await report.csv(period) : await report.xlsx(period);
   ctx.set('Content-Type', exportTypes[format]);
   ctx.set('Content-Disposition', `attachment; filename="direct-report-${period}.${format}"`);
@@ -25,10 +23,10 @@ async function exportReport(ctx: Ctx, format: keyof typeof exportTypes) {
 }
 
 export default {
-  upsertEnterprises: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Enterprises>('enterprises').upsert(ctx.request.body) })),
+  upsertEnterprises: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('enterprises').upsert(ctx.request.body) })),
   ingest: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const result = await service<Ingest>('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? ''));
+      const result = await service('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? ''));
       return isNothingAccepted(result) ? { status: 422, body: nothingAcceptedBody(result) } : { body: result };
     }),
   /** The report, or with `format` (csv, xlsx) its export: one handler named `find`, which read-only tokens may call. */
@@ -36,6 +34,6 @@ export default {
     answer(ctx, async () => {
       const format = ctx.params.format;
       if (format === 'csv' || format === 'xlsx') return exportReport(ctx, format);
-      return { body: await service<Report>('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)) };
+      return { body: await service('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)) };
     }),
 };

@@ -4,9 +4,9 @@
  * (IP, enterprise) pairs follow in the upsert from the new ones). The summaries' upsert then
  * merges a few hundred rows instead of running five thousand events through sorts and aggregates
  * (the ingestion target, docs/benchmarks.md: the SQL fold spent half of PostgreSQL's time there).
- * What the upsert does with them is in summaries.ts.
+ * What the upsert does with them is in store-events.ts.
  */
-import type { StoredEvent } from './summaries';
+import type { StoredEvent } from './stored-event';
 
 /** A summary's window in epoch milliseconds (fractional when the bound has microseconds). */
 export interface FoldWindow {

@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
 import { ensureMonthPartitions } from './partitions';
-import { analyzeSummaries, reserveArrivalOrder, type StoredEvent, storeEvents } from './summaries';
+import { reserveArrivalOrder, storeEvents } from './store-events';
+import type { StoredEvent } from './stored-event';
+import { analyzeSummaries } from './summaries';
 
 const BATCH = 5000;
 // Batches written side by side: one PostgreSQL backend alone kept neither core busy (20 000

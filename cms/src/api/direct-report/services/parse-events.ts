@@ -9,11 +9,11 @@ import {
   isoDateTimeMillis,
   parseCreditCode,
 } from '@statdesk/config';
-import type { StoredEvent } from './summaries';
+import type { StoredEvent } from './stored-event';
 
 export type ParsedLine = { ok: true; event: StoredEvent } | { ok: false; line: number; reason: string };
 
-// PostgreSQL text cannot hold U+0000, and a batch travels as newline-separated columns (summaries.ts).
+// PostgreSQL text cannot hold U+0000, and a batch travels as newline-separated columns (store-events.ts).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /**

@@ -1,7 +1,7 @@
 /**
  * The direct-reporting rule in set-based SQL (direct-report-rule.md). It must give the same report
  * as config/src/direct-report/reference.ts on every input; a property test compares the two.
- * It reads the per-period summaries that ingestion maintains (summaries.ts), not the raw events.
+ * It reads the per-period summaries that ingestion maintains (store-events.ts) and summaries.ts rebuilds, not the raw events.
  */
 import {
   byCode,

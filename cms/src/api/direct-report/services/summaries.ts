@@ -1,175 +1,19 @@
 /**
  * The per-period summaries of the login events (migration 2026.11.25T00.00.00): what the report
  * reads instead of millions of raw events. Ingestion folds each batch into every summary whose
- * window it touches, in the batch's own transaction; a summary missing or built for another window
- * (the bureau edited the period) is rebuilt from the raw events. An advisory lock orders the two:
+ * window it touches, in the batch's own transaction (store-events.ts); a summary missing or built
+ * for another window (the bureau edited the period) is rebuilt from the raw events, here. An advisory lock orders the two:
  * batches share it, a rebuild takes it alone, so no batch is folded in twice or missed.
  */
 import type { Knex } from 'knex';
-import { type FoldWindow, foldBatch } from './fold';
 
-const LOCK_KEY = `hashtextextended('dr_period_summaries', 0)`;
-
-export interface StoredEvent {
-  enterprise_code: string;
-  /** ISO 8601 instant. */
-  at: string;
-  event_key: string;
-  account: string;
-  account_kind: string;
-  ip: string;
-}
-
-/** A generated login (config's synthetic data and reference rule) as a stored row: the demo seed and tests write them. */
-export const storedEventOf = (
-  login: { enterpriseCode: string; at: Date; account: string; accountKind: string; ip: string },
-  eventKey: string,
-): StoredEvent => ({
-  enterprise_code: login.enterpriseCode,
-  at: login.at.toISOString(),
-  event_key: eventKey,
-  account: login.account,
-  account_kind: login.accountKind,
-  ip: login.ip,
-});
-
-const COLUMNS = ['enterprise_code', 'at', 'event_key', 'account', 'account_kind', 'ip'] as const satisfies ReadonlyArray<keyof StoredEvent>;
+/** Batches take it shared (store-events.ts), a rebuild alone. */
+export const SUMMARY_LOCK = `hashtextextended('dr_period_summaries', 0)`;
 
 export interface SummaryWindow {
   code: string;
   opensAt: Date;
   closesAt: Date;
-}
-
-// Collation "C", as the tables' keys (migration 2026.11.26T00.00.00): the upserts sort these
-// columns, and under the database's C.UTF-8 every comparison went through strcoll().
-const LINES = `string_to_array(?::text collate "C", E'\\n')`;
-const lines = (n: number, casts: Record<number, string> = {}) =>
-  Array.from({ length: n }, (_, i) => `${LINES}${casts[i] ?? ''}`).join(', ');
-
-/** Stores the batch; a re-sent event meets its primary key and is skipped. Answers the arrival numbers of the rows stored. */
-const INSERT_SQL = `
-  with stored as (
-    insert into dr_login_events (enterprise_code, at, event_key, account, account_kind, ip, seq)
-    select * from unnest(${lines(7, { 1: '::timestamptz[]', 6: '::bigint[]' })})
-    on conflict do nothing
-    returning seq
-  )
-  select count(*)::int as stored, string_agg(seq::text, ',') as seqs from stored`;
-
-// Rule step 2 across batches: an enterprise's first login replaces the stored one only when
-// earlier (time, then arrival order), its last only when later. Each batch arrives summarised
-// (fold.ts); rows are taken in key order so that batches written side by side lock alike.
-const UPSERT_SQL = `
-  with logins as (
-    insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
-    select * from unnest(${lines(8, { 2: '::timestamptz[]', 3: '::bigint[]', 5: '::timestamptz[]', 6: '::bigint[]' })})
-    order by 1, 2
-    on conflict (period_code, enterprise_code) do update set
-      first_at = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_at else p.first_at end,
-      first_seq = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_seq else p.first_seq end,
-      first_ip = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_ip else p.first_ip end,
-      last_at = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_at else p.last_at end,
-      last_seq = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_seq else p.last_seq end,
-      last_ip = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_ip else p.last_ip end
-  ),
-  ip_accounts as (
-    insert into dr_period_ip_accounts as p (period_code, ip, enterprise_code, account, first_seen, last_seen)
-    select * from unnest(${lines(6, { 4: '::timestamptz[]', 5: '::timestamptz[]' })}) order by 1, 2, 3, 4
-    on conflict (period_code, ip, enterprise_code, account) do update set
-      first_seen = least(p.first_seen, excluded.first_seen),
-      last_seen = greatest(p.last_seen, excluded.last_seen)
-    returning old.account is null as inserted, new.period_code, new.ip, new.enterprise_code
-  ),
-  -- An (IP, enterprise) pair can be new only with one of its accounts' rows: the pairs are probed
-  -- for those alone, not for every row of a batch (PostgreSQL 18's RETURNING old).
-  pairs as (
-    insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
-    select distinct period_code, ip, enterprise_code from ip_accounts where inserted order by 1, 2, 3
-    on conflict do nothing
-    returning period_code, ip
-  ),
-  ips as (
-    insert into dr_period_ips as p (period_code, ip, enterprises)
-    select period_code, ip, count(*) from pairs group by 1, 2 order by 1, 2
-    on conflict (period_code, ip) do update set enterprises = p.enterprises + excluded.enterprises
-  )
-  select 1`;
-
-/** The windows of the summaries a batch is folded into, as fold.ts compares them. */
-async function foldWindows(trx: Knex.Transaction): Promise<FoldWindow[]> {
-  const result = await trx.raw(
-    'select period_code, extract(epoch from opens_at) * 1000 as opens, extract(epoch from closes_at) * 1000 as closes from dr_period_summaries',
-  );
-  return (result.rows as Array<{ period_code: string; opens: string; closes: string }>).map((row) => ({
-    period: row.period_code,
-    opens: Number(row.opens),
-    closes: Number(row.closes),
-  }));
-}
-
-/** The positions in the batch of the rows with these arrival numbers (the new rows of a partly re-sent batch). */
-function rowsArrivedAs(seq: string[], wanted: string[]): number[] {
-  const indexOf = new Map(seq.map((value, index) => [value, index]));
-  return wanted.map((value) => indexOf.get(value) as number);
-}
-
-/** How many arrival numbers one nextval reserves: the sequence's increment (migration 2026.11.27T00.00.01). */
-const ARRIVAL_BLOCK = 10_000;
-
-/**
- * Numbers for `count` events in arrival order (rule step 2 breaks ties by it), taken before the
- * batch is written so that batches written side by side still rank in the order they arrived.
- * A batch of ingestion takes one block; a larger call (the seed, tests) takes several.
- */
-export async function reserveArrivalOrder(knex: Knex, count: number): Promise<string[]> {
-  const blocks = Math.ceil(count / ARRIVAL_BLOCK);
-  const result = await knex.raw(`select nextval('dr_login_events_seq')::text as first from generate_series(1, ?)`, [blocks]);
-  const firsts = (result.rows as Array<{ first: string }>).map((row) => Number(row.first)).sort((a, b) => a - b);
-  return Array.from({ length: count }, (_, i) => String((firsts[Math.floor(i / ARRIVAL_BLOCK)] as number) + (i % ARRIVAL_BLOCK)));
-}
-
-// Named, so that each connection plans the two once: planning them took 4.5 ms of every batch.
-const PREPARED = { insert: { name: 'dr_store_events' }, upsert: { name: 'dr_fold_events' } };
-
-// Batches written side by side may wait on each other's summary rows in opposite orders; the
-// one PostgreSQL picks to fail is written again.
-const DEADLOCK = '40P01';
-const ATTEMPTS = 3;
-
-/**
- * Stores a batch of events (a re-sent one meets its key and is skipped) and folds the new ones
- * into the summaries, all or nothing. Rows are in arrival order, numbered by
- * reserveArrivalOrder (here when not given). Returns how many were new.
- */
-export async function storeEvents(knex: Knex, rows: StoredEvent[], arrival?: string[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const seq = arrival ?? (await reserveArrivalOrder(knex, rows.length));
-  // One text per column, its values a line each: cheaper on both sides than array literals,
-  // whose escaping cost Strapi a tenth of its ingestion time. Ingestion refuses control
-  // characters in the two free-text columns (parse-events.ts); a newline would shift the rows.
-  if (rows.some((row) => row.account.includes('\n') || row.event_key.includes('\n'))) throw new Error('an event holds a newline');
-  const columns = [...COLUMNS.map((column) => rows.map((row) => row[column]).join('\n')), seq.join('\n')];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await knex.transaction(async (trx) => {
-        await trx.raw(`select pg_advisory_xact_lock_shared(${LOCK_KEY})`);
-        const windows = await foldWindows(trx);
-        const { stored, seqs } = (await trx.raw(INSERT_SQL, columns).options(PREPARED.insert)).rows[0] as {
-          stored: number;
-          seqs: string | null;
-        };
-        if (stored > 0 && windows.length > 0) {
-          const storedRows = stored === rows.length ? rows.keys() : rowsArrivedAs(seq, (seqs ?? '').split(','));
-          const { logins, ipAccounts } = foldBatch(rows, seq, storedRows, windows);
-          await trx.raw(UPSERT_SQL, [...logins, ...ipAccounts]).options(PREPARED.upsert);
-        }
-        return stored;
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code !== DEADLOCK || attempt === ATTEMPTS) throw error;
-    }
-  }
 }
 
 const builtFor = async (knex: Knex, window: SummaryWindow): Promise<boolean> => {
@@ -183,7 +27,7 @@ const builtFor = async (knex: Knex, window: SummaryWindow): Promise<boolean> => 
 export async function ensureSummary(knex: Knex, window: SummaryWindow): Promise<void> {
   if (await builtFor(knex, window)) return;
   await knex.transaction(async (trx) => {
-    await trx.raw(`select pg_advisory_xact_lock(${LOCK_KEY})`);
+    await trx.raw(`select pg_advisory_xact_lock(${SUMMARY_LOCK})`);
     // Millions of logins sorted by enterprise: in memory, not in temporary files.
     await trx.raw(`set local work_mem = '256MB'`);
     // Another instance may have built it while this one waited for the lock.
@@ -258,7 +102,7 @@ export async function dropOrphanedSummaries(knex: Knex): Promise<void> {
   // Saving a period calls this; the lock, which waits for the batches being written, only when needed.
   if ((await orphans(knex)).length === 0) return;
   await knex.transaction(async (trx) => {
-    await trx.raw(`select pg_advisory_xact_lock(${LOCK_KEY})`);
+    await trx.raw(`select pg_advisory_xact_lock(${SUMMARY_LOCK})`);
     for (const { period_code } of await orphans(trx)) await deleteSummary(trx, period_code);
   });
 }

@@ -4,16 +4,11 @@ import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
 import { bearerToken, readRecordToken } from '../../../lib/record-token';
 import { findRecord } from '../../../lib/records';
+import { type ServiceUid, serviceOf } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-const service = <T>(name: string) => strapi.service(`api::${name}` as never) as T;
-type Catalog = ReturnType<typeof import('../services/catalog').default>;
-type Submit = ReturnType<typeof import('../../submission/services/submit').default>;
-type Query = ReturnType<typeof import('../../submission/services/query').default>;
-type Printable = ReturnType<typeof import('../../submission/services/printable').default>;
-type StampedForm = ReturnType<typeof import('../../submission/services/stamped-form').default>;
-type Attachments = ReturnType<typeof import('../../submission/services/attachments').default>;
+const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
 
 const uploadedFile = (ctx: Ctx) => {
   const files = (ctx.request as unknown as { files?: Record<string, unknown> }).files ?? {};
@@ -21,7 +16,7 @@ const uploadedFile = (ctx: Ctx) => {
 };
 
 const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>
-  answer(ctx, async () => ({ status: 201, body: await service<Submit>('submission.submit').create(kindId, ctx.request.body) }));
+  answer(ctx, async () => ({ status: 201, body: await service('plugin::review-desk.submit').create(kindId, ctx.request.body) }));
 
 /** The record a bearer token from /public/query may act on; 401 otherwise, the same for every failure. */
 async function authorisedRecord(ctx: Ctx) {
@@ -42,29 +37,28 @@ function sendFile(ctx: Ctx, type: string, fileName: string, body: Buffer | strin
 }
 
 export default {
-  catalog: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').catalog() } })),
-  homeNotices: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').homeNotices() } })),
+  catalog: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').catalog() } })),
+  homeNotices: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').homeNotices() } })),
   records: (ctx: Ctx) =>
     answer(ctx, async () => {
       const grant = readRecordToken(bearerToken(ctx.get('authorization')));
       if (!grant) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
-      return { body: { records: await service<Query>('submission.query').records(grant.records) } };
+      return { body: { records: await service('plugin::review-desk.query').records(grant.records) } };
     }),
-  notice: (ctx: Ctx) =>
-    answer(ctx, async () => ({ body: { data: await service<Catalog>('public.catalog').notice(String(ctx.params.key)) } })),
-  institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service<Catalog>('public.catalog').institutions(ctx.query) })),
+  notice: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').notice(String(ctx.params.key)) } })),
+  institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutions(ctx.query) })),
   submitInstitution: submit('institution'),
   submitDataApplication: submit('data-application'),
   submitChangeApplication: submit('change-application'),
   submitOutcome: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const { applicationNo, status, statusLabel } = await service<Submit>('submission.submit').create('outcome', ctx.request.body);
+      const { applicationNo, status, statusLabel } = await service('plugin::review-desk.submit').create('outcome', ctx.request.body);
       return { status: 201, body: { outcomeNo: applicationNo, status, statusLabel } };
     }),
   query: (ctx: Ctx) =>
     answer(ctx, async () => {
       const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
-      return { body: await service<Query>('submission.query').query(ctx.request.body, address) };
+      return { body: await service('plugin::review-desk.query').query(ctx.request.body, address) };
     }),
   formHtml: (ctx: Ctx) =>
     answer(ctx, async () => {
@@ -73,32 +67,32 @@ export default {
         ctx,
         'text/html; charset=utf-8',
         `${entry.recordNo}.html`,
-        await service<Printable>('submission.printable').html(kindId, entry),
+        await service('plugin::review-desk.printable').html(kindId, entry),
         true,
       );
     }),
   formPdf: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { kindId, entry } = await authorisedRecord(ctx);
-      return sendFile(ctx, 'application/pdf', `${entry.recordNo}.pdf`, await service<Printable>('submission.printable').pdf(kindId, entry));
+      return sendFile(ctx, 'application/pdf', `${entry.recordNo}.pdf`, await service('plugin::review-desk.printable').pdf(kindId, entry));
     }),
   uploadStampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
-      const { status } = await service<StampedForm>('submission.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
+      const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
       return { body: { applicationNo: entry.recordNo, status } };
     }),
   listAttachments: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
-      return { body: { attachments: await service<Attachments>('submission.attachments').list(entry.recordNo) } };
+      return { body: { attachments: await service('plugin::review-desk.attachments').list(entry.recordNo) } };
     }),
   addAttachment: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
       return {
         status: 201,
-        body: { attachments: await service<Attachments>('submission.attachments').add(entry.recordNo, uploadedFile(ctx)) },
+        body: { attachments: await service('plugin::review-desk.attachments').add(entry.recordNo, uploadedFile(ctx)) },
       };
     }),
 };

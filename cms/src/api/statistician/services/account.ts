@@ -69,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (entry.status === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
         if (entry.locked) throw new PublicError(409, 'ConflictError', registrationMessages.notReopened);
         const serviceUnits = parsed.values.serviceUnits;
-        await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: { serviceUnits, locked: true } as never });
+        await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: { serviceUnits, locked: true } });
         await appendEvent(strapi, {
           recordNo: no,
           action: 'resubmit',

@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (from === 'removed') throw new PublicError(409, 'ConflictError', registrationMessages.removed);
       const { data, changes } = await apply(entry);
       const after = { ...entry, ...data } as StatisticianEntry;
-      await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: data as never });
+      await strapi.documents(STATISTICIAN).update({ documentId: entry.documentId, data: data });
       await appendEvent(strapi, { recordNo: no, action, from, to: registrationState(after), actor, reason, changes });
       return registrationView(after);
     });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
 
-const CHANNEL = 'statdesk_gate';
+/** The channel the migration's trigger notifies on. */
+export const CHANNEL = 'statdesk_gate';
 const RETRY_MS = 2_000;
 
 /** Active registrations per service unit, for one code list or all (null). */
@@ -10,41 +11,11 @@ const COUNTS = `select unit->>'code' as code, count(*)::int as n
   where status = 'active' and ($1::text[] is null or unit->>'code' = any($1))
   group by 1`;
 
-/** The codes of a transition table's service units. */
-const unitCodes = (rows: string) =>
-  `select unit->>'code' as code from ${rows}, jsonb_array_elements(coalesce(${rows}.service_units, '[]')::jsonb) unit`;
-/** A notice longer than this (PostgreSQL's limit is 8000 bytes) asks for a full re-count instead. */
-const MAX_NOTICE = 7_000;
-export const RECOUNT_ALL = '*';
-
 /**
- * Tells every instance which codes a change to statisticians touched (old and new units), once per
- * statement: a bulk import of 100 000 rows sends one notice ("re-count all"), not 100 000.
- * PostgreSQL allows transition tables on single-event triggers only, hence three triggers.
+ * What the NOTIFY of statdesk_gate_notify() carries instead of a code list when the list is too long
+ * (the trigger is created by database/migrations/2026.12.02T01.00.00.content-type-indexes-and-gate-trigger.sql).
  */
-export const GATE_TRIGGER_SQL = `
-create or replace function statdesk_gate_notify() returns trigger language plpgsql as $$
-declare codes text;
-begin
-  if tg_op = 'INSERT' then
-    select jsonb_agg(distinct code)::text into codes from (${unitCodes('new_rows')}) touched;
-  elsif tg_op = 'DELETE' then
-    select jsonb_agg(distinct code)::text into codes from (${unitCodes('old_rows')}) touched;
-  else
-    select jsonb_agg(distinct code)::text into codes from (${unitCodes('new_rows')} union ${unitCodes('old_rows')}) touched;
-  end if;
-  if codes is not null then
-    perform pg_notify('${CHANNEL}', case when length(codes) > ${MAX_NOTICE} then '"${RECOUNT_ALL}"' else codes end);
-  end if;
-  return null;
-end $$;
-drop trigger if exists statisticians_gate_notify on statisticians;
-create or replace trigger statisticians_gate_inserted after insert on statisticians
-  referencing new table as new_rows for each statement execute function statdesk_gate_notify();
-create or replace trigger statisticians_gate_updated after update on statisticians
-  referencing old table as old_rows new table as new_rows for each statement execute function statdesk_gate_notify();
-create or replace trigger statisticians_gate_deleted after delete on statisticians
-  referencing old table as old_rows for each statement execute function statdesk_gate_notify();`;
+export const RECOUNT_ALL = '*';
 
 /**
  * The gate's answers in memory (p99 ≤ 20 ms on the platform's login path, docs/benchmarks.md),

@@ -1,5 +1,6 @@
 import { statisticianMessages } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { serviceOf } from '../../../lib/services';
 import type { GateIndex } from './gate-index';
 
 export interface GateAnswer {
@@ -54,8 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-export type GateService = ReturnType<typeof import('./gate').default>;
+export type GateService = StatDeskServices['api::statistician.gate'];
 
 /** Call after committing a change to registrations: this instance's gate answers follow at once. */
 export const gateChanged = (strapi: Core.Strapi, units: ReadonlyArray<{ code: string }>) =>
-  (strapi.service('api::statistician.gate' as never) as unknown as GateService).changed([...new Set(units.map((u) => u.code))]);
+  serviceOf(strapi, 'api::statistician.gate').changed([...new Set(units.map((u) => u.code))]);

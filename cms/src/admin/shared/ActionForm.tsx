@@ -1,0 +1,121 @@
+import { Box, Button, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { type FormEvent, useState } from 'react';
+import { fieldErrorsOf, messageOf } from './api';
+
+export interface ActionField {
+  name: string;
+  label: string;
+  hint: string;
+  required: boolean;
+  multiline: boolean;
+}
+
+export interface ActionFormProps {
+  path: string;
+  /** Sent with the typed fields, e.g. { decision: 'approve' }. */
+  body: Record<string, unknown>;
+  /** One field a row; the fields of an inner list share a row (a period's start and end). */
+  rows: Array<ActionField | ActionField[]>;
+  label: string;
+  /** The notice on success, e.g. 已通过：MD-2026-0001. */
+  done: string;
+  variant: 'success' | 'danger' | 'secondary';
+  onClose: () => void;
+}
+
+interface FieldProps {
+  field: ActionField;
+  value: string;
+  error?: string;
+  onChange(value: string): void;
+}
+
+/** One field with its hint and the server's message beside it. */
+function ActionInput({ field, value, error, onChange }: FieldProps) {
+  const change = (e: { target: { value: string } }) => onChange(e.target.value);
+  return (
+    <Field.Root name={field.name} error={error} required={field.required} hint={field.hint}>
+      <Field.Label>{field.label}</Field.Label>
+      {field.multiline ? <Textarea value={value} onChange={change} /> : <TextInput value={value} onChange={change} />}
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+}
+
+/** The typed values, trimmed; a field left empty is not sent. */
+const typedValues = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).flatMap(([name, value]) => (value.trim() ? [[name, value.trim()]] : [])));
+
+/**
+ * One desk action (a review decision, a bureau action) with what it asks for: a reason, a date, a
+ * period. The server's messages appear next to their fields and nothing typed is lost; on success
+ * the page reloads so that the record, the panel and the history agree.
+ */
+export function ActionForm({ path, body, rows, label, done, variant, onClose }: ActionFormProps) {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await post(path, { ...body, ...typedValues(values) });
+      toggleNotification({ type: 'success', message: done });
+      onClose();
+      window.location.reload();
+    } catch (caught) {
+      const fieldErrors = fieldErrorsOf(caught);
+      setErrors(fieldErrors);
+      setGeneral(Object.keys(fieldErrors).length > 0 ? null : messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (field: ActionField) => (
+    <ActionInput
+      key={field.name}
+      field={field}
+      value={values[field.name] ?? ''}
+      error={errors[field.name]}
+      onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+    />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Flex direction="column" alignItems="stretch" gap={4} paddingLeft={6} paddingRight={6} paddingTop={4} paddingBottom={6}>
+        {general && (
+          <Typography textColor="danger600" role="alert">
+            {general}
+          </Typography>
+        )}
+        {rows.map((row) =>
+          Array.isArray(row) ? (
+            <Flex key={row.map((field) => field.name).join()} gap={4} alignItems="flex-start">
+              {row.map(input)}
+            </Flex>
+          ) : (
+            input(row)
+          ),
+        )}
+        <Box>
+          <Flex gap={2} justifyContent="flex-end">
+            <Button variant="tertiary" onClick={onClose} type="button">
+              取消
+            </Button>
+            <Button type="submit" loading={busy} variant={variant}>
+              确认{label}
+            </Button>
+          </Flex>
+        </Box>
+      </Flex>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { formatTime, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
+import {
+  AGENCY_MODEL,
+  type AgencyRecord,
+  agencyPath,
+  type BureauEvent,
+  STATISTICIAN_MODEL,
+  type StatisticianRecord,
+  statisticianPath,
+} from './api';
+
+const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function Heading({ children }: { children: string }) {
+  return (
+    <Typography variant="sigma" textColor="neutral600">
+      {children}
+    </Typography>
+  );
+}
+
+/** Who did what and when; an edit lists each changed field, named as the form names it (personal ones without values). */
+function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Record<string, string> }) {
+  return (
+    <Box>
+      <Heading>记录</Heading>
+      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="bureau-history">
+        {events.map((event) => (
+          <li key={`${event.at}-${event.action}`} style={{ marginTop: 8 }}>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {formatTime(event.at)} · {event.actor}
+            </Typography>
+            <Typography tag="p">
+              {event.actionLabel} → {event.toLabel}
+            </Typography>
+            {event.reason && <Typography tag="p">理由：{event.reason}</Typography>}
+            {Object.entries(event.changes ?? {}).map(([name, change]) => (
+              <Typography key={name} tag="p" variant="pi">
+                {'withheld' in change
+                  ? `${labels[name] ?? name}已修改`
+                  : `${labels[name] ?? name}：${show(change.from)} → ${show(change.to)}`}
+              </Typography>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
+/** Each delegating enterprise beside its stamped letter, as the form listed them (seeds/004 §七). */
+function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
+  const open = useOpenFile();
+  const letters = new Map(record.documents.map((d) => [d.purpose, d.fileName]));
+  return (
+    <Box>
+      <Heading>{`委托企业（${record.agency.delegators.length}）`}</Heading>
+      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="agency-delegators">
+        {record.agency.delegators.map((enterprise) => (
+          <li key={enterprise.code} style={{ marginTop: 8 }}>
+            <Typography tag="p">{enterprise.name}</Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {enterprise.code}
+            </Typography>
+            {letters.has(enterprise.letter) ? (
+              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${enterprise.letter}`)}>
+                委托书：{letters.get(enterprise.letter)}
+              </Button>
+            ) : (
+              <Typography textColor="danger600">未上传委托书</Typography>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
+function AgencyContent({ no }: { no: string }) {
+  const { record, error } = useDeskRecord<AgencyRecord>(agencyPath(no));
+  const open = useOpenFile();
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+      <Box>
+        <Heading>当前状态</Heading>
+        <Typography tag="p" fontWeight="bold">
+          {record.agency.statusLabel}
+        </Typography>
+        {record.agency.reviewReason && <Typography tag="p">理由：{record.agency.reviewReason}</Typography>}
+        {record.agency.effectiveDate && <Typography tag="p">委托生效日期：{record.agency.effectiveDate}</Typography>}
+      </Box>
+      <Box>
+        <Heading>所在县（市、区）</Heading>
+        <Typography tag="p">
+          {record.agency.countyName}（{record.agency.countyCode}）
+        </Typography>
+      </Box>
+      <Box>
+        <Heading>登记材料</Heading>
+        {record.documents
+          .filter((d) => d.purpose in DOCUMENT_LABELS)
+          .map((d) => (
+            <Box key={d.purpose} paddingTop={1}>
+              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${d.purpose}`)}>
+                {DOCUMENT_LABELS[d.purpose]}：{d.fileName}
+              </Button>
+            </Box>
+          ))}
+      </Box>
+      <Delegators no={no} record={record} />
+      <History events={record.history} />
+    </Flex>
+  );
+}
+
+function StatisticianContent({ no, version }: { no: string; version: unknown }) {
+  const { record, error } = useDeskRecord<StatisticianRecord>(statisticianPath(no), version);
+  if (error) return <Typography textColor="danger600">{error}</Typography>;
+  if (!record) return <Typography textColor="neutral600">正在加载…</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+      <Box>
+        <Heading>注册表状态</Heading>
+        <Typography tag="p" fontWeight="bold">
+          {record.registration.stateLabel}
+        </Typography>
+        <Typography tag="p" variant="pi" textColor="neutral600">
+          代为修改：直接在本页修改后保存，修改内容和修改人会记入下方记录。
+        </Typography>
+      </Box>
+      <History events={record.history} labels={record.fieldLabels} />
+    </Flex>
+  );
+}
+
+/** The edit view's side panel for agencies and registrations: state, documents, whole history. */
+export const BureauPanel: PanelComponent = ({ model, document }) => {
+  const { registrationNo: no, updatedAt } = (document ?? {}) as { registrationNo?: string; updatedAt?: string };
+  if (!no) return null;
+  if (model === AGENCY_MODEL) return { title: '审核', content: <AgencyContent no={no} /> };
+  if (model === STATISTICIAN_MODEL) return { title: '注册表', content: <StatisticianContent no={no} version={updatedAt} /> };
+  return null;
+};

@@ -1,0 +1,135 @@
+import {
+  type AgencyLevel,
+  type AgencyStatus,
+  agencyLevels,
+  agencyReviewAction,
+  coversCounty,
+  jurisdictionMessages,
+  statusAtLevel,
+} from '@statdesk/config';
+import { enterpriseFilterOf } from '../../../../../api/direct-report/services/report';
+import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
+import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/field-access';
+import { withReadableChanges } from '../../../../../lib/history';
+import { answer, PublicError } from '../../../../../lib/http-errors';
+import { regionOf } from '../../../../../lib/jurisdiction';
+import { type ServiceUid, serviceOf } from '../../../../../lib/services';
+
+const STATISTICIAN = 'api::statistician.statistician';
+const AGENCY = 'api::agency.agency';
+const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
+type Chain = StatDeskServices['api::agency.chain'];
+const ENTERPRISE = 'api::enterprise.enterprise';
+
+const bureau = () => service('api::statistician.bureau');
+const chain = () => service('api::agency.chain');
+const report = () => service('api::direct-report.report');
+const no = (ctx: Ctx) => String(ctx.params.no);
+const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
+
+/** The level that decides an agency in this status, if any. */
+const levelOf = (status: AgencyStatus): AgencyLevel | undefined => agencyLevels.find((level) => statusAtLevel[level] === status);
+
+/**
+ * County and city bureau users handle the agencies of their own region only (seeds/004 §七); the
+ * province collection centre (and a super admin) every region. The Content Manager applies the
+ * same rule through the jurisdiction permission condition.
+ */
+async function requireJurisdiction(ctx: Ctx, countyCode: string): Promise<void> {
+  if (ability(ctx).can(agencyReviewAction('province'), AGENCY)) return;
+  const region = await regionOf(strapi, ctx.state.user?.email);
+  if (!region) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.unassigned);
+  if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', jurisdictionMessages.outside);
+}
+
+/** The agency of the route, once the user may see it, as its field permissions show it. */
+async function agencyInJurisdiction(ctx: Ctx) {
+  requireCan(ctx, READ, AGENCY);
+  const record = await chain().record(no(ctx));
+  await requireJurisdiction(ctx, record.agency.countyCode);
+  return { ...visibleAgency(fieldAccessOf(ctx), record), raw: record };
+}
+
+/** An agency's record through the caller's field permissions: fields, documents' names, history. */
+function visibleAgency(access: FieldAccess, record: Awaited<ReturnType<Chain['record']>>) {
+  access.requireRecord(AGENCY, record.agency);
+  const whole = access.readsWholeRecord(AGENCY, record.agency);
+  return {
+    agency: access.project(AGENCY, record.agency),
+    documents: whole ? record.documents : record.documents.map((d) => ({ ...d, fileName: WITHHELD })),
+    history: withReadableChanges(record.history, (field) => access.canRead(AGENCY, field, record.agency)),
+  };
+}
+
+/** A registration through the caller's field permissions: a role without personal fields sees them masked. */
+function visibleRegistration<R extends Record<string, unknown>>(access: FieldAccess, registration: R): R {
+  access.requireRecord(STATISTICIAN, registration);
+  return access.project(STATISTICIAN, registration);
+}
+
+/**
+ * The bureau's desk: statisticians' registrations (reopen, remove, history; edits on the
+ * person's behalf go through the Content Manager, see the statistician lifecycles) and the agency
+ * approval chain, each level behind its own permission.
+ */
+export default {
+  statistician: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, STATISTICIAN);
+      const access = fieldAccessOf(ctx);
+      const record = await bureau().record(no(ctx));
+      const registration = visibleRegistration(access, record.registration);
+      const history = withReadableChanges(record.history, (field) => access.canRead(STATISTICIAN, field, record.registration));
+      return { body: { ...record, registration, history, canManage: ability(ctx).can(UPDATE, STATISTICIAN) } };
+    }),
+  reopen: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, STATISTICIAN);
+      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      const view = await bureau().reopen(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: visibleRegistration(fieldAccessOf(ctx), view) };
+    }),
+  remove: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, STATISTICIAN);
+      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      const view = await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: visibleRegistration(fieldAccessOf(ctx), view) };
+    }),
+  agency: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { raw, ...record } = await agencyInJurisdiction(ctx);
+      const level = levelOf(raw.agency.status);
+      return {
+        body: { ...record, level: level ?? null, canDecide: Boolean(level && ability(ctx).can(agencyReviewAction(level), AGENCY)) },
+      };
+    }),
+  decideAgency: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { agency } = (await agencyInJurisdiction(ctx)).raw;
+      const level = levelOf(agency.status);
+      if (!level) throw new PublicError(409, 'ConflictError', `当前状态为“${agency.statusLabel}”，审核已经结束`);
+      requireCan(ctx, agencyReviewAction(level), AGENCY);
+      return { body: await chain().decide(no(ctx), level, actorOf(ctx.state.user), body(ctx)) };
+    }),
+  agencyDocument: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { raw } = await agencyInJurisdiction(ctx);
+      fieldAccessOf(ctx).requireWholeRecord(AGENCY, raw.agency);
+      return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
+    }),
+  // The direct-reporting dashboard: whoever may read the enterprises' master data.
+  reportPeriods: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, ENTERPRISE);
+      return { body: await report().trend() };
+    }),
+  report: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, ENTERPRISE);
+      // A page of 20 enterprises fits the dashboard's table; the rest of the filter is the API's.
+      const found = await report().find(String(ctx.params.period), { ...enterpriseFilterOf(ctx.query), pageSize: 20 });
+      const access = fieldAccessOf(ctx);
+      return { body: { ...found, enterprises: found.enterprises.map((row) => access.project(ENTERPRISE, row)) } };
+    }),
+};

@@ -1,0 +1,3 @@
+import desk from './bureau-desk';
+
+export default { 'bureau-desk': desk };

@@ -1,0 +1,3 @@
+import { bureauDeskRoutes } from './admin';
+
+export default { admin: bureauDeskRoutes };

@@ -1,0 +1,3 @@
+import desk from './review-desk';
+
+export default { 'review-desk': desk };

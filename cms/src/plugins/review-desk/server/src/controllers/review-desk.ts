@@ -1,0 +1,148 @@
+import {
+  DECIDE_ACTION,
+  isFormId,
+  kindOfRecordNo,
+  type SubmissionKindId,
+  type SubmissionStatus,
+  statuses,
+  submissionKinds,
+} from '@statdesk/config';
+import { ability, actorOf as actorOfUser, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
+import { fieldAccessOf } from '../../../../../lib/field-access';
+import { answer, PublicError } from '../../../../../lib/http-errors';
+import { findRecord, uidOf } from '../../../../../lib/records';
+import { servicesIn } from '../../../../../lib/services';
+import { toCsv, toXlsx } from '../../../../../lib/table-export';
+import { mailEnabled } from '../services/notify';
+
+const service = servicesIn(strapi, 'plugin::review-desk');
+const TEMPLATE_UID = 'api::print-template.print-template';
+const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
+
+function recordKind(ctx: Ctx, action = READ): SubmissionKindId {
+  const kindId = kindOfRecordNo(String(ctx.params.no));
+  if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+  requireCan(ctx, action, uidOf(kindId));
+  return kindId;
+}
+
+/** The route's record once the caller may read it: its type's permission and its conditions. */
+async function readableRecord(ctx: Ctx, action = READ) {
+  const kindId = recordKind(ctx, action);
+  const found = await findRecord(strapi, String(ctx.params.no));
+  if (!found) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+  const access = fieldAccessOf(ctx);
+  access.requireRecord(uidOf(kindId), found.entry);
+  return { kindId, uid: uidOf(kindId), entry: found.entry, access };
+}
+
+function filterOf(ctx: Ctx) {
+  const kind = String(ctx.query.kind ?? '');
+  if (!kindIds.includes(kind as SubmissionKindId))
+    throw new PublicError(400, 'ValidationError', '请选择申请类型', { kind: '请选择申请类型' });
+  requireCan(ctx, READ, uidOf(kind as SubmissionKindId));
+  const status = String(ctx.query.status ?? '');
+  const page = Number(ctx.query.page);
+  return {
+    kind: kind as SubmissionKindId,
+    status: (statuses as readonly string[]).includes(status) ? (status as SubmissionStatus) : undefined,
+    q: typeof ctx.query.q === 'string' ? ctx.query.q.slice(0, 100) : undefined,
+    page: Number.isInteger(page) ? page : undefined,
+  };
+}
+
+const actorOf = (ctx: Ctx) => actorOfUser(ctx.state.user);
+
+export default {
+  queues: (ctx: Ctx) =>
+    answer(ctx, async () => ({
+      body: (await service('desk').queues()).filter((kind) => ability(ctx).can(READ, kind.collection)),
+    })),
+  list: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('desk').list(filterOf(ctx), fieldAccessOf(ctx)) })),
+  findOne: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      recordKind(ctx);
+      return { body: await service('desk').detail(String(ctx.params.no), fieldAccessOf(ctx)) };
+    }),
+  decide: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { access } = await readableRecord(ctx, DECIDE_ACTION);
+      return { body: await service('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx), access) };
+    }),
+  stampedForm: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { uid, entry, access } = await readableRecord(ctx);
+      requireCan(ctx, READ, 'api::stamped-form.stamped-form');
+      access.requireWholeRecord(uid, entry);
+      return sendPrivateFile(ctx, await service('desk').scan(String(ctx.params.no)));
+    }),
+  attachment: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { uid, entry, access } = await readableRecord(ctx);
+      requireCan(ctx, READ, 'api::attachment.attachment');
+      access.requireWholeRecord(uid, entry);
+      const attachments = service('attachments');
+      return sendPrivateFile(ctx, await attachments.file(String(ctx.params.no), Number(ctx.params.index)));
+    }),
+  // The printed form masks what the role may not read (（无权查看）), as the Content Manager hides it.
+  formPdf: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { kindId, uid, entry, access } = await readableRecord(ctx);
+      const printable = service('printable');
+      const pdf = await printable.pdf(kindId, access.project(uid, entry), 'staff');
+      ctx.set('Content-Type', 'application/pdf');
+      ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return { body: pdf };
+    }),
+  export: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const filter = filterOf(ctx);
+      const table = await service('desk').table(filter, fieldAccessOf(ctx));
+      const name = `${filter.kind}-${new Date().toISOString().slice(0, 10)}`;
+      if (ctx.query.format === 'xlsx') {
+        ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        ctx.set('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+        return { body: await toXlsx([table]) };
+      }
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return { body: toCsv(table) };
+    }),
+  overview: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      if (!kindIds.some((kind) => ability(ctx).can(READ, uidOf(kind)))) requireCan(ctx, READ, uidOf('institution'));
+      return { body: { ...(await service('stats').overview()), mailEnabled: mailEnabled() } };
+    }),
+  mail: (ctx: Ctx) => answer(ctx, async () => ({ body: { enabled: mailEnabled() } })),
+  templates: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      return { body: await service('templates').list() };
+    }),
+  template: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      return { body: await service('templates').get(String(ctx.params.formId)) };
+    }),
+  saveTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, TEMPLATE_UID);
+      const body = ctx.request.body as { source?: unknown } | undefined;
+      return { body: await service('templates').save(String(ctx.params.formId), body?.source, actorOf(ctx)) };
+    }),
+  resetTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, 'plugin::content-manager.explorer.delete', TEMPLATE_UID);
+      return { body: await service('templates').reset(String(ctx.params.formId)) };
+    }),
+  previewTemplate: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, READ, TEMPLATE_UID);
+      if (!isFormId(String(ctx.params.formId))) throw new PublicError(404, 'NotFoundError', '没有这张表的打印模板');
+      const body = ctx.request.body as { source?: unknown } | undefined;
+      const html = await service('templates').preview(String(ctx.params.formId), body?.source);
+      ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+      return { body: { html } };
+    }),
+};

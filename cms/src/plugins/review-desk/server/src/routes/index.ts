@@ -1,0 +1,3 @@
+import { reviewDeskRoutes } from './admin';
+
+export default { admin: reviewDeskRoutes };

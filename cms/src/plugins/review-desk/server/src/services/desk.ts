@@ -1,0 +1,199 @@
+import {
+  actionLabels,
+  canTransition,
+  type DecisionInput,
+  decisionMessages,
+  decisionSchema,
+  type Field,
+  kindOfRecordNo,
+  parseForm,
+  type SubmissionKindId,
+  type SubmissionStatus,
+  statusLabels,
+  submissionKinds,
+  systemFieldLabels,
+  transitions,
+  workflowMessages,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { type FieldAccess, formatVisibleAnswer, WITHHELD } from '../../../../../lib/field-access';
+import { invalidFields, PublicError } from '../../../../../lib/http-errors';
+import { type Entry, findRecord, formatShanghaiTime, tableOf, uidOf } from '../../../../../lib/records';
+import { servicesIn } from '../../../../../lib/services';
+import type { Table } from '../../../../../lib/table-export';
+
+export interface ListFilter {
+  kind: SubmissionKindId;
+  status?: SubmissionStatus;
+  /** Part of a record number, applicant or organisation name. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const DECISIONS = ['approve', 'return', 'reject'] as const;
+/** The seed's 等待实验室审批 queue comes first; the others follow the workflow's order. */
+export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upload', 'returned', 'approved', 'rejected'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = servicesIn(strapi, 'plugin::review-desk');
+
+  /** The caller's conditions, the status, and a search over the fields it may read (no others). */
+  const whereOf = (filter: ListFilter, access: FieldAccess) =>
+    access.listWhere(uidOf(filter.kind), filter.status ? { status: filter.status } : {}, {
+      q: filter.q,
+      fields: ['recordNo', 'organisationName', submissionKinds[filter.kind].form.applicantField],
+    });
+
+  /** Matching records, oldest first (the order a queue is worked in), as the caller may see them. */
+  const findMatching = async (filter: ListFilter, access: FieldAccess, page?: { offset: number; limit: number }) => {
+    const uid = uidOf(filter.kind);
+    const rows = (await strapi.db.query(uid).findMany({
+      where: whereOf(filter, access),
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      ...page,
+    })) as Entry[];
+    return rows.map((row) => access.project(uid, row));
+  };
+
+  const summaryOf = (kindId: SubmissionKindId, entry: Entry) => ({
+    documentId: entry.documentId,
+    recordNo: entry.recordNo,
+    applicant: String(entry[submissionKinds[kindId].form.applicantField] ?? ''),
+    organisation: String(entry.organisationName ?? ''),
+    status: entry.status,
+    statusLabel: statusLabels[entry.status as SubmissionStatus],
+    submittedAt: entry.submittedAt,
+    reviewedAt: entry.reviewedAt ?? null,
+  });
+
+  /** A file's name often names the person: shown only to a role that reads the whole record. */
+  const named = <T extends { fileName: unknown }>(file: T, whole: boolean): T => (whole ? file : { ...file, fileName: WITHHELD });
+
+  return {
+    /** Per kind: how many records are in each status, queues in working order. */
+    async queues() {
+      return Promise.all(
+        (Object.keys(submissionKinds) as SubmissionKindId[]).map(async (kindId) => {
+          const grouped = (await strapi.db
+            .connection(tableOf(strapi, kindId))
+            .select('status')
+            .count({ n: '*' })
+            .groupBy('status')) as Array<{ status: string; n: string | number }>;
+          const counts = QUEUE_ORDER.map((status) => ({
+            status,
+            label: statusLabels[status],
+            count: Number(grouped.find((g) => g.status === status)?.n ?? 0),
+          }));
+          return { kind: kindId, noun: submissionKinds[kindId].noun, collection: uidOf(kindId), queues: counts };
+        }),
+      );
+    },
+
+    async list(filter: ListFilter, access: FieldAccess) {
+      const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), 100);
+      const page = Math.max(filter.page ?? 1, 1);
+      const [rows, total] = await Promise.all([
+        findMatching(filter, access, { offset: (page - 1) * pageSize, limit: pageSize }),
+        strapi.db.query(uidOf(filter.kind)).count({ where: whereOf(filter, access) }),
+      ]);
+      return {
+        rows: rows.map((row) => summaryOf(filter.kind, row)),
+        pagination: { page, pageSize, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)) },
+      };
+    },
+
+    /** What the side panel shows: status, what may happen next, the scan, attachments and history. */
+    async detail(no: string, access: FieldAccess) {
+      const found = await findRecord(strapi, no);
+      if (!found) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      const { kindId, entry } = found;
+      access.requireRecord(uidOf(kindId), entry);
+      const whole = access.readsWholeRecord(uidOf(kindId), entry);
+      const status = entry.status as SubmissionStatus;
+      const scan = (await strapi.db.query('api::stamped-form.stamped-form').findOne({ where: { recordNo: no, current: true } })) as Record<
+        string,
+        unknown
+      > | null;
+      return {
+        recordNo: no,
+        kind: kindId,
+        noun: submissionKinds[kindId].noun,
+        status,
+        statusLabel: statusLabels[status],
+        reviewReason: entry.reviewReason ?? null,
+        accessStart: entry.accessStart ?? null,
+        accessEnd: entry.accessEnd ?? null,
+        actions: DECISIONS.filter((action) => canTransition(status, action)).map((action) => ({
+          action,
+          label: actionLabels[action],
+          needsReason: transitions[action].needsReason,
+        })),
+        stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
+        attachments: (await service('attachments').list(no)).map((file) => named(file, whole)),
+        history: await service('review').history(no),
+      };
+    },
+
+    /** 通过 / 退回修改 / 不通过 through the workflow in config/, then the applicant is told. */
+    async decide(no: string, input: unknown, actor: string, access: FieldAccess) {
+      const kindId = kindOfRecordNo(no);
+      if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      const parsed = parseForm(decisionSchema, input);
+      if (!parsed.ok) throw invalidFields(parsed.fields);
+      const decision: DecisionInput = parsed.values;
+      // Said next to the reason box rather than as a refused transition (DESIGN.md: reason required).
+      if (transitions[decision.action].needsReason && !decision.reason?.trim())
+        throw invalidFields({ reason: workflowMessages.reasonRequired });
+      const hasPeriod = Boolean(decision.accessStart);
+      if (hasPeriod && (kindId !== 'data-application' || decision.action !== 'approve'))
+        throw invalidFields({ accessStart: decisionMessages.accessOnlyForData });
+      await service('review').transition(no, {
+        action: decision.action,
+        actor,
+        reason: decision.reason,
+        changes: hasPeriod ? { accessStart: decision.accessStart, accessEnd: decision.accessEnd } : {},
+      });
+      const found = await findRecord(strapi, no);
+      if (found) void service('notify').decided(kindId, found.entry, decision.action);
+      return this.detail(no, access);
+    },
+
+    scan: (no: string) => service('stamped-form').current(no),
+
+    /**
+     * A filtered list as a table with zh-CN headers and Asia/Shanghai times. Only fields the
+     * caller may read are exported, so field-level permissions hold here too.
+     */
+    async table(filter: ListFilter, access: FieldAccess): Promise<Table> {
+      const kind = submissionKinds[filter.kind];
+      const canRead = (field: string) => access.canRead(uidOf(filter.kind), field);
+      const datasets = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
+        code: string;
+        name: string;
+      }>;
+      const options = datasets.map((d) => ({ value: d.code, label: d.name }));
+      const answers = (kind.form.fields as readonly Field[]).filter((field) => field.type !== 'consent' && canRead(field.name));
+      const system: Array<[string, string, (e: Entry) => string]> = [
+        ['recordNo', systemFieldLabels.recordNo, (e) => e.recordNo],
+        ['status', systemFieldLabels.status, (e) => statusLabels[e.status as SubmissionStatus]],
+        ['organisationName', systemFieldLabels.organisationName, (e) => String(e.organisationName ?? '')],
+        ['submittedAt', systemFieldLabels.submittedAt, (e) => formatShanghaiTime(e.submittedAt)],
+        ['reviewedAt', systemFieldLabels.reviewedAt, (e) => formatShanghaiTime(e.reviewedAt)],
+        ['reviewReason', systemFieldLabels.reviewReason, (e) => String(e.reviewReason ?? '')],
+      ];
+      if (filter.kind === 'data-application')
+        system.push(['accessStart', '数据使用期限', (e) => (e.accessStart ? `${e.accessStart} 至 ${e.accessEnd}` : '')]);
+      const columns = system.filter(([field]) => canRead(field));
+      const rows = await findMatching(filter, access);
+      return {
+        name: kind.noun,
+        headers: [...columns.map(([, header]) => header), ...answers.map((field) => field.label)],
+        rows: rows.map((row) => [
+          ...columns.map(([, , get]) => get(row)),
+          ...answers.map((field) => formatVisibleAnswer(field, row[field.name], options)),
+        ]),
+      };
+    },
+  };
+};

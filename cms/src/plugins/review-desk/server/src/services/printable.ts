@@ -1,0 +1,133 @@
+import {
+  type ConsentField,
+  type Field,
+  type FieldOption,
+  type SubmissionKindId,
+  type SubmissionStatus,
+  statusLabels,
+  submissionKinds,
+} from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import QRCode from 'qrcode';
+import { formatVisibleAnswer } from '../../../../../lib/field-access';
+import { serviceUnavailable } from '../../../../../lib/http-errors';
+import { cachedPdf } from '../../../../../lib/pdf-cache';
+import { PrinterUnavailableError, printPdf } from '../../../../../lib/pdf-printer';
+import { type Entry, formatShanghaiTime } from '../../../../../lib/records';
+import { serviceOf } from '../../../../../lib/services';
+import { renderTemplate } from '../../../../../lib/templates';
+
+interface Section {
+  name: string;
+  rows: Array<{ label: string; value: string }>;
+}
+
+/** Who signs each printed form (seeds/000_…txt §3.1: 法人单位负责人签字（单位公章）). */
+const SIGN_LINE: Record<SubmissionKindId, string> = {
+  institution: '法人单位负责人签字（单位公章）：　　　　年　　月　　日',
+  'data-application': '项目负责人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
+  'change-application': '申请人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
+  outcome: '负责人签字：　　　　年　　月　　日',
+};
+
+/** The public's answer when this server cannot print: the HTML form prints the same page. */
+export const PDF_UNAVAILABLE = '打印版申请表（PDF）暂时无法生成，请先使用网页版申请表打印。';
+
+/** Who asked: the public is pointed at the HTML form; staff are told why, to pass on to whoever runs the server. */
+export type PdfAudience = 'public' | 'staff';
+
+function unavailableFor(audience: PdfAudience, recordNo: string, error: PrinterUnavailableError) {
+  if (audience === 'staff') return serviceUnavailable(`打印版申请表（PDF）暂时无法生成：${error.message}。请联系系统管理员。`);
+  return serviceUnavailable(PDF_UNAVAILABLE, { htmlForm: `/api/public/records/${encodeURIComponent(recordNo)}/form.html` });
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Labels for options that come from the CMS: the catalog and the registered institutions. */
+  async function cmsOptions(): Promise<FieldOption[]> {
+    const datasets = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
+      code: string;
+      name: string;
+    }>;
+    return datasets.map((d) => ({ value: d.code, label: d.name }));
+  }
+
+  async function noticeParagraphs(key: string): Promise<{ title: string; paragraphs: string[] }> {
+    const notice = (await strapi.db.query('api::notice.notice').findOne({ where: { key } })) as { title: string; body: string } | null;
+    return {
+      title: notice?.title ?? '',
+      paragraphs: (notice?.body ?? '')
+        .split(/\n\s*\n|\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    };
+  }
+
+  /** Everything a print template may show, already formatted; values stay plain text for escaping. */
+  async function buildView(kindId: SubmissionKindId, entry: Entry) {
+    const kind = submissionKinds[kindId];
+    const options = await cmsOptions();
+    const institutionOption =
+      kindId === 'data-application'
+        ? [{ value: String(entry.institution), label: `${entry.organisationName}（${entry.institution}）` }]
+        : [];
+    const sections: Section[] = [];
+    const statements: Array<{ title: string; paragraphs: string[]; signLine: string }> = [];
+    for (const field of kind.form.fields as readonly Field[]) {
+      if (field.type === 'consent') {
+        if (field.section)
+          statements.push({
+            ...(await noticeParagraphs((field as ConsentField).statement)),
+            title: field.label,
+            signLine: SIGN_LINE[kindId],
+          });
+        continue;
+      }
+      const name = field.section ?? '';
+      let section = sections.at(-1);
+      if (!section || section.name !== name) {
+        section = { name, rows: [] };
+        sections.push(section);
+      }
+      section.rows.push({ label: field.label, value: formatVisibleAnswer(field, entry[field.name], [...options, ...institutionOption]) });
+    }
+    if (statements.length === 0)
+      statements.push({ title: '申请人确认', paragraphs: ['本人确认以上信息真实、准确、完整。'], signLine: SIGN_LINE[kindId] });
+    return {
+      title: kind.form.title,
+      recordNo: entry.recordNo,
+      submittedAt: formatShanghaiTime(entry.submittedAt),
+      statusLabel: statusLabels[entry.status as SubmissionStatus],
+      qrCode: await QRCode.toDataURL(entry.recordNo, { margin: 1, width: 240 }),
+      sections,
+      statements,
+      reviewerTitle: '数据开发中心',
+    };
+  }
+
+  /** A content editor's override of the form's template, else the one in config/templates. */
+  const override = (kindId: SubmissionKindId) => serviceOf(strapi, 'plugin::review-desk.templates').override(kind(kindId));
+
+  return {
+    buildView,
+    async html(kindId: SubmissionKindId, entry: Entry): Promise<string> {
+      return renderTemplate(kind(kindId), await buildView(kindId, entry), await override(kindId));
+    },
+    /**
+     * The form as a PDF, printed once per version of what it shows (lib/pdf-cache.ts); a 503 naming
+     * the HTML form instead when this server lacks Chromium or the CJK fonts.
+     */
+    async pdf(kindId: SubmissionKindId, entry: Entry, audience: PdfAudience = 'public'): Promise<Buffer> {
+      const html = await this.html(kindId, entry);
+      try {
+        return await cachedPdf(html, printPdf);
+      } catch (error) {
+        if (!(error instanceof PrinterUnavailableError)) throw error;
+        const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n')[0]})` : '';
+        strapi.log.warn(`PDF of ${entry.recordNo} not printed: ${error.message}${cause}; npm start installs chromium and fonts-noto-cjk`);
+        throw unavailableFor(audience, entry.recordNo, error);
+      }
+    },
+  };
+};
+
+const kind = (kindId: SubmissionKindId) => submissionKinds[kindId].form.id;

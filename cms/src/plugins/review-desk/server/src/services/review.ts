@@ -1,0 +1,70 @@
+import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { appendEvent, readEvents } from '../../../../../lib/history';
+import { PublicError } from '../../../../../lib/http-errors';
+import { type Entry, lockRecord, uidOf } from '../../../../../lib/records';
+import { inTransaction } from '../../../../../lib/transaction';
+
+export interface Decision {
+  action: SubmissionAction;
+  /** Who acts: an admin's name and email, or 申请人 for the applicant's upload. */
+  actor: string;
+  reason?: string;
+  /** Extra fields to store with the change (e.g. the access period of an approval). */
+  changes?: Record<string, unknown>;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Moves a submission through the workflow of config/src/workflow: the row is locked, the
+   * transition checked, the status and review time stamped, and a review event appended, all in
+   * one transaction. `inside` runs in the same transaction before the commit.
+   */
+  async transition(
+    no: string,
+    decision: Decision,
+    inside?: (entry: Entry) => Promise<void>,
+  ): Promise<{ from: SubmissionStatus; to: SubmissionStatus }> {
+    const kindId = kindOfRecordNo(no);
+    if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+    return inTransaction(strapi, async () => {
+      const entry = await lockRecord(strapi, kindId, no);
+      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      const from = entry.status as SubmissionStatus;
+      const check = checkTransition(from, decision.action, decision.reason);
+      if (!check.ok) throw new PublicError(409, 'ConflictError', check.message);
+      await inside?.(entry);
+      const now = new Date().toISOString();
+      const isReview = decision.action !== 'upload';
+      await strapi.documents(uidOf(kindId)).update({
+        documentId: entry.documentId,
+        data: {
+          status: check.to,
+          ...(isReview && { reviewedAt: now, reviewReason: decision.reason?.trim() ?? null }),
+          ...decision.changes,
+        } as never,
+      });
+      await appendEvent(
+        strapi,
+        { recordNo: no, action: decision.action, from, to: check.to, actor: decision.actor, reason: decision.reason },
+        now,
+      );
+      return { from, to: check.to };
+    });
+  },
+
+  /** The append-only history of one submission, oldest first. */
+  async history(no: string) {
+    const events = await readEvents(strapi, no);
+    return events.map((e) => ({
+      action: e.action,
+      from: e.fromStatus ?? null,
+      fromLabel: e.fromStatus ? statusLabels[e.fromStatus as SubmissionStatus] : null,
+      to: e.toStatus,
+      toLabel: statusLabels[e.toStatus as SubmissionStatus],
+      actor: e.actor,
+      reason: e.reason ?? null,
+      at: e.at,
+    }));
+  },
+});

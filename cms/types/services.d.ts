@@ -1,0 +1,47 @@
+/**
+ * StatDesk's own services by UID, so that a look-up is typed (src/lib/services.ts). Strapi
+ * generates the content types' registry (types/generated) but not one of services: a service is a
+ * factory, and its type is what the factory returns. Kept apart from Strapi's Public.Services,
+ * which, once declared, would have to list Strapi's own services too.
+ */
+import type agencyChain from '../src/api/agency/services/chain';
+import type agencyRegistration from '../src/api/agency/services/registration';
+import type agencyStatus from '../src/api/agency/services/status';
+import type datasetCatalog from '../src/api/dataset/services/catalog';
+import type directReportEnterprises from '../src/api/direct-report/services/enterprises';
+import type directReportIngest from '../src/api/direct-report/services/ingest';
+import type directReportReport from '../src/api/direct-report/services/report';
+import type statisticianAccount from '../src/api/statistician/services/account';
+import type statisticianBureau from '../src/api/statistician/services/bureau';
+import type statisticianGate from '../src/api/statistician/services/gate';
+import type statisticianRegistration from '../src/api/statistician/services/registration';
+import type reviewDeskServices from '../src/plugins/review-desk/server/src/services';
+
+type Made<F> = F extends (...args: never[]) => infer S ? S : never;
+type ReviewDesk = typeof reviewDeskServices;
+
+declare global {
+  interface StatDeskServices {
+    'api::agency.chain': Made<typeof agencyChain>;
+    'api::agency.registration': Made<typeof agencyRegistration>;
+    'api::agency.status': Made<typeof agencyStatus>;
+    'api::dataset.catalog': Made<typeof datasetCatalog>;
+    'api::direct-report.enterprises': Made<typeof directReportEnterprises>;
+    'api::direct-report.ingest': Made<typeof directReportIngest>;
+    'api::direct-report.report': Made<typeof directReportReport>;
+    'api::statistician.account': Made<typeof statisticianAccount>;
+    'api::statistician.bureau': Made<typeof statisticianBureau>;
+    'api::statistician.gate': Made<typeof statisticianGate>;
+    'api::statistician.registration': Made<typeof statisticianRegistration>;
+    'plugin::review-desk.attachments': Made<ReviewDesk['attachments']>;
+    'plugin::review-desk.desk': Made<ReviewDesk['desk']>;
+    'plugin::review-desk.notify': Made<ReviewDesk['notify']>;
+    'plugin::review-desk.printable': Made<ReviewDesk['printable']>;
+    'plugin::review-desk.query': Made<ReviewDesk['query']>;
+    'plugin::review-desk.review': Made<ReviewDesk['review']>;
+    'plugin::review-desk.stamped-form': Made<ReviewDesk['stamped-form']>;
+    'plugin::review-desk.stats': Made<ReviewDesk['stats']>;
+    'plugin::review-desk.submit': Made<ReviewDesk['submit']>;
+    'plugin::review-desk.templates': Made<ReviewDesk['templates']>;
+  }
+}
