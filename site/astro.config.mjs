@@ -22,6 +22,11 @@ export default defineConfig({
   // The cross-site form check is made in src/lib/origin-check.ts (the same rule) so that its
   // refusal is the site's zh-CN error page; Astro's own answers in English plain text.
   security: { checkOrigin: false, allowedDomains },
+  // The node adapter otherwise turns on Astro sessions kept in files on this machine's disk
+  // ("Enabling sessions with filesystem storage"), which a second instance would not see. The site
+  // remembers what it must in cookies only (src/lib/session.ts); should a feature ever need Astro
+  // sessions, give them a driver on PostgreSQL, never the disk (docs.astro.build, "Sessions").
+  session: false,
   compressHTML: true,
   build: { inlineStylesheets: 'never' },
   server: { host: '127.0.0.1', port: 4321 },

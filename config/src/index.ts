@@ -1,4 +1,5 @@
 export * from './admin/index.ts';
+export * from './chromium.ts';
 export * from './direct-report/index.ts';
 export * from './fields/index.ts';
 export * from './forms/index.ts';

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
 import type { UploadedFile } from '../lib/scan-file';
 import { serviceOf } from '../lib/services';
+import { isDemoWanted } from './demo-wanted';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
 
 /** A one-page PDF of a few hundred bytes, standing in for every scanned document. */
@@ -41,8 +42,7 @@ const DEMO_AGENCIES: Array<{ name: string; county: string; delegators: number; d
  * decided through the same services as the site and the admin; the README's demo password opens them.
  */
 export async function seedAgencyDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::agency.agency').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::agency.agency'))) return;
   const registration = serviceOf(strapi, 'api::agency.registration');
   const chain = serviceOf(strapi, 'api::agency.chain');
   const dir = mkdtempSync(join(tmpdir(), 'statdesk-demo-'));

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { hashQueryPassword } from '../lib/password-hash';
 import { type Entry, uidOf } from '../lib/records';
 import { serviceOf } from '../lib/services';
+import { isDemoWanted } from './demo-wanted';
 
 export const DEMO_ACTOR = '演示数据';
 /** Demo records share one published password (README), so people can try the query page. */
@@ -14,8 +15,7 @@ export const DEMO_PASSWORD = 'DEMO-2026-QP';
  * the public API, so the demo obeys every rule.
  */
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::institution.institution').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::institution.institution'))) return;
   const submit = serviceOf(strapi, 'plugin::review-desk.submit');
   const review = serviceOf(strapi, 'plugin::review-desk.review');
   const institution = (fullName: string, abbreviation: string, contactPhone: string) =>

@@ -2,6 +2,7 @@ import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@s
 import type { Core } from '@strapi/strapi';
 import { storedEventOf } from '../api/direct-report/services/stored-event';
 import { serviceOf } from '../lib/services';
+import { isDemoWanted } from './demo-wanted';
 
 /** October 2026's window (monthly) and the third quarter's (quarterly), Beijing time. */
 const DEMO_PERIODS: ReportingPeriod[] = [
@@ -20,8 +21,7 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
       data: { threshold, ipCountScope, anomalyDelta, monthlyCategories: scope.monthly, quarterlyCategories: scope.quarterly } as never,
     });
   }
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::reporting-period.reporting-period').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::reporting-period.reporting-period'))) return;
   for (const period of DEMO_PERIODS) {
     await strapi.documents('api::reporting-period.reporting-period').create({
       data: {

@@ -2,6 +2,7 @@ import { computeIdCardCheckChar, normaliseQueryPassword } from '@statdesk/config
 import type { Core } from '@strapi/strapi';
 import { hashSecret } from '../lib/password-hash';
 import { serviceOf } from '../lib/services';
+import { isDemoWanted } from './demo-wanted';
 import { DEMO_ACTOR, DEMO_PASSWORD } from './seed-demo';
 
 /** The "client address" of the seed's registrations, for the attempt limit their answers count against. */
@@ -23,8 +24,7 @@ const DEMO_PEOPLE: Array<{ name: string; id: string; units: number; bureau?: { a
  * are enterprises of the direct-reporting demo, so the gate allows some of those.
  */
 export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
-  if (process.env.STATDESK_SEED_DEMO !== 'true') return;
-  if (Number(await strapi.db.query('api::statistician.statistician').count({})) > 0) return;
+  if (!(await isDemoWanted(strapi, 'api::statistician.statistician'))) return;
   const registration = serviceOf(strapi, 'api::statistician.registration');
   const bureau = serviceOf(strapi, 'api::statistician.bureau');
   const enterprises = (await strapi.db

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '@statdesk/config';
 import type { Browser, Page } from 'playwright-core';
 
 /**
@@ -19,7 +20,7 @@ export class PrinterUnavailableError extends Error {
   }
 }
 
-const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = () => process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
 
 /**
  * Whether fontconfig knows a CJK font. Without one Chromium prints every Chinese character as a
@@ -54,14 +55,7 @@ function getBrowser(): Promise<Browser> {
     chromium
       .launch({
         executablePath: chromiumPath(),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-        ],
+        args: [...CHROMIUM_ARGS],
       })
       .catch((cause: unknown) => {
         throw new PrinterUnavailableError('Chromium 浏览器无法启动', { cause });

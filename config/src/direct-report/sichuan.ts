@@ -1,252 +1,60 @@
-/**
- * The 21 市州 of Sichuan and some of their 县区 (GB/T 2260 codes), for the demo and the synthetic
- * datasets: the source is Sichuan's own Q&A (seeds/004).
- */
-export const sichuanRegions: Array<{ code: string; name: string; counties: Array<[string, string]> }> = [
-  {
-    code: '510100',
-    name: '成都市',
-    counties: [
-      ['510104', '锦江区'],
-      ['510105', '青羊区'],
-      ['510106', '金牛区'],
-      ['510107', '武侯区'],
-      ['510108', '成华区'],
-      ['510112', '龙泉驿区'],
-      ['510116', '双流区'],
-    ],
-  },
-  {
-    code: '510300',
-    name: '自贡市',
-    counties: [
-      ['510302', '自流井区'],
-      ['510303', '贡井区'],
-      ['510304', '大安区'],
-      ['510311', '沿滩区'],
-      ['510321', '荣县'],
-      ['510322', '富顺县'],
-    ],
-  },
-  {
-    code: '510400',
-    name: '攀枝花市',
-    counties: [
-      ['510402', '东区'],
-      ['510403', '西区'],
-      ['510411', '仁和区'],
-      ['510421', '米易县'],
-      ['510422', '盐边县'],
-    ],
-  },
-  {
-    code: '510500',
-    name: '泸州市',
-    counties: [
-      ['510502', '江阳区'],
-      ['510503', '纳溪区'],
-      ['510504', '龙马潭区'],
-      ['510521', '泸县'],
-      ['510522', '合江县'],
-    ],
-  },
-  {
-    code: '510600',
-    name: '德阳市',
-    counties: [
-      ['510603', '旌阳区'],
-      ['510604', '罗江区'],
-      ['510623', '中江县'],
-      ['510681', '广汉市'],
-      ['510682', '什邡市'],
-      ['510683', '绵竹市'],
-    ],
-  },
-  {
-    code: '510700',
-    name: '绵阳市',
-    counties: [
-      ['510703', '涪城区'],
-      ['510704', '游仙区'],
-      ['510705', '安州区'],
-      ['510722', '三台县'],
-      ['510781', '江油市'],
-    ],
-  },
-  {
-    code: '510800',
-    name: '广元市',
-    counties: [
-      ['510802', '利州区'],
-      ['510811', '昭化区'],
-      ['510812', '朝天区'],
-      ['510821', '旺苍县'],
-      ['510822', '青川县'],
-    ],
-  },
-  {
-    code: '510900',
-    name: '遂宁市',
-    counties: [
-      ['510903', '船山区'],
-      ['510904', '安居区'],
-      ['510921', '蓬溪县'],
-      ['510923', '大英县'],
-      ['510981', '射洪市'],
-    ],
-  },
-  {
-    code: '511000',
-    name: '内江市',
-    counties: [
-      ['511002', '市中区'],
-      ['511011', '东兴区'],
-      ['511024', '威远县'],
-      ['511025', '资中县'],
-      ['511083', '隆昌市'],
-    ],
-  },
-  {
-    code: '511100',
-    name: '乐山市',
-    counties: [
-      ['511102', '市中区'],
-      ['511111', '沙湾区'],
-      ['511112', '五通桥区'],
-      ['511113', '金口河区'],
-      ['511123', '犍为县'],
-      ['511181', '峨眉山市'],
-    ],
-  },
-  {
-    code: '511300',
-    name: '南充市',
-    counties: [
-      ['511302', '顺庆区'],
-      ['511303', '高坪区'],
-      ['511304', '嘉陵区'],
-      ['511321', '南部县'],
-      ['511381', '阆中市'],
-    ],
-  },
-  {
-    code: '511400',
-    name: '眉山市',
-    counties: [
-      ['511402', '东坡区'],
-      ['511403', '彭山区'],
-      ['511421', '仁寿县'],
-      ['511423', '洪雅县'],
-    ],
-  },
-  {
-    code: '511500',
-    name: '宜宾市',
-    counties: [
-      ['511502', '翠屏区'],
-      ['511503', '南溪区'],
-      ['511504', '叙州区'],
-      ['511523', '江安县'],
-      ['511524', '长宁县'],
-    ],
-  },
-  {
-    code: '511600',
-    name: '广安市',
-    counties: [
-      ['511602', '广安区'],
-      ['511603', '前锋区'],
-      ['511621', '岳池县'],
-      ['511623', '邻水县'],
-      ['511681', '华蓥市'],
-    ],
-  },
-  {
-    code: '511700',
-    name: '达州市',
-    counties: [
-      ['511702', '通川区'],
-      ['511703', '达川区'],
-      ['511722', '宣汉县'],
-      ['511723', '开江县'],
-      ['511781', '万源市'],
-    ],
-  },
-  {
-    code: '511800',
-    name: '雅安市',
-    counties: [
-      ['511802', '雨城区'],
-      ['511803', '名山区'],
-      ['511822', '荥经县'],
-      ['511823', '汉源县'],
-    ],
-  },
-  {
-    code: '511900',
-    name: '巴中市',
-    counties: [
-      ['511902', '巴州区'],
-      ['511903', '恩阳区'],
-      ['511921', '通江县'],
-      ['511922', '南江县'],
-      ['511923', '平昌县'],
-    ],
-  },
-  {
-    code: '512000',
-    name: '资阳市',
-    counties: [
-      ['512002', '雁江区'],
-      ['512021', '安岳县'],
-      ['512022', '乐至县'],
-    ],
-  },
-  {
-    code: '513200',
-    name: '阿坝藏族羌族自治州',
-    counties: [
-      ['513201', '马尔康市'],
-      ['513221', '汶川县'],
-      ['513222', '理县'],
-      ['513223', '茂县'],
-    ],
-  },
-  {
-    code: '513300',
-    name: '甘孜藏族自治州',
-    counties: [
-      ['513301', '康定市'],
-      ['513322', '泸定县'],
-      ['513323', '丹巴县'],
-    ],
-  },
-  {
-    code: '513400',
-    name: '凉山彝族自治州',
-    counties: [
-      ['513401', '西昌市'],
-      ['513402', '会理市'],
-      ['513422', '木里藏族自治县'],
-      ['513424', '德昌县'],
-    ],
-  },
-];
+import { SICHUAN_GBT2260 } from './sichuan-gbt2260.ts';
 
-const regionNames = new Map(
-  sichuanRegions.flatMap((city) => [
+export interface SichuanCity {
+  code: string;
+  name: string;
+  /** Its 县 / 区 / 县级市, as `[code, name]`, in code order. */
+  counties: Array<[string, string]>;
+}
+
+/**
+ * The 21 市州 of Sichuan, each with every one of its county-level divisions (GB/T 2260), read from
+ * the Ministry of Civil Affairs' list in sichuan-gbt2260.ts. A county belongs to the 市州 whose code
+ * shares its first four digits (GB/T 2260 §4); one that has none is an error in the data file.
+ */
+export function parseSichuanList(text: string): SichuanCity[] {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(51\d{4}) (\S+)$/.exec(line);
+      if (!match) throw new Error(`Unreadable line in the GB/T 2260 list: ${line}`);
+      return [match[1], match[2]] as [string, string];
+    });
+  const cities = lines
+    .filter(([code]) => code.endsWith('00') && !code.endsWith('0000'))
+    .map(([code, name]): SichuanCity => ({ code, name, counties: [] }));
+  const cityByPrefix = new Map(cities.map((city) => [city.code.slice(0, 4), city]));
+  for (const [code, name] of lines.filter(([code]) => !code.endsWith('00'))) {
+    const city = cityByPrefix.get(code.slice(0, 4));
+    if (!city) throw new Error(`County ${code} (${name}) has no 市州 in the GB/T 2260 list`);
+    city.counties.push([code, name]);
+  }
+  return cities;
+}
+
+export const sichuanRegions: SichuanCity[] = parseSichuanList(SICHUAN_GBT2260);
+
+/** Sichuan itself: the province collection centre's 辖区 (seeds/004 §七, the province confirms). */
+export const SICHUAN_PROVINCE_CODE = '510000';
+
+const regionNames = new Map<string, string>([
+  [SICHUAN_PROVINCE_CODE, '四川省'],
+  ...sichuanRegions.flatMap((city) => [
     [city.code, city.name] as const,
     ...city.counties.map(([code, name]) => [code, `${city.name} ${name}`] as const),
   ]),
-);
+]);
 
-/** A 市州 or 县区 by name, as a bureau reads it (`成都市 锦江区`); undefined for a code not listed. */
+/** The province, a 市州 or a 县区 by name, as a bureau reads it (`成都市 锦江区`); undefined for a code not listed. */
 export const regionName = (code: string): string | undefined => regionNames.get(code);
 
 export const regionMessages = {
   city: (code: string) => `市州代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
   county: (code: string) => `县区代码 ${code} 不在行政区划代码表（GB/T 2260）中`,
   countyOfCity: (county: string, city: string) => `县区代码 ${county}（${regionName(county)}）不属于市州 ${city}（${regionName(city)}）`,
+  jurisdiction: (code: string) => `辖区代码 ${code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）`,
 } as const;
 
 const countiesOfCity = new Map(sichuanRegions.map((city) => [city.code, new Set(city.counties.map(([code]) => code))]));
@@ -262,4 +70,28 @@ export function checkRegion(cityCode: string, countyCode: string): { field: 'cit
   if (city === undefined) return { field: 'countyCode', message: regionMessages.county(countyCode) };
   if (city !== cityCode) return { field: 'countyCode', message: regionMessages.countyOfCity(countyCode, cityCode) };
   return undefined;
+}
+
+/**
+ * Why a report's region filter (`?city=&county=`) names no 市州 or 县区 of the list, or a 县区 of
+ * another 市州, naming the parameter at fault; either may be absent.
+ */
+export function checkRegionFilter(
+  city: string | undefined,
+  county: string | undefined,
+): { field: 'city' | 'county'; message: string } | undefined {
+  if (city !== undefined && !countiesOfCity.has(city)) return { field: 'city', message: regionMessages.city(city) };
+  if (county === undefined) return undefined;
+  const owner = cityOfCounty.get(county);
+  if (owner === undefined) return { field: 'county', message: regionMessages.county(county) };
+  if (city !== undefined && owner !== city) return { field: 'county', message: regionMessages.countyOfCity(county, city) };
+  return undefined;
+}
+
+/**
+ * Why a code cannot be a bureau account's 辖区 (辖区分配): it must be the province, one of its
+ * 市州 or one of their 县区 in the list above; undefined when it is.
+ */
+export function checkJurisdictionRegion(code: string): string | undefined {
+  return regionNames.has(code) ? undefined : regionMessages.jurisdiction(code);
 }

@@ -18,25 +18,28 @@ const cookieOptions = (url: URL, maxAgeSeconds: number) => ({
   maxAge: maxAgeSeconds,
 });
 
-export const rememberRecordToken = (cookies: AstroCookies, url: URL, token: string) =>
-  cookies.set(TOKEN_COOKIE, token, cookieOptions(url, TOKEN_MINUTES * 60));
+export interface LookUpCookie {
+  remember(cookies: AstroCookies, url: URL, token: string): void;
+  token(cookies: AstroCookies): string | undefined;
+  forget(cookies: AstroCookies): void;
+}
 
-export const recordToken = (cookies: AstroCookies): string | undefined => cookies.get(TOKEN_COOKIE)?.value || undefined;
-
-export const forgetRecordToken = (cookies: AstroCookies) => cookies.delete(TOKEN_COOKIE, { path: '/' });
-
-/** A look-up's token in a cookie of its own, so that it never mixes with the records query's. */
-function lookUpCookie(name: string) {
+/** A look-up's token in a cookie of its own, so that one look-up never mixes with another's. */
+function lookUpCookie(name: string): LookUpCookie {
   return {
-    remember: (cookies: AstroCookies, url: URL, token: string) => cookies.set(name, token, cookieOptions(url, TOKEN_MINUTES * 60)),
-    token: (cookies: AstroCookies): string | undefined => cookies.get(name)?.value || undefined,
-    forget: (cookies: AstroCookies) => cookies.delete(name, { path: '/' }),
+    remember: (cookies, url, token) => cookies.set(name, token, cookieOptions(url, TOKEN_MINUTES * 60)),
+    token: (cookies) => cookies.get(name)?.value || undefined,
+    forget: (cookies) => cookies.delete(name, { path: '/' }),
   };
 }
 
-/** The statistician look-up's token and the agency status look-up's. */
+/** The records query's token (also set by a submission, to open its record), the statistician look-up's and the agency status look-up's. */
+export const recordsCookie = lookUpCookie(TOKEN_COOKIE);
 export const registrationCookie = lookUpCookie('sd_registration');
 export const agencyCookie = lookUpCookie('sd_agency');
+
+export const rememberRecordToken = recordsCookie.remember;
+export const recordToken = recordsCookie.token;
 
 export interface Confirmation {
   kind: string;

@@ -270,6 +270,18 @@ describe('agent agencies: registration with documents, county → city → provi
     expect(editable).not.toContain('delegators');
   });
 
+  it('assigns only a 辖区 of the GB/T 2260 list of Sichuan, named from the list (辖区分配)', async () => {
+    await expect(assign('typo@bureau.example', '510199')).rejects.toThrow(
+      '辖区代码 510199 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
+    );
+    await expect(assign('typo@bureau.example', '110101')).rejects.toThrow(
+      '辖区代码 110101 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
+    );
+    const xindu = (await assign('xindu@bureau.example', '510114')) as unknown as { regionName: string };
+    expect(xindu.regionName).toBe('成都市 新都区');
+    expect(await cms.strapi.db.query('api::jurisdiction.jurisdiction').count({ where: { adminEmail: 'typo@bureau.example' } })).toBe(0);
+  });
+
   it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {
     const [neighbour, otherCity, unassigned] = await Promise.all([
       signInAs(cms, 'County bureau', 'jinjiang@bureau.example'),

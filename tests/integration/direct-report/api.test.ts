@@ -166,6 +166,23 @@ describe('the direct-reporting API', () => {
     expect(county.enterprises.map((e: { code: string }) => e.code)).toEqual([code('7'), code('8')]);
   });
 
+  it('refuses a region filter outside the GB/T 2260 list of Sichuan instead of answering with nothing', async () => {
+    const unknown = await call('GET', '/api/direct-report/reports/2026-10?county=510199');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      error: {
+        status: 400,
+        message: '县区代码 510199 不在行政区划代码表（GB/T 2260）中',
+        details: { fields: { county: '县区代码 510199 不在行政区划代码表（GB/T 2260）中' } },
+      },
+    });
+    const elsewhere = await (await call('GET', '/api/direct-report/reports/2026-10?city=510300&county=510105')).json();
+    expect(elsewhere.error.details.fields).toEqual({ county: '县区代码 510105（成都市 青羊区）不属于市州 510300（自贡市）' });
+    // A county the old, partial list lacked is a region like any other.
+    const xindu = await call('GET', '/api/direct-report/reports/2026-10?city=510100&county=510114');
+    expect(xindu.status).toBe(200);
+  });
+
   it('follows the bureau moving a period’s window, its summary rebuilt when the period is saved', async () => {
     const periods = cms.strapi.documents('api::reporting-period.reporting-period');
     const period = await periods.findFirst({ filters: { code: '2026-10' } });

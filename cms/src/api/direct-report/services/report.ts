@@ -1,5 +1,6 @@
 import {
   categoryLabels,
+  checkRegionFilter,
   type DirectReport,
   defaultRuleParameters,
   type EnterpriseResult,
@@ -123,6 +124,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
       throw new PublicError(400, 'ValidationError', `reason 应为 ${reasons.join('、')} 之一`, { reason: '未知的原因代码' });
     }
+    // Regions are those of config's GB/T 2260 list: a mistyped code is said, not answered with nothing.
+    const region = checkRegionFilter(filter.city, filter.county);
+    if (region) throw new PublicError(400, 'ValidationError', region.message, { [region.field]: region.message });
     const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
     const page = Math.max(filter.page ?? 1, 1);
     const { report, matching } = await computeReportPage(
