@@ -6,6 +6,7 @@
  * where it goes (docs/benchmarks.md).
  */
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../config/src/chromium.ts';
 import { sampleAnswers } from '../../config/src/fields/sample.ts';
 import { forms } from '../../config/src/forms/index.ts';
 import { percentile, startBenchStack } from './stack.ts';
@@ -87,8 +88,9 @@ async function measureFloor(html: string): Promise<Figures & { launch: number; f
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   const launch = await timeIt(async () => {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      // The printer's own flags (config/src/chromium.ts), so the floor differs only by StatDesk.
+      executablePath: process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     });
   });
   if (!browser) throw new Error('no browser');
