@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeBackup } from './lib/backup/archive.ts';
-import { fileFolders, readSettings } from './lib/backup/settings.ts';
+import { bucketsOutsideBackup, fileFolders, readSettings } from './lib/backup/settings.ts';
 import { openDatabase } from './lib/database.ts';
 import { ROOT } from './lib/paths.ts';
 
@@ -20,6 +20,9 @@ try {
   const tables = Object.keys(manifest.database.rows).length;
   console.log(`Backup written to ${archive}`);
   console.log(`  ${tables} tables, ${rows} rows; ${manifest.files.uploads} public and ${manifest.files.private} private files.`);
+  const buckets = bucketsOutsideBackup(setting);
+  if (buckets.length > 0)
+    console.log(`  Not in this backup: the files in ${buckets.join(' and ')}; keep them with the bucket's versioning and replication.`);
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;

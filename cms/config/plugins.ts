@@ -23,12 +23,35 @@ const email = (env: Env) =>
       }
     : {};
 
+/**
+ * Public media in an S3-compatible bucket when S3_PUBLIC_BUCKET is set, through Strapi's own
+ * provider, with the same endpoint and credentials as the private files (docs/deploy.md, "Files");
+ * otherwise Strapi's local provider under PUBLIC_DIR/uploads.
+ */
+const mediaProvider = (env: Env) =>
+  env('S3_PUBLIC_BUCKET')
+    ? {
+        provider: 'aws-s3',
+        providerOptions: {
+          baseUrl: env('S3_PUBLIC_URL'),
+          s3Options: {
+            region: env('S3_REGION', 'us-east-1'),
+            ...(env('S3_ENDPOINT') && { endpoint: env('S3_ENDPOINT'), forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true) }),
+            ...(env('S3_ACCESS_KEY_ID') && {
+              credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+            }),
+            params: { Bucket: env('S3_PUBLIC_BUCKET') },
+          },
+        },
+      }
+    : {};
+
 export default ({ env }: { env: Env }) => ({
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   email: email(env),
   // The media library takes only what editors publish. Strapi's own check (by sniffed type, else
   // the name's) is the first gate; src/extensions/upload checks content against the name too.
-  upload: { config: { sizeLimit: MEDIA_MAX_BYTES, security: { allowedTypes: MEDIA_MIME_TYPES } } },
+  upload: { config: { ...mediaProvider(env), sizeLimit: MEDIA_MAX_BYTES, security: { allowedTypes: MEDIA_MIME_TYPES } } },
   // The desks are local plugins, each with a server part (admin routes, services) and an admin part.
   'review-desk': { enabled: true, resolve: './src/plugins/review-desk' },
   'bureau-desk': { enabled: true, resolve: './src/plugins/bureau-desk' },

@@ -24,8 +24,12 @@ const USERS = {
   applicant: { count: 25, think: 5 },
   querier: { count: 15, think: 3 },
   uploader: { count: 10, think: 5 },
+  /** Applicants downloading their printed form (form.pdf). */
+  printer: { count: 10, think: 5 },
+  /** Reviewers opening a record on the review desk, now and then its printed form. */
+  reviewer: { count: 5, think: 3 },
 };
-const TARGETS: Record<string, number> = { page: 100, submission: 300, query: 300 };
+const TARGETS: Record<string, number> = { page: 100, submission: 300, query: 300, pdf: 1000, review: 300 };
 const PAGES = [
   '/',
   '/institutions',
@@ -107,6 +111,7 @@ async function submit(cms: string, path: string, body: unknown, address: string)
 interface World {
   site: string;
   cms: string;
+  adminJwt: string;
   institutionNo: string;
   prepared: Array<Submitted & { phone: string }>;
   until: number;
@@ -163,6 +168,33 @@ const actions: Record<keyof typeof USERS, (world: World, address: string) => Pro
       (r) => r.arrayBuffer(),
     );
     if (answer) created.attachments++;
+  },
+  async printer(world) {
+    const record = pick(world.prepared);
+    await timed(
+      'pdf',
+      'GET /api/public/records/:no/form.pdf',
+      () =>
+        fetch(`${world.cms}/api/public/records/${record.applicationNo}/form.pdf`, { headers: { authorization: `Bearer ${record.token}` } }),
+      (r) => r.arrayBuffer(),
+    );
+  },
+  async reviewer(world) {
+    const record = pick(world.prepared);
+    const auth = { headers: { authorization: `Bearer ${world.adminJwt}` } };
+    await timed(
+      'review',
+      'GET /review-desk/records/:no',
+      () => fetch(`${world.cms}/review-desk/records/${record.applicationNo}`, auth),
+      (r) => r.arrayBuffer(),
+    );
+    if (Math.random() < 0.3)
+      await timed(
+        'pdf',
+        'GET /review-desk/records/:no/form.pdf',
+        () => fetch(`${world.cms}/review-desk/records/${record.applicationNo}/form.pdf`, auth),
+        (r) => r.arrayBuffer(),
+      );
   },
 };
 
@@ -240,7 +272,14 @@ function report(): void {
       ),
     );
   console.log('');
-  const plural: Record<string, string> = { page: 'pages', submission: 'submissions', query: 'queries', upload: 'uploads' };
+  const plural: Record<string, string> = {
+    page: 'pages',
+    submission: 'submissions',
+    query: 'queries',
+    upload: 'uploads',
+    pdf: 'printed forms',
+    review: 'review desk',
+  };
   for (const kind of Object.keys(plural)) {
     const of = samples.filter((sample) => sample.kind === kind);
     const target = TARGETS[kind];
@@ -271,6 +310,7 @@ async function main(): Promise<void> {
     const world: World = {
       site: `http://127.0.0.1:${sitePort}`,
       cms: stack.base,
+      adminJwt: stack.adminJwt,
       ...(await prepare(stack.base)),
       until: Date.now() + SECONDS * 1000,
     };

@@ -14,6 +14,8 @@ import { makeTempStrapiDirs, startCms } from '../lib/stack.ts';
 export interface BenchStack {
   base: string;
   token: string;
+  /** A signed-in super admin's access token, for the admin's own API (review desk). */
+  adminJwt: string;
   postgres: PostgresServer;
   databaseUrl: string;
   cms: Service;
@@ -62,13 +64,16 @@ export function cpuSeconds(pid: number): number {
   return ticks / TICKS;
 }
 
-async function apiToken(base: string, email: string, password: string): Promise<string> {
+async function signIn(base: string, email: string, password: string): Promise<string> {
   const login = await fetch(`${base}/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const jwt = ((await login.json()) as { data: { token: string } }).data.token;
+  return ((await login.json()) as { data: { token: string } }).data.token;
+}
+
+async function apiToken(base: string, jwt: string): Promise<string> {
   const created = await fetch(`${base}/admin/api-tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
@@ -116,7 +121,17 @@ export async function startBenchStack(): Promise<BenchStack> {
     });
     const base = `http://127.0.0.1:${port}`;
     const postgresPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return { base, token: await apiToken(base, email, password), postgres, databaseUrl: postgres.urlFor('bench'), cms, postgresPid, stop };
+    const adminJwt = await signIn(base, email, password);
+    return {
+      base,
+      token: await apiToken(base, adminJwt),
+      adminJwt,
+      postgres,
+      databaseUrl: postgres.urlFor('bench'),
+      cms,
+      postgresPid,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import { t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from './http-errors';
+import type { PrivateFile } from './private-storage';
 
 export type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -29,7 +30,7 @@ export function actorOf(user: { firstname?: string | null; lastname?: string | n
  * Files are served to staff as downloads or sandboxed inline views (docs/deploy.md, "Where files
  * are served from").
  */
-export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string; bytes: Buffer } | undefined) {
+export function sendPrivateFile(ctx: Ctx, file: PrivateFile | undefined) {
   if (!file) throw new PublicError(404, 'NotFoundError', t('admin.fileNotFound'));
   const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
   ctx.set('Content-Type', file.mime);
@@ -37,5 +38,5 @@ export function sendPrivateFile(ctx: Ctx, file: { fileName: string; mime: string
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
   ctx.set('Cache-Control', 'private, no-store');
-  return { body: file.bytes };
+  return { body: file.body };
 }

@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, t } from '@statdesk/config';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Prints HTML to an A4 PDF with Debian's Chromium. One browser stays open for the life of the
- * process and jobs run one at a time (DESIGN.md: ~0.2 s a warm page), so a burst of requests
- * queues instead of starting a browser each.
+ * process and prints on a small pool of pages (DESIGN.md: ~0.2 s a warm page), so a burst of
+ * requests shares a few pages instead of queueing behind one or starting a browser each.
  */
 let browser: Promise<Browser> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
 
 /** Why this server cannot print right now, in words for its staff (the public sees a general message). */
 export class PrinterUnavailableError extends Error {
@@ -67,28 +67,66 @@ function getBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** Pages printing at once: PDF_PAGES, else one per CPU, two to four (renderers share the CPUs). */
+export const pagePoolSize = () => Number(process.env.PDF_PAGES) || Math.min(4, Math.max(2, availableParallelism()));
+
+const idlePages: Page[] = [];
+let busyPages = 0;
+const waiting: Array<() => void> = [];
+
+async function openPage(): Promise<Page> {
+  const page = await (await getBrowser()).newPage();
+  // The printable pages are self-contained: no network needed, none allowed.
+  await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  return page;
+}
+
+/** A page of the pool, once one is free; reused pages skip Chromium's page start-up. */
+async function takePage(): Promise<Page> {
+  while (busyPages >= pagePoolSize()) await new Promise<void>((resolve) => waiting.push(resolve));
+  busyPages++;
+  try {
+    return idlePages.pop() ?? (await openPage());
+  } catch (error) {
+    releasePage(undefined);
+    throw error;
+  }
+}
+
+/** Gives a page back (none when it broke) and lets the next job in. */
+function releasePage(page: Page | undefined): void {
+  busyPages--;
+  if (page && !page.isClosed()) idlePages.push(page);
+  waiting.shift()?.();
+}
+
 async function print(html: string): Promise<Buffer> {
   await checkPrinter();
-  const page = await (await getBrowser()).newPage();
+  const page = await takePage();
+  let healthy = false;
   try {
-    // The printable pages are self-contained: no network needed, none allowed.
-    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+    });
+    healthy = true;
+    return pdf;
   } finally {
-    await page.close();
+    if (!healthy) await page.close().catch(() => {});
+    releasePage(healthy ? page : undefined);
   }
 }
 
 /** The HTML as an A4 PDF; rejects with PrinterUnavailableError when this server cannot print. */
 export function printPdf(html: string): Promise<Buffer> {
-  const job = queue.then(() => print(html));
-  queue = job.catch(() => {});
-  return job;
+  return print(html);
 }
 
 export async function closePrinter(): Promise<void> {
   const open = browser;
   browser = undefined;
+  idlePages.length = 0;
   if (open) await (await open).close().catch(() => {});
 }

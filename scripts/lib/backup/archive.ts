@@ -1,14 +1,17 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as tar from 'tar';
 import { type DatabaseContents, dumpDatabase } from './dump.ts';
 import { loadDatabase } from './load.ts';
 
-/** Where StatDesk keeps files: Strapi's public uploads and the private scans (DESIGN.md). */
+/**
+ * Where StatDesk keeps files: Strapi's public uploads and the private scans (DESIGN.md). A kind
+ * kept in an S3 bucket has no folder here and is neither backed up nor restored.
+ */
 export interface FileFolders {
-  uploads: string;
-  private: string;
+  uploads: string | undefined;
+  private: string | undefined;
 }
 
 interface Manifest {
@@ -20,6 +23,8 @@ interface Manifest {
 
 const FORMAT = 'statdesk-backup/1';
 const FOLDERS = ['uploads', 'private'] as const;
+
+const isPdfCache = (root: string, path: string) => relative(root, path).split(sep)[0] === 'pdf-cache';
 
 const countFiles = (dir: string): number =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length : 0;
@@ -41,7 +46,9 @@ export function writeBackup(options: { databaseUrl: string; folders: FileFolders
     for (const folder of FOLDERS) {
       const target = join(staging, 'files', folder);
       mkdirSync(target, { recursive: true });
-      if (existsSync(options.folders[folder])) cpSync(options.folders[folder], target, { recursive: true });
+      const source = options.folders[folder];
+      // Printed forms kept to be served again (cms/src/lib/pdf-cache.ts) can be printed anew.
+      if (source && existsSync(source)) cpSync(source, target, { recursive: true, filter: (path) => !isPdfCache(source, path) });
       files[folder] = countFiles(target);
     }
     const manifest: Manifest = { format: FORMAT, createdAt: new Date().toISOString(), database, files };
@@ -74,9 +81,11 @@ export function restoreBackup(options: {
     const manifest = readManifest(staging);
     await loadDatabase(options.databaseUrl, join(staging, 'database'), manifest.database, { replace: options.replace });
     for (const folder of FOLDERS) {
-      rmSync(options.folders[folder], { recursive: true, force: true });
-      mkdirSync(options.folders[folder], { recursive: true });
-      cpSync(join(staging, 'files', folder), options.folders[folder], { recursive: true });
+      const target = options.folders[folder];
+      if (!target) continue;
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target, { recursive: true });
+      cpSync(join(staging, 'files', folder), target, { recursive: true });
     }
     return manifest;
   });

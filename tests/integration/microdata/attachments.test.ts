@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../support/admin.ts';
 import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { getJson, postJson } from '../support/http.ts';
+import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
 import { approveWithoutScan } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
@@ -13,24 +13,25 @@ interface Submitted {
   token: string;
 }
 
-describe('attachments of a data application', () => {
+/** Against each private store StatDesk ships: a local folder and an S3-compatible bucket. */
+describe.each(PRIVATE_STORES)('attachments of a data application, stored in the %s store', (kind) => {
   let cms: TestCms;
-  let uploads: string;
+  let store: TestPrivateStore;
   let institution: Submitted;
   let application: Submitted;
   const attach = (record: Submitted, bytes: Buffer, name: string) =>
     postFile(`${cms.url}/api/public/records/${record.applicationNo}/attachments`, bytes, name, { authorization: `Bearer ${record.token}` });
 
   beforeAll(async () => {
-    uploads = mkdtempSync(join(tmpdir(), 'statdesk-attachments-'));
-    cms = await bootCms('attachments', { PRIVATE_UPLOADS_DIR: uploads });
+    store = await startPrivateStore(kind);
+    cms = await bootCms('attachments', store.env);
     institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
   });
   afterAll(async () => {
     await cms?.stop();
-    rmSync(uploads, { recursive: true, force: true });
+    await store?.stop();
   });
 
   it('lets the applicant add PDFs and images with the token the submission returned', async () => {
@@ -46,6 +47,24 @@ describe('attachments of a data application', () => {
     });
     expect(listed.body.attachments).toHaveLength(2);
     expect(JSON.stringify(listed.body)).not.toContain('storageKey');
+  });
+
+  it('keeps each attachment in the store and gives the reviewer the same bytes back', async () => {
+    const stored = (await store.keys()).map((key) => key.replace(/\/\d+-[0-9a-f-]+\./, '/<time>-<uuid>.')).sort();
+    expect(stored).toEqual([
+      `attachments/${application.applicationNo}/<time>-<uuid>.pdf`,
+      `attachments/${application.applicationNo}/<time>-<uuid>.png`,
+    ]);
+    const reviewer = await signInAs(cms, 'Reviewer', `reviewer.${kind}@stats.example`);
+    for (const [index, sample] of [SAMPLE_PDF, SAMPLE_PNG].entries()) {
+      const download = await reviewer.call('GET', `/review-desk/records/${application.applicationNo}/attachments/${index + 1}?download=1`);
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(sample)).toBe(true);
+    }
+  });
+
+  it.runIf(kind === 's3')('writes nothing to the local folder when the bucket is chosen', () => {
+    expect(existsSync(process.env.PRIVATE_UPLOADS_DIR ?? '')).toBe(false);
   });
 
   it('refuses other file types, other kinds of record and strangers', async () => {

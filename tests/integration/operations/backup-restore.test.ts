@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import { queryRows, uniqueDatabaseName } from '../../support/postgres.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
+import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const run = promisify(execFile);
@@ -78,9 +79,11 @@ function filesOf(dir: string): Record<string, string> {
  * docs/operations.md, "Backups and restore": a populated system (records, scans, registrations,
  * partitioned login events, public media) is written to an archive while Strapi runs, restored
  * into an empty database and folders, compared row by row and file by file, and served again by a
- * Strapi started on it.
+ * Strapi started on it. With private files in an S3 bucket, the backup holds only the local folders
+ * and says so; the restored database's keys still name files in the bucket (docs/deploy.md, "Backups").
  */
-describe('npm run backup and npm run restore', () => {
+describe.each(PRIVATE_STORES)('npm run backup and npm run restore, private files in the %s store', (kind) => {
+  let store: TestPrivateStore;
   let cms: TestCms;
   let work: string;
   let source: { uploads: string; private: string };
@@ -94,7 +97,8 @@ describe('npm run backup and npm run restore', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'statdesk-backup-test-'));
     restored = { public: join(work, 'public'), uploads: join(work, 'public', 'uploads'), private: join(work, 'private') };
-    cms = await bootCms('backup_source');
+    store = await startPrivateStore(kind, { publicMedia: true });
+    cms = await bootCms('backup_source', store.env);
     source = { uploads: join(process.env.PUBLIC_DIR ?? '', 'uploads'), private: process.env.PRIVATE_UPLOADS_DIR ?? '' };
     const institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution({ contactPhone: phone }))).body;
     application = (
@@ -130,15 +134,21 @@ describe('npm run backup and npm run restore', () => {
     const media = join(work, 'codebook.pdf');
     writeFileSync(media, SAMPLE_PDF);
     const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: object): Promise<unknown> };
-    await upload.upload({
+    const [uploaded] = (await upload.upload({
       data: {},
       files: { filepath: media, originalFilename: 'codebook.pdf', mimetype: 'application/pdf', size: SAMPLE_PDF.length },
-    });
+    })) as Array<{ url: string }>;
+    // With S3, the media library goes through Strapi's own provider to the public bucket.
+    if (kind === 's3') {
+      expect(uploaded?.url).toMatch(new RegExp(`^${process.env.S3_PUBLIC_URL}/codebook_[0-9a-f]+\\.pdf$`));
+      expect(await store.keys('public')).toContainEqual(expect.stringMatching(/^codebook_[0-9a-f]+\.pdf$/));
+    }
   }, 120_000);
   afterAll(async () => {
     await restoredCms?.stop();
     await cms?.stop();
     await query(`${inject('postgresBaseUrl')}/postgres`, `drop database if exists "${restoredDatabase}" with (force)`);
+    await store?.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -150,7 +160,12 @@ describe('npm run backup and npm run restore', () => {
       PRIVATE_UPLOADS_DIR: source.private,
     });
     expect(backup.stdout).toContain(`Backup written to ${archive}`);
-    expect(backup.stdout).toContain(`; ${Object.keys(filesOf(source.uploads)).length} public and 1 private files.`);
+    const privateFilesInBackup = kind === 'local' ? 1 : 0;
+    expect(backup.stdout).toContain(`; ${Object.keys(filesOf(source.uploads)).length} public and ${privateFilesInBackup} private files.`);
+    if (kind === 's3')
+      expect(backup.stdout).toContain(
+        "Not in this backup: the files in S3 bucket statdesk-public and S3 bucket statdesk-private; keep them with the bucket's versioning and replication.",
+      );
 
     await query(`${inject('postgresBaseUrl')}/postgres`, `create database "${restoredDatabase}"`);
     const env = { DATABASE_URL: restoredUrl, PUBLIC_DIR: restored.public, PRIVATE_UPLOADS_DIR: restored.private };
@@ -159,9 +174,22 @@ describe('npm run backup and npm run restore', () => {
     const restoredContents = await contentsOf(restoredUrl);
     expect(restoredContents).toEqual(await contentsOf(cms.databaseUrl));
     expect(await catalogOf(restoredUrl)).toEqual(await catalogOf(cms.databaseUrl));
-    expect(filesOf(restored.uploads)).toEqual(filesOf(source.uploads));
-    expect(filesOf(restored.private)).toEqual(filesOf(source.private));
-    expect(Object.keys(filesOf(restored.private))).toHaveLength(1);
+    if (kind === 'local') {
+      expect(filesOf(restored.uploads)).toEqual(filesOf(source.uploads));
+      expect(filesOf(restored.private)).toEqual(filesOf(source.private));
+      expect(Object.keys(filesOf(restored.private))).toHaveLength(1);
+    } else {
+      // The buckets are not the backup's to restore: no local folder is made for their files.
+      expect(existsSync(restored.uploads)).toBe(false);
+      expect(existsSync(restored.private)).toBe(false);
+    }
+    // Each private file the restored database names is there, in the restored folder or the bucket.
+    const keys = await query<{ key: string }>(restoredUrl, 'select storage_key as key from attachments');
+    expect(keys).toHaveLength(1);
+    for (const { key } of keys) {
+      const bytes = kind === 'local' ? readFileSync(join(restored.private, key)) : await store.read(key);
+      expect(bytes.equals(SAMPLE_PDF)).toBe(true);
+    }
 
     // A second restore into the now populated database is refused unless told to replace it.
     const again = await cli('restore.ts', [archive], env).catch((error: { code: number; stderr: string }) => error);

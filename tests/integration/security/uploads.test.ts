@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG, zipOf } from '../support/files.ts';
 import { unitCode, validAgency, validDataApplication, validInstitution } from '../support/fixtures.ts';
 import * as hostile from '../support/hostile-files.ts';
 import { getJson, postJson } from '../support/http.ts';
+import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 interface Submitted {
@@ -29,13 +27,13 @@ const parsedHostileFiles = async () => [
   { name: 'encrypted.pdf', bytes: hostile.encryptedPdf(), message: 'PDF文件设置了密码或加密，请取消密码和加密后重新上传' },
 ];
 
-/** Every file stored under the private uploads folder, at any depth. */
-const storedFiles = (folder: string) => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-
-/** Hostile uploads are refused with a message the person can act on; good ones are served safely. */
-describe('hostile uploads', () => {
+/**
+ * Hostile uploads are refused with a message the person can act on; good ones are served safely.
+ * Against each private store StatDesk ships: a local folder and an S3-compatible bucket.
+ */
+describe.each(PRIVATE_STORES)('hostile uploads, with the %s private store', (kind) => {
   let cms: TestCms;
-  let uploads: string;
+  let store: TestPrivateStore;
   let application: Submitted;
   const auth = () => ({ authorization: `Bearer ${application.token}` });
   const attach = (bytes: Buffer, name: string, type?: string) =>
@@ -62,15 +60,15 @@ describe('hostile uploads', () => {
   };
 
   beforeAll(async () => {
-    uploads = mkdtempSync(join(tmpdir(), 'statdesk-hostile-'));
-    cms = await bootCms('hostile_uploads', { PRIVATE_UPLOADS_DIR: uploads });
+    store = await startPrivateStore(kind);
+    cms = await bootCms('hostile_uploads', store.env);
     const institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
   });
   afterAll(async () => {
     await cms?.stop();
-    rmSync(uploads, { recursive: true, force: true });
+    await store?.stop();
   });
 
   it('refuses a renamed executable and an SVG with a script, whatever their names and types say', async () => {
@@ -133,7 +131,7 @@ describe('hostile uploads', () => {
       authorization: `Bearer ${application.token}`,
     });
     expect(listed.body.attachments).toHaveLength(1);
-    expect(storedFiles(uploads)).toHaveLength(1);
+    expect(await store.keys()).toHaveLength(1);
   });
 
   it('accepts the form the product prints as a stamped form, and a photo with an Exif thumbnail as an agency document', async () => {

@@ -6,7 +6,9 @@ import type { UploadedFile } from '../../../lib/scan-file';
 import { servicesIn } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const service = servicesIn(strapi, 'api::agency');
+// Looked up on each call: this module outlives a Strapi destroyed and started again in one process
+// (the tests' restart(), one file booting once per private store), whose services must be the new ones.
+const service: ReturnType<typeof servicesIn<'api::agency'>> = (name) => servicesIn(strapi, 'api::agency')(name);
 
 /** The first file of each multipart part, by part name. */
 function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {

@@ -12,7 +12,7 @@ import { numberStart } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
-import { localStorage } from '../../../lib/private-storage';
+import { type PrivateFile, privateStorage } from '../../../lib/private-storage';
 import { lockRow } from '../../../lib/records';
 import { inTransaction } from '../../../lib/transaction';
 import { AGENCY, type AgencyEntry, agencyNotFound } from './registration';
@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One document's bytes, by the name it was uploaded under. */
-    async document(no: string, purpose: string): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
+    async document(no: string, purpose: string): Promise<PrivateFile | undefined> {
       const row = (await strapi.db.query('api::attachment.attachment').findOne({ where: { recordNo: no, purpose } })) as Record<
         string,
         string
@@ -103,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         fileName: row.fileName ?? 'document',
         mime: row.mime ?? 'application/octet-stream',
-        bytes: await localStorage().get(row.storageKey),
+        body: await privateStorage().open(row.storageKey),
       };
     },
   };

@@ -17,7 +17,7 @@ import type { Core } from '@strapi/strapi';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
-import { localStorage } from '../../../lib/private-storage';
+import { privateStorage } from '../../../lib/private-storage';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { shanghaiYear } from '../../../lib/records';
 import { type CheckedFile, checkScanFile, storedScanAttributes, type UploadedFile } from '../../../lib/scan-file';
@@ -95,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const no = await allocateRecordNo(trx, recordKinds.agency.prefix, shanghaiYear(now));
         for (const { upload, file } of documents) {
           const key = `agencies/${no}/${upload}-${randomUUID()}.${file.extension}`;
-          await localStorage().put(key, file.bytes);
+          await privateStorage().put(key, file.bytes);
           stored.push(key);
           await strapi
             .documents('api::attachment.attachment')
@@ -120,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     } catch (error) {
       // Files of a registration that was not committed are removed with it.
-      await Promise.all(stored.map((key) => localStorage().remove(key)));
+      await Promise.all(stored.map((key) => privateStorage().remove(key)));
       throw error;
     }
   },

@@ -5,7 +5,9 @@ import { isNothingAccepted, nothingAcceptedBody } from '../services/ingest';
 import { enterpriseFilterOf } from '../services/report';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const service = servicesIn(strapi, 'api::direct-report');
+// Looked up on each call: this module outlives a Strapi destroyed and started again in one process
+// (the tests' restart(), one file booting once per private store), whose services must be the new ones.
+const service: ReturnType<typeof servicesIn<'api::direct-report'>> = (name) => servicesIn(strapi, 'api::direct-report')(name);
 
 const exportTypes = {
   csv: 'text/csv; charset=utf-8',

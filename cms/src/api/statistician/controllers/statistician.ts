@@ -5,7 +5,9 @@ import { lookedUpRecord } from '../../../lib/record-token';
 import { servicesIn } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-const service = servicesIn(strapi, 'api::statistician');
+// Looked up on each call: this module outlives a Strapi destroyed and started again in one process
+// (the tests' restart(), one file booting once per private store), whose services must be the new ones.
+const service: ReturnType<typeof servicesIn<'api::statistician'>> = (name) => servicesIn(strapi, 'api::statistician')(name);
 const addressOf = (ctx: Ctx) => clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
 
 export default {

@@ -15,7 +15,9 @@ import { servicesIn } from '../../../../../lib/services';
 import { toCsv, toXlsx } from '../../../../../lib/table-export';
 import { mailEnabled } from '../services/notify';
 
-const service = servicesIn(strapi, 'plugin::review-desk');
+// Looked up on each call: this module outlives a Strapi destroyed and started again in one process
+// (the tests' restart(), one file booting once per private store), whose services must be the new ones.
+const service: ReturnType<typeof servicesIn<'plugin::review-desk'>> = (name) => servicesIn(strapi, 'plugin::review-desk')(name);
 const TEMPLATE_UID = 'api::print-template.print-template';
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { kindOfRecordNo, type SubmissionStatus } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
-import { localStorage } from '../../../../../lib/private-storage';
+import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
 import { lockRecord } from '../../../../../lib/records';
 import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
 import { inTransaction } from '../../../../../lib/transaction';
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (kindOfRecordNo(no) !== 'data-application') throw refuseFile('只有数据使用申请可以上传附件');
     const checked = await checkScanFile(file, '附件');
     const storageKey = `attachments/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
-    await localStorage().put(storageKey, checked.bytes);
+    await privateStorage().put(storageKey, checked.bytes);
     return inTransaction(strapi, async () => {
       const entry = await lockRecord(strapi, 'data-application', no);
       if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
@@ -44,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** One attachment's bytes by its position in `list` (1-based), for reviewers. */
-  async file(no: string, index: number): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
+  async file(no: string, index: number): Promise<PrivateFile | undefined> {
     const rows = (await strapi.db
       .query('api::attachment.attachment')
       .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
@@ -53,7 +53,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       fileName: row.fileName ?? 'attachment',
       mime: row.mime ?? 'application/octet-stream',
-      bytes: await localStorage().get(row.storageKey),
+      body: await privateStorage().open(row.storageKey),
     };
   },
 });

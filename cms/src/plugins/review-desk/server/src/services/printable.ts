@@ -11,6 +11,7 @@ import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
 import { formatVisibleAnswer } from '../../../../../lib/field-access';
 import { serviceUnavailable } from '../../../../../lib/http-errors';
+import { cachedPdf } from '../../../../../lib/pdf-cache';
 import { PrinterUnavailableError, printPdf } from '../../../../../lib/pdf-printer';
 import { type Entry, formatShanghaiTime } from '../../../../../lib/records';
 import { serviceOf } from '../../../../../lib/services';
@@ -111,11 +112,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async html(kindId: SubmissionKindId, entry: Entry): Promise<string> {
       return renderTemplate(kind(kindId), await buildView(kindId, entry), await override(kindId));
     },
-    /** The form as a PDF; a 503 naming the HTML form instead when this server lacks Chromium or the CJK fonts. */
+    /**
+     * The form as a PDF, printed once per version of what it shows (lib/pdf-cache.ts); a 503 naming
+     * the HTML form instead when this server lacks Chromium or the CJK fonts.
+     */
     async pdf(kindId: SubmissionKindId, entry: Entry, audience: PdfAudience = 'public'): Promise<Buffer> {
       const html = await this.html(kindId, entry);
       try {
-        return await printPdf(html);
+        return await cachedPdf(html, printPdf);
       } catch (error) {
         if (!(error instanceof PrinterUnavailableError)) throw error;
         const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n')[0]})` : '';

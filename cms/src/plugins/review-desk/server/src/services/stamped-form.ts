@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { kindOfRecordNo, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
-import { localStorage } from '../../../../../lib/private-storage';
+import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
 import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
 import { serviceOf } from '../../../../../lib/services';
 
@@ -17,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!submissionKinds[kindId].hasStampedForm) throw refuseFile('此类申请不需要上传盖章申请表');
     const checked = await checkScanFile(file, '盖章申请表');
     const storageKey = `stamped-forms/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
-    await localStorage().put(storageKey, checked.bytes);
+    await privateStorage().put(storageKey, checked.bytes);
     const review = serviceOf(strapi, 'plugin::review-desk.review');
     const { to } = await review.transition(no, { action: 'upload', actor: '申请人' }, async () => {
       await strapi.db
@@ -31,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The current scan of a record, for reviewers and the applicant. */
-  async current(no: string): Promise<{ fileName: string; mime: string; bytes: Buffer } | undefined> {
+  async current(no: string): Promise<PrivateFile | undefined> {
     const row = (await strapi.db.query('api::stamped-form.stamped-form').findOne({ where: { recordNo: no, current: true } })) as Record<
       string,
       string
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       fileName: row.fileName ?? 'scan',
       mime: row.mime ?? 'application/octet-stream',
-      bytes: await localStorage().get(row.storageKey),
+      body: await privateStorage().open(row.storageKey),
     };
   },
 });
