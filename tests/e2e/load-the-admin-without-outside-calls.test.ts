@@ -42,6 +42,8 @@ describe('the admin panel in a closed network', () => {
     await page.keyboard.press('Escape');
     await saveScreenshot(page, 'admin-sign-in');
 
+    // The wrong password is refused on purpose (400); nothing else may fail.
+    watchAdmin(page).expect({ method: 'POST', path: /^\/admin\/login$/, status: 400 });
     await signIn(page, 'Not-The-Password-1');
     await page.getByText('邮箱或密码不正确').waitFor({ timeout: 10_000 });
     expectNoAdminProblems(page, 'sign-in page');

@@ -10,6 +10,19 @@ export const categoryLabels: Record<Category, string> = {
   construction: '建筑业',
 };
 
+/** The enterprise master data's columns as bureau staff read them (the admin's list and edit views). */
+export const enterpriseFieldLabels = {
+  id: 'ID',
+  code: '统一社会信用代码',
+  name: '单位名称',
+  cityCode: '市州代码',
+  cityName: '市州',
+  countyCode: '县区代码',
+  countyName: '县区',
+  category: '专业',
+  active: '在用',
+} as const;
+
 export const periodTypes = ['monthly', 'quarterly'] as const;
 export type PeriodType = (typeof periodTypes)[number];
 

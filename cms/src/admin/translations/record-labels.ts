@@ -2,6 +2,8 @@ import {
   agencyFieldLabels,
   agencyForm,
   agencyStatusLabels,
+  categoryLabels,
+  enterpriseFieldLabels,
   type Field,
   type FormDefinition,
   forms,
@@ -43,6 +45,7 @@ function columnLabels(): Record<string, Record<string, string>> {
     ...Object.fromEntries(submissions),
     [uidOf('agency')]: { ...labelsOf(agencyForm), ...agencyFieldLabels },
     [uidOf('statistician')]: statisticianFieldLabels,
+    [uidOf('enterprise')]: enterpriseFieldLabels,
   };
 }
 
@@ -59,6 +62,7 @@ function enumerationLabels(): Record<string, string> {
     ...Object.fromEntries(choices.map(({ value, label }) => [value, label])),
     ...statusLabels,
     ...agencyStatusLabels,
+    ...categoryLabels,
     // A statistician's own status and the gender read from the ID number (schema.json).
     active: '有效',
     removed: registrationStateLabels.removed,
