@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError, sendPublicError } from '../lib/http-errors';
 
@@ -27,7 +28,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     next: () => Promise<void>,
   ): Promise<void> => {
     if (ctx.path !== '/favicon.ico' || !['GET', 'HEAD'].includes(ctx.method)) return next();
-    if (!icon) return sendPublicError(ctx, new PublicError(404, 'NotFoundError', '网站图标不存在'));
+    if (!icon) return sendPublicError(ctx, new PublicError(404, 'NotFoundError', t('http.faviconMissing')));
     ctx.set('Cache-Control', `public, max-age=${ONE_DAY_SECONDS}`);
     ctx.type = 'image/x-icon';
     ctx.status = 200;

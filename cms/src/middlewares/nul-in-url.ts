@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { PublicError, sendPublicError } from '../lib/http-errors';
 
 /**
@@ -10,5 +11,5 @@ const NUL = /%00/i;
 export default () =>
   async (ctx: Parameters<typeof sendPublicError>[0] & { url: string }, next: () => Promise<void>): Promise<void> => {
     if (!NUL.test(ctx.url)) return next();
-    sendPublicError(ctx, new PublicError(400, 'BadRequestError', '网址中含有无法识别的字符'));
+    sendPublicError(ctx, new PublicError(400, 'BadRequestError', t('http.badUrl')));
   };

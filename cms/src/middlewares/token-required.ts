@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { PublicError, sendPublicError } from '../lib/http-errors';
 
 /**
@@ -20,7 +21,7 @@ export default () =>
       new PublicError(
         401,
         'UnauthorizedError',
-        '缺少 API 令牌：请在 Authorization 请求头中以 Bearer 方式提供数据采集平台的 API 令牌',
+        t('http.tokenMissing'),
         {},
         {
           'WWW-Authenticate': 'Bearer',

@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { messageForStatus } from '../lib/error-messages';
 import { PublicError, sendPublicError } from '../lib/http-errors';
 
@@ -12,7 +13,7 @@ import { PublicError, sendPublicError } from '../lib/http-errors';
  *   "Object contains forbidden prototype property", a RangeError for nesting too deep);
  * - raw-body sets `status` and a `type` such as `entity.too.large` (413) or `request.aborted`.
  */
-const MESSAGE = '提交的内容不完整或格式不正确，无法读取，请重新填写并提交';
+const MESSAGE = t('http.unreadableBody');
 const RAW_BODY_TYPES = /^(?:entity|request|encoding|charset|stream)\./;
 
 interface ParserError {

@@ -1,4 +1,4 @@
-import type { Field } from '@statdesk/config';
+import { type Field, t } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
 import { visitorAddress } from './client-address.ts';
 import { lookUpAgency } from './cms/agencies.ts';
@@ -21,8 +21,8 @@ export function lookUpProblems(refusal: Refusal): { errors: Record<string, strin
 export const queryPasswordField = (shownWhen: string): Field => ({
   name: 'password',
   type: 'text',
-  label: '查询密码',
-  hint: `${shownWhen}显示的查询密码，如 ABCD-EFGH-JK；不区分大小写`,
+  label: t('site.lookUp.passwordLabel'),
+  hint: t('site.lookUp.passwordHint', { shownWhen }),
   maxLength: 20,
   autocomplete: 'off',
 });

@@ -23,57 +23,7 @@ const ALLOWED: Record<string, string> = {};
  * Files still waiting for their move, each with why. A file here must still hold a literal (else
  * this test asks for it to leave the list), so the list only shrinks.
  */
-const PENDING: Record<string, string> = {
-  'site/src/lib/cms.ts': 'being split into a folder in parallel; its messages move after the split',
-  'site/src/components/fields/Choices.astro': 'being restructured with the field kinds in parallel',
-  'site/src/components/fields/Consent.astro': 'being restructured with the field kinds in parallel',
-  'site/src/components/fields/FileInput.astro': 'being restructured with the field kinds in parallel',
-  'site/src/components/fields/Question.astro': 'being restructured with the field kinds in parallel',
-  'site/src/components/fields/Rows.astro': 'being restructured with the field kinds in parallel',
-  'site/src/components/fields/Select.astro': 'being restructured with the field kinds in parallel',
-  'site/src/pages/query.astro': 'the look-up pages are being reworked in parallel',
-  'site/src/pages/agencies/lookup.astro': 'the look-up pages are being reworked in parallel',
-  'site/src/pages/statisticians/lookup.astro': 'the look-up pages are being reworked in parallel',
-  'cms/src/api/agency/services/chain.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/agency/services/registration.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/agency/services/status.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/dataset/services/catalog.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/delegation/content-types/delegation/lifecycles.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/public/controllers/public.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/reporting-period/content-types/reporting-period/lifecycles.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/review-event/content-types/review-event/lifecycles.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/statistician/content-types/statistician/lifecycles.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/statistician/services/account.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/api/statistician/services/registration.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/middlewares/favicon.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/middlewares/nul-in-url.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/middlewares/token-required.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/middlewares/unreadable-body.ts': 'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/bureau-desk/server/src/controllers/bureau-desk.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/controllers/review-desk.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/attachments.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/desk.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/printable.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/query.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/review.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/stamped-form.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/submit.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-  'cms/src/plugins/review-desk/server/src/services/templates.ts':
-    'not moved yet: the CMS server literals were moved file by file and these remain',
-};
+const PENDING: Record<string, string> = {};
 
 function listSources(dir: string): string[] {
   let entries: import('node:fs').Dirent[];

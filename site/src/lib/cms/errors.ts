@@ -1,3 +1,5 @@
+import { t } from '@statdesk/config';
+
 /** What a call to Strapi can end in besides its answer (site/src/lib/cms/transport.ts). */
 export class CmsError extends Error {
   readonly resource: string;
@@ -30,7 +32,7 @@ export async function refusalOf(response: Response): Promise<Refusal> {
   return {
     ok: false,
     status: response.status,
-    message: body.error?.message ?? '请求未被接受',
+    message: body.error?.message ?? t('site.request.refused'),
     fields: body.error?.details?.fields ?? {},
     ...(retryAfter && { retryAfter }),
   };

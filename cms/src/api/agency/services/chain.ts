@@ -7,6 +7,7 @@ import {
   checkAgencyDecision,
   letterUpload,
   regionName,
+  t,
 } from '@statdesk/config';
 import { numberStart } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
@@ -36,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       input: { decision?: unknown; reason?: unknown; effectiveDate?: unknown },
     ): Promise<{ from: AgencyStatus; to: AgencyStatus }> {
       const decision = input.decision === 'reject' ? 'reject' : input.decision === 'approve' ? 'approve' : undefined;
-      if (!decision) throw invalidFields({ decision: '请选择通过或不通过' });
+      if (!decision) throw invalidFields({ decision: t('workflow.agency.decisionRequired') });
       const reason = typeof input.reason === 'string' ? input.reason.trim().slice(0, 2000) : undefined;
       const effectiveDate = typeof input.effectiveDate === 'string' ? input.effectiveDate : undefined;
       return inTransaction(strapi, async () => {

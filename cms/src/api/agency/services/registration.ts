@@ -11,6 +11,7 @@ import {
   makeQueryPassword,
   normaliseQueryPassword,
   parseForm,
+  t,
 } from '@statdesk/config';
 import { recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
@@ -40,7 +41,7 @@ export interface AgencyEntry extends Record<string, unknown> {
   passwordHash?: string | null;
 }
 
-export const agencyNotFound = () => new PublicError(404, 'NotFoundError', '未找到该代理机构登记');
+export const agencyNotFound = () => new PublicError(404, 'NotFoundError', t('workflow.agency.notFound'));
 
 /** The answers of a multipart registration: a `data` part holding JSON, or the answers as plain parts. */
 function answersOf(body: unknown): unknown {
@@ -49,7 +50,7 @@ function answersOf(body: unknown): unknown {
   try {
     return JSON.parse(fields.data);
   } catch {
-    throw new PublicError(400, 'ValidationError', '登记内容的格式不正确', { data: '登记内容的格式不正确' });
+    throw new PublicError(400, 'ValidationError', t('workflow.agency.malformed'), { data: t('workflow.agency.malformed') });
   }
 }
 
@@ -68,7 +69,10 @@ async function checkDocuments(values: AgencyValues, files: Record<string, Upload
       checked.push({ upload: document.upload, file: await checkScanFile(files[document.upload], document.label) });
     } catch (error) {
       if (!(error instanceof PublicError)) throw error;
-      problems[document.upload] = error.message.replace('请选择要上传的文件', `请上传${document.label}`);
+      problems[document.upload] = error.message.replace(
+        t('upload.missing'),
+        t('workflow.agency.uploadDocument', { label: document.label }),
+      );
     }
   }
   if (Object.keys(problems).length > 0) throw invalidFields(problems);
@@ -113,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         });
         await appendEvent(
           strapi,
-          { recordNo: no, action: 'submit', from: null, to: 'county_review', actor: '代理机构' },
+          { recordNo: no, action: 'submit', from: null, to: 'county_review', actor: t('workflow.actor.agency') },
           now.toISOString(),
         );
         return { registrationNo: no, queryPassword, status: 'county_review', statusLabel: agencyStatusLabels.county_review };

@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!REGISTRATION_NO.test(no) || !password)
         throw invalidFields({
           ...(!REGISTRATION_NO.test(no) && { registrationNo: t('workflow.agency.registrationNo') }),
-          ...(!password && { password: '请输入查询密码' }),
+          ...(!password && { password: t('workflow.lookUp.passwordRequired') }),
         });
       const entry = await limitedAttempt(strapi, { scope: 'agency_no', value: no }, address, t('workflow.agency.wrongPair'), async () =>
         ifPasswordMatches(await find(no), password),

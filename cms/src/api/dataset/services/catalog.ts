@@ -1,4 +1,4 @@
-import { type SubmissionStatus, statusLabels } from '@statdesk/config';
+import { type SubmissionStatus, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
 import { formatShanghaiTime } from '../../../lib/records';
@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       string,
       unknown
     > | null;
-    if (!notice) throw new PublicError(404, 'NotFoundError', '未找到该说明');
+    if (!notice) throw new PublicError(404, 'NotFoundError', t('http.noticeNotFound'));
     const attachment = notice.attachment as { url: string; name: string; size: number } | null;
     return {
       key: notice.key,

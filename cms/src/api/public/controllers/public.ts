@@ -1,4 +1,4 @@
-import type { SubmissionKindId } from '@statdesk/config';
+import { type SubmissionKindId, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
@@ -23,7 +23,7 @@ async function authorisedRecord(ctx: Ctx) {
   const no = String(ctx.params.no ?? '');
   const grant = readRecordToken(bearerToken(ctx.get('authorization')));
   const found = grant?.records.includes(no) ? await findRecord(strapi, no) : undefined;
-  if (!found) throw new PublicError(401, 'UnauthorizedError', '查询已过期或无权查看此申请，请重新查询');
+  if (!found) throw new PublicError(401, 'UnauthorizedError', t('workflow.submission.expiredOrForbidden'));
   return found;
 }
 
@@ -42,7 +42,7 @@ export default {
   records: (ctx: Ctx) =>
     answer(ctx, async () => {
       const grant = readRecordToken(bearerToken(ctx.get('authorization')));
-      if (!grant) throw new PublicError(401, 'UnauthorizedError', '查询已过期，请重新查询');
+      if (!grant) throw new PublicError(401, 'UnauthorizedError', t('http.queryExpired'));
       return { body: { records: await service('plugin::review-desk.query').records(grant.records) } };
     }),
   notice: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').notice(String(ctx.params.key)) } })),

@@ -9,7 +9,7 @@ import { inTransaction } from '../../../lib/transaction';
 import { gateChanged } from './gate';
 import { lockRegistration, type RegistrationView, registrationView, STATISTICIAN, type StatisticianEntry } from './registration';
 
-export const notFound = () => new PublicError(404, 'NotFoundError', '未找到该注册登记');
+export const notFound = () => new PublicError(404, 'NotFoundError', t('workflow.registration.notFound'));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const find = async (no: string) =>
@@ -28,7 +28,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = parseIdCard(typeof body.idNumber === 'string' ? body.idNumber : '');
       const password = typeof body.password === 'string' ? normaliseQueryPassword(body.password) : '';
       if (!id.ok || !password)
-        throw invalidFields({ ...(!id.ok && { idNumber: id.message }), ...(!password && { password: '请输入查询密码' }) });
+        throw invalidFields({
+          ...(!id.ok && { idNumber: id.message }),
+          ...(!password && { password: t('workflow.lookUp.passwordRequired') }),
+        });
       const entry = await limitedAttempt(
         strapi,
         { scope: 'id_number', value: id.value.number },
@@ -68,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           action: 'resubmit',
           from: 'reopened',
           to: 'locked',
-          actor: '本人',
+          actor: t('workflow.actor.self'),
           changes: changedFields(entry, { serviceUnits }, ['serviceUnits']),
         });
         return { view: registrationView({ ...entry, serviceUnits, locked: true }), touched: [...entry.serviceUnits, ...serviceUnits] };

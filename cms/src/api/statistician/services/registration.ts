@@ -95,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         await strapi.documents(STATISTICIAN).create({
           data: { ...values, registrationNo: no, status: 'active', locked: true, passwordHash, submittedAt: now.toISOString() } as never,
         });
-        const actor = values.registeredBy === 'self' ? '本人' : '本单位综合统计人员（代为注册）';
+        const actor = values.registeredBy === 'self' ? t('workflow.actor.self') : t('workflow.actor.onBehalf');
         await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor }, now.toISOString());
         return no;
       });

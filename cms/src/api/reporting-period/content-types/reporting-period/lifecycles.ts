@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { checkInstants } from '../../../../lib/instants';
 import { dropOrphanedSummaries, ensureSummary } from '../../../direct-report/services/summaries';
 
@@ -22,6 +23,6 @@ const dropOrphans = () => strapi.db.transaction(({ trx }) => dropOrphanedSummari
 
 /** A window opens and closes at instants that exist, each with its offset (Beijing time is +08:00). */
 const checkWindow = (event: { params: { data?: Record<string, unknown> } }) =>
-  checkInstants(event.params.data, { opensAt: '网报开始时间：', closesAt: '网报截止时间：' });
+  checkInstants(event.params.data, { opensAt: t('workflow.period.opensAt'), closesAt: t('workflow.period.closesAt') });
 
 export default { beforeCreate: checkWindow, beforeUpdate: checkWindow, afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };

@@ -1,3 +1,4 @@
+import { t } from '@statdesk/config';
 import { errors } from '@strapi/utils';
 
 /**
@@ -5,7 +6,7 @@ import { errors } from '@strapi/utils';
  * history"): no one, not even a super admin in the Content Manager, may change or remove an entry.
  */
 const refuse = () => {
-  throw new errors.ApplicationError('审核记录只能追加，不能修改或删除');
+  throw new errors.ApplicationError(t('workflow.reviewEvent.appendOnly'));
 };
 
 export default {

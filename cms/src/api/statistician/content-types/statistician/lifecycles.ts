@@ -1,4 +1,4 @@
-import { registrationState, statisticianForm } from '@statdesk/config';
+import { registrationState, statisticianForm, t } from '@statdesk/config';
 import { errors } from '@strapi/utils';
 import { actorOf } from '../../../../lib/admin-context';
 import { appendEvent, changedFields } from '../../../../lib/history';
@@ -38,7 +38,7 @@ export default {
     if (!user) return;
     const before = (await strapi.db.query(STATISTICIAN).findOne({ where: event.params.where ?? {} })) as StatisticianEntry | null;
     if (!before) return;
-    if (before.status === 'removed') throw new errors.ApplicationError('该注册已注销，不能修改');
+    if (before.status === 'removed') throw new errors.ApplicationError(t('workflow.registration.removedLocked'));
     const merged = Object.fromEntries(ANSWERS.map((name) => [name, event.params.data[name] ?? before[name as keyof StatisticianEntry]]));
     try {
       const values = registrationValues(merged);

@@ -100,7 +100,7 @@ export default {
     answer(ctx, async () => {
       const { agency } = (await agencyInJurisdiction(ctx)).raw;
       const level = levelOf(agency.status);
-      if (!level) throw new PublicError(409, 'ConflictError', `当前状态为“${agency.statusLabel}”，审核已经结束`);
+      if (!level) throw new PublicError(409, 'ConflictError', t('workflow.agency.reviewEnded', { status: agency.statusLabel }));
       requireCan(ctx, agencyReviewAction(level), AGENCY);
       return { body: await chain().decide(no(ctx), level, actorOf(ctx.state.user), body(ctx)) };
     }),

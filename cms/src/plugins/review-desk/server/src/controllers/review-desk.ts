@@ -6,6 +6,7 @@ import {
   type SubmissionStatus,
   statuses,
   submissionKinds,
+  t,
 } from '@statdesk/config';
 import { ability, actorOf as actorOfUser, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
 import { fieldAccessOf } from '../../../../../lib/field-access';
@@ -23,7 +24,7 @@ const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
 
 function recordKind(ctx: Ctx, action = READ): SubmissionKindId {
   const kindId = kindOfRecordNo(String(ctx.params.no));
-  if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+  if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
   requireCan(ctx, action, uidOf(kindId));
   return kindId;
 }
@@ -32,7 +33,7 @@ function recordKind(ctx: Ctx, action = READ): SubmissionKindId {
 async function readableRecord(ctx: Ctx, action = READ) {
   const kindId = recordKind(ctx, action);
   const found = await findRecord(strapi, String(ctx.params.no));
-  if (!found) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+  if (!found) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
   const access = fieldAccessOf(ctx);
   access.requireRecord(uidOf(kindId), found.entry);
   return { kindId, uid: uidOf(kindId), entry: found.entry, access };
@@ -41,7 +42,7 @@ async function readableRecord(ctx: Ctx, action = READ) {
 function filterOf(ctx: Ctx) {
   const kind = String(ctx.query.kind ?? '');
   if (!kindIds.includes(kind as SubmissionKindId))
-    throw new PublicError(400, 'ValidationError', '请选择申请类型', { kind: '请选择申请类型' });
+    throw new PublicError(400, 'ValidationError', t('workflow.submission.kindRequired'), { kind: t('workflow.submission.kindRequired') });
   requireCan(ctx, READ, uidOf(kind as SubmissionKindId));
   const status = String(ctx.query.status ?? '');
   const page = Number(ctx.query.page);
@@ -141,7 +142,7 @@ export default {
   previewTemplate: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, TEMPLATE_UID);
-      if (!isFormId(String(ctx.params.formId))) throw new PublicError(404, 'NotFoundError', '没有这张表的打印模板');
+      if (!isFormId(String(ctx.params.formId))) throw new PublicError(404, 'NotFoundError', t('template.notFound'));
       const body = ctx.request.body as { source?: unknown } | undefined;
       const html = await service('templates').preview(String(ctx.params.formId), body?.source);
       ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kindOfRecordNo, type SubmissionStatus } from '@statdesk/config';
+import { kindOfRecordNo, type SubmissionStatus, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
@@ -14,17 +14,19 @@ const OPEN_STATUSES: SubmissionStatus[] = ['awaiting_upload', 'awaiting_review',
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Adds one supporting document (PDF, JPEG or PNG) to a data application. */
   async add(no: string, file: UploadedFile | undefined) {
-    if (kindOfRecordNo(no) !== 'data-application') throw refuseFile('只有数据使用申请可以上传附件');
-    const checked = await checkScanFile(file, '附件');
+    if (kindOfRecordNo(no) !== 'data-application') throw refuseFile(t('workflow.submission.attachmentsOnlyForData'));
+    const checked = await checkScanFile(file, t('workflow.submission.attachmentLabel'));
     const storageKey = `attachments/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
     await privateStorage().put(storageKey, checked.bytes);
     return inTransaction(strapi, async () => {
       const entry = await lockRecord(strapi, 'data-application', no);
-      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      if (!entry) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
       if (!OPEN_STATUSES.includes(entry.status as SubmissionStatus))
-        throw new PublicError(409, 'ConflictError', '申请已审核完毕，不能再上传附件', { file: '申请已审核完毕，不能再上传附件' });
+        throw new PublicError(409, 'ConflictError', t('workflow.submission.attachmentsClosed'), {
+          file: t('workflow.submission.attachmentsClosed'),
+        });
       const count = Number(await strapi.db.query('api::attachment.attachment').count({ where: { recordNo: no } }));
-      if (count >= MAX_ATTACHMENTS) throw refuseFile(`每份申请最多上传${MAX_ATTACHMENTS}个附件`);
+      if (count >= MAX_ATTACHMENTS) throw refuseFile(t('workflow.submission.tooManyAttachments', { max: MAX_ATTACHMENTS }));
       await strapi.documents('api::attachment.attachment').create({ data: storedScanAttributes(no, checked, storageKey) });
       return this.list(no);
     });

@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the side panel shows: status, what may happen next, the scan, attachments and history. */
     async detail(no: string, access: FieldAccess) {
       const found = await findRecord(strapi, no);
-      if (!found) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      if (!found) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
       const { kindId, entry } = found;
       access.requireRecord(uidOf(kindId), entry);
       const whole = access.readsWholeRecord(uidOf(kindId), entry);
@@ -139,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** 通过 / 退回修改 / 不通过 through the workflow in config/, then the applicant is told. */
     async decide(no: string, input: unknown, actor: string, access: FieldAccess) {
       const kindId = kindOfRecordNo(no);
-      if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
       const parsed = parseForm(decisionSchema, input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const decision: DecisionInput = parsed.values;
@@ -184,7 +184,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ['reviewReason', systemFieldLabels.reviewReason, (e) => String(e.reviewReason ?? '')],
       ];
       if (filter.kind === 'data-application')
-        system.push(['accessStart', '数据使用期限', (e) => (e.accessStart ? `${e.accessStart} 至 ${e.accessEnd}` : '')]);
+        system.push([
+          'accessStart',
+          t('workflow.submission.accessPeriodLabel'),
+          (e) => (e.accessStart ? t('workflow.submission.accessPeriod', { start: String(e.accessStart), end: String(e.accessEnd) }) : ''),
+        ]);
       const columns = system.filter(([field]) => canRead(field));
       const rows = await findMatching(filter, access);
       return {

@@ -6,6 +6,7 @@ import {
   type SubmissionStatus,
   statusLabels,
   submissionKinds,
+  t,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
@@ -24,20 +25,20 @@ interface Section {
 
 /** Who signs each printed form (seeds/000_…txt §3.1: 法人单位负责人签字（单位公章）). */
 const SIGN_LINE: Record<SubmissionKindId, string> = {
-  institution: '法人单位负责人签字（单位公章）：　　　　年　　月　　日',
-  'data-application': '项目负责人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
-  'change-application': '申请人签字：　　　　申请单位（公章）：　　　　年　　月　　日',
-  outcome: '负责人签字：　　　　年　　月　　日',
+  institution: t('printer.signLine.institution'),
+  'data-application': t('printer.signLine.dataApplication'),
+  'change-application': t('printer.signLine.changeApplication'),
+  outcome: t('printer.signLine.outcome'),
 };
 
 /** The public's answer when this server cannot print: the HTML form prints the same page. */
-export const PDF_UNAVAILABLE = '打印版申请表（PDF）暂时无法生成，请先使用网页版申请表打印。';
+export const PDF_UNAVAILABLE = t('printer.pdfUnavailable');
 
 /** Who asked: the public is pointed at the HTML form; staff are told why, to pass on to whoever runs the server. */
 export type PdfAudience = 'public' | 'staff';
 
 function unavailableFor(audience: PdfAudience, recordNo: string, error: PrinterUnavailableError) {
-  if (audience === 'staff') return serviceUnavailable(`打印版申请表（PDF）暂时无法生成：${error.message}。请联系系统管理员。`);
+  if (audience === 'staff') return serviceUnavailable(t('printer.pdfUnavailableStaff', { detail: error.message }));
   return serviceUnavailable(PDF_UNAVAILABLE, { htmlForm: `/api/public/records/${encodeURIComponent(recordNo)}/form.html` });
 }
 
@@ -91,7 +92,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       section.rows.push({ label: field.label, value: formatVisibleAnswer(field, entry[field.name], [...options, ...institutionOption]) });
     }
     if (statements.length === 0)
-      statements.push({ title: '申请人确认', paragraphs: ['本人确认以上信息真实、准确、完整。'], signLine: SIGN_LINE[kindId] });
+      statements.push({
+        title: t('printer.applicantStatementTitle'),
+        paragraphs: [t('printer.applicantStatement')],
+        signLine: SIGN_LINE[kindId],
+      });
     return {
       title: kind.form.title,
       recordNo: entry.recordNo,
@@ -100,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       qrCode: await QRCode.toDataURL(entry.recordNo, { margin: 1, width: 240 }),
       sections,
       statements,
-      reviewerTitle: '数据开发中心',
+      reviewerTitle: t('printer.reviewerTitle'),
     };
   }
 

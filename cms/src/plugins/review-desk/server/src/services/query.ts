@@ -6,6 +6,7 @@ import {
   type SubmissionStatus,
   statusLabels,
   submissionKinds,
+  t,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { limitedAttempt } from '../../../../../lib/attempt-limit';
@@ -14,7 +15,7 @@ import { openPhoneRecords } from '../../../../../lib/password-hash';
 import { issueRecordToken } from '../../../../../lib/record-token';
 import { type Entry, formatShanghaiTime, uidOf } from '../../../../../lib/records';
 
-const WRONG_PAIR = '手机号码或查询密码不正确';
+const WRONG_PAIR = t('workflow.submission.wrongPair');
 
 const passwordKinds = (Object.keys(submissionKinds) as SubmissionKindId[]).filter((id) => submissionKinds[id].issuesPassword);
 
@@ -79,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
       const phone = parsePhone(typeof body.phone === 'string' ? body.phone : '');
       const password = typeof body.password === 'string' ? normaliseQueryPassword(body.password) : '';
-      const fields = { ...(!phone.ok && { phone: phone.message }), ...(!password && { password: '请输入查询密码' }) };
+      const fields = { ...(!phone.ok && { phone: phone.message }), ...(!password && { password: t('workflow.lookUp.passwordRequired') }) };
       if (!phone.ok || !password) throw invalidFields(fields);
 
       const opened = await limitedAttempt(strapi, { scope: 'phone', value: phone.value }, address, WRONG_PAIR, async () => {

@@ -1,4 +1,4 @@
-import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels } from '@statdesk/config';
+import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { appendEvent, readEvents } from '../../../../../lib/history';
 import { PublicError } from '../../../../../lib/http-errors';
@@ -26,10 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     inside?: (entry: Entry) => Promise<void>,
   ): Promise<{ from: SubmissionStatus; to: SubmissionStatus }> {
     const kindId = kindOfRecordNo(no);
-    if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+    if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
     return inTransaction(strapi, async () => {
       const entry = await lockRecord(strapi, kindId, no);
-      if (!entry) throw new PublicError(404, 'NotFoundError', '未找到该申请');
+      if (!entry) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
       const from = entry.status as SubmissionStatus;
       const check = checkTransition(from, decision.action, decision.reason);
       if (!check.ok) throw new PublicError(409, 'ConflictError', check.message);

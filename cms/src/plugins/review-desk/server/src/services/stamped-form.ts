@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kindOfRecordNo, submissionKinds } from '@statdesk/config';
+import { kindOfRecordNo, submissionKinds, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
@@ -13,13 +13,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async upload(no: string, file: UploadedFile | undefined): Promise<{ status: string }> {
     const kindId = kindOfRecordNo(no);
-    if (!kindId) throw new PublicError(404, 'NotFoundError', '未找到该申请');
-    if (!submissionKinds[kindId].hasStampedForm) throw refuseFile('此类申请不需要上传盖章申请表');
-    const checked = await checkScanFile(file, '盖章申请表');
+    if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
+    if (!submissionKinds[kindId].hasStampedForm) throw refuseFile(t('workflow.submission.noStampedForm'));
+    const checked = await checkScanFile(file, t('workflow.submission.stampedFormLabel'));
     const storageKey = `stamped-forms/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
     await privateStorage().put(storageKey, checked.bytes);
     const review = serviceOf(strapi, 'plugin::review-desk.review');
-    const { to } = await review.transition(no, { action: 'upload', actor: '申请人' }, async () => {
+    const { to } = await review.transition(no, { action: 'upload', actor: t('workflow.actor.applicant') }, async () => {
       await strapi.db
         .query('api::stamped-form.stamped-form')
         .updateMany({ where: { recordNo: no, current: true }, data: { current: false } });

@@ -8,6 +8,7 @@ import {
   type SubmissionKindId,
   statusLabels,
   submissionKinds,
+  t,
 } from '@statdesk/config';
 import type { OutcomeSubmitted, Submitted } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const known = (await strapi.db
       .query('api::dataset.dataset')
       .findMany({ where: { code: { $in: wanted }, available: true }, select: ['code'] })) as Array<{ code: string }>;
-    return known.length === wanted.length ? {} : { [field]: `请从列表中选择${label}` };
+    return known.length === wanted.length ? {} : { [field]: t('field.unknownOption', { label }) };
   }
 
   /** An approved data application whose leader's phone matches: what changes and outcomes build on. */
@@ -51,8 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       case 'data-application': {
         const chosen = await findOne('institution', { recordNo: values.institution, status: { $ne: 'rejected' } });
         const errors = {
-          ...(await checkDatasets('datasets', '申请使用的数据目录', values.datasets)),
-          ...(!chosen && { institution: '请选择已登记的申请机构' }),
+          ...(await checkDatasets('datasets', t('workflow.submission.datasetsLabel'), values.datasets)),
+          ...(!chosen && { institution: t('workflow.submission.institutionRequired') }),
         };
         if (Object.keys(errors).length > 0) throw invalidFields(errors);
         return String(chosen?.fullName ?? '');
@@ -60,15 +61,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       case 'change-application': {
         const original = await findApprovedApplication(values.originalApplicationNo, values.phone);
         const errors = {
-          ...(await checkDatasets('datasets', '目录', values.datasets)),
-          ...(!original && { originalApplicationNo: '未找到与此联系电话对应的已获批数据使用申请，请核对原申请编号和联系电话' }),
+          ...(await checkDatasets('datasets', t('workflow.submission.catalogLabel'), values.datasets)),
+          ...(!original && { originalApplicationNo: t('workflow.submission.originalNotFoundByContact') }),
         };
         if (Object.keys(errors).length > 0) throw invalidFields(errors);
         return String(original?.organisationName ?? '');
       }
       case 'outcome': {
         const original = await findApprovedApplication(values.applicationNo, values.phone);
-        if (!original) throw invalidFields({ applicationNo: '未找到与此手机号码对应的已获批数据使用申请，请核对数据申请表号和手机号码' });
+        if (!original) throw invalidFields({ applicationNo: t('workflow.submission.originalNotFoundByPhone') });
         return String(original.organisationName ?? '');
       }
     }
@@ -96,7 +97,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(uidOf(kindId)).create({
           data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
         });
-        await appendEvent(strapi, { recordNo: no, action: 'submit', from: null, to: status, actor: '申请人' }, now.toISOString());
+        await appendEvent(
+          strapi,
+          { recordNo: no, action: 'submit', from: null, to: status, actor: t('workflow.actor.applicant') },
+          now.toISOString(),
+        );
         return no;
       });
       const notify = serviceOf(strapi, 'plugin::review-desk.notify');

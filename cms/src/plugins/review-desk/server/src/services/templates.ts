@@ -1,4 +1,4 @@
-import { type FormId, formatRecordNo, forms, isFormId, sampleAnswers, submissionKinds } from '@statdesk/config';
+import { type FormId, formatRecordNo, forms, isFormId, sampleAnswers, submissionKinds, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import type { Entry } from '../../../../../lib/records';
@@ -15,14 +15,14 @@ function sampleEntry(formId: FormId): Entry {
     recordNo: formatRecordNo(submissionKinds[formId].prefix, 2026, 0),
     status: 'awaiting_upload',
     submittedAt: new Date().toISOString(),
-    organisationName: '（示例）某某大学',
+    organisationName: t('template.sampleOrganisation'),
     ...sampleAnswers(forms[formId]),
   };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const known = (formId: string): FormId => {
-    if (!isFormId(formId)) throw new PublicError(404, 'NotFoundError', '没有这张表的打印模板');
+    if (!isFormId(formId)) throw new PublicError(404, 'NotFoundError', t('template.notFound'));
     return formId;
   };
   const findOverride = (formId: FormId) =>
@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       updatedAt?: string;
     } | null>;
   const checked = (source: unknown): string => {
-    if (typeof source !== 'string' || source.trim() === '') throw invalidFields({ source: '请填写模板内容' });
+    if (typeof source !== 'string' || source.trim() === '') throw invalidFields({ source: t('template.sourceRequired') });
     const result = checkTemplate(source);
     if (!result.ok) throw invalidFields({ source: result.message });
     return source;
