@@ -1,3 +1,5 @@
+import { t } from '@statdesk/config';
+
 /**
  * The admin's sign-in page shows the server's message as it is (@strapi/admin
  * pages/Auth/components/Login.tsx), and Strapi writes it in English: "Invalid credentials", and
@@ -8,8 +10,8 @@
 const SIGN_IN_PATHS = new Set(['/admin/login', '/admin/register', '/admin/forgot-password', '/admin/reset-password']);
 
 export const SIGN_IN_MESSAGES: Readonly<Record<string, string>> = {
-  'Invalid credentials': '邮箱或密码不正确',
-  'Too many requests, please try again later.': '登录尝试次数过多，请稍后再试',
+  'Invalid credentials': t('admin.signIn.invalidCredentials'),
+  'Too many requests, please try again later.': t('admin.signIn.tooMany'),
 };
 
 interface Ctx {

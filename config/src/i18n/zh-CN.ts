@@ -171,6 +171,8 @@ export const zhCN = {
   // Staff in the admin panel.
   'admin.forbidden': '您的角色没有执行此操作的权限',
   'admin.fileNotFound': '没有找到该文件',
+  'admin.signIn.invalidCredentials': '邮箱或密码不正确',
+  'admin.signIn.tooMany': '登录尝试次数过多，请稍后再试',
   /** Who acted, in a history, when the admin user has neither a name nor an email. */
   'admin.unnamedStaff': '工作人员',
   /** What a form, list or export shows instead of a field the role may not read. */
@@ -396,6 +398,8 @@ export const zhCN = {
   'site.rows.remove': '删除{noun}',
   'site.rows.add': '添加一个{noun}',
   'site.rows.max': '最多{max}个{noun}',
+  'site.rows.keepTheOnlyOne': '至少需要1个{noun}，不能删除唯一的一个；如需更换，请直接修改其内容',
+  'site.rows.keepTheMinimum': '至少需要{min}个{noun}，不能删除更多；如需更换，请直接修改其内容',
   'site.recordsLookup.phoneLabel': '手机号码',
   'site.recordsLookup.phoneHint': '申请时填写的手机号码',
   'site.recordsLookup.shownWhen': '提交申请时',

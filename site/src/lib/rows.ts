@@ -1,4 +1,4 @@
-import type { FormDefinition, RowsField } from '@statdesk/config';
+import { type FormDefinition, type RowsField, t } from '@statdesk/config';
 
 /**
  * The "add another" and "remove" buttons of repeatable rows, as plain form posts so that they work
@@ -32,7 +32,9 @@ export function refusedRowRemoval(
   const rows = (values[field.name] as unknown[] | undefined) ?? [];
   if (rows.length > field.minRows) return undefined;
   const min = Math.max(1, field.minRows);
-  return { [field.name]: `至少需要${min}个${field.rowNoun}，不能删除${min === 1 ? '唯一的一个' : '更多'}；如需更换，请直接修改其内容` };
+  const message =
+    min === 1 ? t('site.rows.keepTheOnlyOne', { noun: field.rowNoun }) : t('site.rows.keepTheMinimum', { min, noun: field.rowNoun });
+  return { [field.name]: message };
 }
 
 /** The rows to show: what was typed, or the minimum number of empty rows. */

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { PrivateStorage } from '../private-storage';
 import { checkStorageKey } from './key';
+import type { PrivateStorage } from './types';
 
 /** Private files in a folder of this machine, or one every instance mounts (docs/deploy.md). */
 export function localStore(root: string): PrivateStorage {

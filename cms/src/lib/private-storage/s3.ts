@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { PrivateStorage } from '../private-storage';
 import { checkStorageKey } from './key';
 import type { S3Settings } from './settings';
+import type { PrivateStorage } from './types';
 
 /**
  * Private files in an S3-compatible bucket with no public access (docs/deploy.md, "Files"): every

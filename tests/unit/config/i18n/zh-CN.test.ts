@@ -183,7 +183,7 @@ describe('zh-CN texts', () => {
   it('pins the statistician registration messages', () => {
     expect(area('statistician')).toMatchInlineSnapshot(`
       {
-        "statistician.alreadyRegistered": "该身份证号码已注册登记。每人只能注册一次：如需增加服务单位，请在原注册表的“统计服务单位情况”中增加；原注册表无法打开时，请联系当地统计局开放注册表。",
+        "statistician.alreadyRegistered": "该身份证号码已注册登记，每人只能注册一次。请到“注册信息查询”凭身份证号码和查询密码查看原注册表；注册表提交后即锁定，如需增加服务单位，请联系当地统计局开放注册表后再增加。",
         "statistician.gateAllowed": "本企业已有注册登记的统计人员，可以报表。",
         "statistician.gateRefused": "本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。",
         "statistician.locked": "注册表已提交锁定。如需修改，请联系当地统计局开放注册表。",
@@ -198,6 +198,8 @@ describe('zh-CN texts', () => {
         "admin.forbidden": "您的角色没有执行此操作的权限",
         "admin.jurisdiction.outside": "该代理机构不在您的辖区内",
         "admin.jurisdiction.unassigned": "您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置",
+        "admin.signIn.invalidCredentials": "邮箱或密码不正确",
+        "admin.signIn.tooMany": "登录尝试次数过多，请稍后再试",
         "admin.unnamedStaff": "工作人员",
         "admin.withheld": "（无权查看）",
         "region.city": "市州代码 {code} 不在行政区划代码表（GB/T 2260）中",
@@ -443,6 +445,8 @@ describe('zh-CN texts', () => {
         "site.request.refused": "请求未被接受",
         "site.request.unreadableForm": "提交的表单内容不完整或格式不正确，无法读取。请返回上一页重新提交。",
         "site.rows.add": "添加一个{noun}",
+        "site.rows.keepTheMinimum": "至少需要{min}个{noun}，不能删除更多；如需更换，请直接修改其内容",
+        "site.rows.keepTheOnlyOne": "至少需要1个{noun}，不能删除唯一的一个；如需更换，请直接修改其内容",
         "site.rows.max": "最多{max}个{noun}",
         "site.rows.remove": "删除{noun}",
         "site.stampedForm.fieldLabel": "盖章后的申请表",
@@ -451,6 +455,7 @@ describe('zh-CN texts', () => {
         "site.stampedForm.replaces": "一次上传一个文件；重新上传会替换之前的文件",
         "site.stampedForm.submit": "上传",
         "site.stampedForm.title": "提交申请表",
+        "site.statistician.alreadyRegisteredHtml": "已经注册过：请到<a href="/statisticians/lookup">注册信息查询</a>查看原注册表。需要增加服务单位时，请联系当地统计局开放注册表。",
         "site.statistician.checkNote": "每个身份证号码只能注册一次。提交后注册表即锁定，如需增加服务单位，请联系当地统计局开放注册表。",
         "site.statistician.submitNote": "提交后，系统会给出注册编号和查询密码。凭身份证号码和查询密码可以查看注册信息。",
         "site.statisticianLookup.birthDate": "出生日期",
