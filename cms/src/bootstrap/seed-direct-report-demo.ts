@@ -1,6 +1,7 @@
 import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { storedEventOf } from '../api/direct-report/services/stored-event';
+import { documentData } from '../lib/document-data';
 import { serviceOf } from '../lib/services';
 import { isDemoWanted } from './demo-wanted';
 
@@ -18,7 +19,13 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
   if (!(await strapi.db.query('api::direct-report-setting.direct-report-setting').findOne({}))) {
     const { threshold, ipCountScope, anomalyDelta, scope } = defaultRuleParameters();
     await strapi.documents('api::direct-report-setting.direct-report-setting').create({
-      data: { threshold, ipCountScope, anomalyDelta, monthlyCategories: scope.monthly, quarterlyCategories: scope.quarterly } as never,
+      data: documentData('api::direct-report-setting.direct-report-setting', {
+        threshold,
+        ipCountScope,
+        anomalyDelta,
+        monthlyCategories: scope.monthly,
+        quarterlyCategories: scope.quarterly,
+      }),
     });
   }
   if (!(await isDemoWanted(strapi, 'api::reporting-period.reporting-period'))) return;
@@ -40,7 +47,11 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
       await enterprises.upsert(data.enterprises);
       for (const d of data.delegations) {
         await strapi.documents('api::delegation.delegation').create({
-          data: { enterpriseCode: d.enterpriseCode, agencyName: '演示统计代理有限公司', effectiveFrom: d.from.toISOString() } as never,
+          data: documentData('api::delegation.delegation', {
+            enterpriseCode: d.enterpriseCode,
+            agencyName: '演示统计代理有限公司',
+            effectiveFrom: d.from.toISOString(),
+          }),
         });
       }
     }

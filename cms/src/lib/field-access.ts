@@ -1,5 +1,5 @@
 import { type Field, type FieldOption, formatAnswer, t } from '@statdesk/config';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { type Ctx, READ } from './admin-context';
 import { PublicError } from './http-errors';
 import { personalFieldsByUid } from './personal-fields';
@@ -63,7 +63,7 @@ export function createFieldAccess(strapi: Core.Strapi, ability: Ability): FieldA
     return manager;
   };
   const attributesOf = (uid: string) =>
-    Object.keys((strapi.getModel(uid as never) as { attributes?: object } | undefined)?.attributes ?? {});
+    Object.keys((strapi.getModel(uid as UID.Schema) as { attributes?: object } | undefined)?.attributes ?? {});
   const subjectOf = (uid: string, entry?: Record<string, unknown>) => (entry ? managerOf(uid).toSubject(entry, uid) : uid);
   const canRead = (uid: string, field: string, entry?: Record<string, unknown>) =>
     ALWAYS_READABLE.has(field) || ability.can(READ, subjectOf(uid, entry), field);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { documentData } from './document-data';
 import { allPersonalFieldNames } from './personal-fields';
 
 /**
@@ -33,7 +34,7 @@ export function withheldPersonalValues(changes: Record<string, FieldChange>): Fi
 /** Appends an event; run it inside the transaction of the change it records. */
 export async function appendEvent(strapi: Core.Strapi, event: HistoryEvent, at = new Date().toISOString()): Promise<void> {
   await strapi.documents('api::review-event.review-event').create({
-    data: {
+    data: documentData('api::review-event.review-event', {
       recordNo: event.recordNo,
       action: event.action,
       fromStatus: event.from,
@@ -42,7 +43,7 @@ export async function appendEvent(strapi: Core.Strapi, event: HistoryEvent, at =
       reason: event.reason?.trim() || null,
       changes: event.changes && Object.keys(event.changes).length > 0 ? withheldPersonalValues(event.changes) : null,
       at,
-    } as never,
+    }),
   });
 }
 

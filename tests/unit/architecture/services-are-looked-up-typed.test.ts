@@ -32,4 +32,10 @@ describe('StatDesk’s services are looked up typed', () => {
   it('spells no service’s type as ReturnType<typeof import(…)>', () => {
     expect(offenders(/ReturnType<\s*typeof import\(/)).toEqual([]);
   });
+
+  // Data that Strapi's generated input types do not describe goes through lib/document-data.ts,
+  // the one place that says why; a scattered `as never` hides every type error behind it.
+  it('silences no type with `as never` anywhere in cms/src', () => {
+    expect(offenders(/\bas never\b/)).toEqual([]);
+  });
 });

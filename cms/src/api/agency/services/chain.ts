@@ -11,6 +11,7 @@ import {
 } from '@statdesk/config';
 import { numberStart } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
+import { documentData } from '../../../lib/document-data';
 import { appendEvent, labelEvents, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { type PrivateFile, privateStorage } from '../../../lib/private-storage';
@@ -52,7 +53,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const confirmed = check.action === 'province_confirm' && effectiveDate;
         await strapi.documents(AGENCY).update({
           documentId: entry.documentId,
-          data: { status: check.to, reviewedAt: now, reviewReason: reason || null, ...(confirmed && { effectiveDate }) } as never,
+          data: documentData(AGENCY, {
+            status: check.to,
+            reviewedAt: now,
+            reviewReason: reason || null,
+            ...(confirmed && { effectiveDate }),
+          }),
         });
         if (confirmed) {
           for (const delegator of entry.delegators) {

@@ -4,15 +4,17 @@ import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
 import { bearerToken, readRecordToken } from '../../../lib/record-token';
 import { findRecord } from '../../../lib/records';
+import type { UploadedFile } from '../../../lib/scan-file';
 import { type ServiceUid, serviceOf } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
 
-const uploadedFile = (ctx: Ctx) => {
-  const files = (ctx.request as unknown as { files?: Record<string, unknown> }).files ?? {};
-  return (Array.isArray(files.file) ? files.file[0] : files.file) as never;
+/** The one file of a multipart post (koa-body's `files.file`, an array when several were sent). */
+const uploadedFile = (ctx: Ctx): UploadedFile | undefined => {
+  const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[] | undefined> }).files ?? {};
+  return Array.isArray(files.file) ? files.file[0] : files.file;
 };
 
 const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>

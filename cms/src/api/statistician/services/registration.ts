@@ -13,6 +13,7 @@ import {
 import { type Registration, recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { limitedDisclosure } from '../../../lib/attempt-limit';
+import { documentData } from '../../../lib/document-data';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
@@ -93,7 +94,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const registrationNo = await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, recordKinds.statistician.prefix, shanghaiYear(now));
         await strapi.documents(STATISTICIAN).create({
-          data: { ...values, registrationNo: no, status: 'active', locked: true, passwordHash, submittedAt: now.toISOString() } as never,
+          data: documentData(STATISTICIAN, {
+            ...values,
+            registrationNo: no,
+            status: 'active',
+            locked: true,
+            passwordHash,
+            submittedAt: now.toISOString(),
+          }),
         });
         const actor = values.registeredBy === 'self' ? t('workflow.actor.self') : t('workflow.actor.onBehalf');
         await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor }, now.toISOString());

@@ -1,5 +1,6 @@
 import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { documentData } from '../../../../../lib/document-data';
 import { appendEvent, readEvents } from '../../../../../lib/history';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type Entry, lockRecord, uidOf } from '../../../../../lib/records';
@@ -38,11 +39,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const isReview = decision.action !== 'upload';
       await strapi.documents(uidOf(kindId)).update({
         documentId: entry.documentId,
-        data: {
+        data: documentData(uidOf(kindId), {
           status: check.to,
           ...(isReview && { reviewedAt: now, reviewReason: decision.reason?.trim() ?? null }),
           ...decision.changes,
-        } as never,
+        }),
       });
       await appendEvent(
         strapi,

@@ -12,6 +12,7 @@ import {
 } from '@statdesk/config';
 import type { OutcomeSubmitted, Submitted } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
+import { documentData } from '../../../../../lib/document-data';
 import { appendEvent } from '../../../../../lib/history';
 import { invalidFields } from '../../../../../lib/http-errors';
 import { hashQueryPassword } from '../../../../../lib/password-hash';
@@ -95,7 +96,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const applicationNo = await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, kind.prefix, shanghaiYear(now));
         await strapi.documents(uidOf(kindId)).create({
-          data: { ...parsed.values, recordNo: no, status, organisationName, passwordHash, submittedAt: now.toISOString() } as never,
+          data: documentData(uidOf(kindId), {
+            ...parsed.values,
+            recordNo: no,
+            status,
+            organisationName,
+            passwordHash,
+            submittedAt: now.toISOString(),
+          }),
         });
         await appendEvent(
           strapi,
