@@ -1,7 +1,8 @@
 /** What the three choice kinds (select, radios, checkboxes) share: options fixed or from the CMS. */
 import { z } from 'zod';
+import type { FieldKind } from '../kind.ts';
 import { fieldMessages } from '../messages.ts';
-import { baseField, CONTROL_CHARACTERS, type FieldOption, fieldOption } from './common.ts';
+import { baseField, CONTROL_CHARACTERS, type FieldOption, fieldOption, optionalWhenAllowed, readString, writeString } from './common.ts';
 
 /** Where a choice field's options come from when they are not fixed in the form. */
 export const optionSource = z.enum(['catalog', 'institutions']);
@@ -49,3 +50,21 @@ export const formatChoice = (field: ChoiceOf, value: unknown, options: readonly 
 
 /** The first option, so that a preview shows a real label. */
 export const firstOption = (field: ChoiceOf): string => field.options?.[0]?.value ?? '示例';
+
+/**
+ * A kind whose answer is one option (select and radios differ only in how they are shown): stored
+ * as a string, printed as the option's label.
+ */
+export function singleChoiceKind<T extends 'select' | 'radios'>(type: T) {
+  const definition = choiceDefinition(type);
+  return {
+    definition,
+    answer: (field) => optionalWhenAllowed(field, oneOf(field)),
+    attribute: (field) => ({ type: 'string', required: !field.optional, maxLength: 100 }),
+    read: readString,
+    write: writeString,
+    format: formatChoice,
+    sample: firstOption,
+    input: () => ({}),
+  } satisfies FieldKind<z.infer<typeof definition>>;
+}
