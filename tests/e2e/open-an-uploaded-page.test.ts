@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
 
@@ -34,12 +35,13 @@ async function signInContentEditor(): Promise<string> {
     body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
   });
   const token = login.body.data.token;
-  const roles = await api<{ data: Array<{ id: number; name: string }> }>('/admin/roles', { token });
-  const editorRole = roles.body.data.find((role) => role.name === 'Content editor');
+  const roles = await api<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
+  const editorRole = roles.body.data.find((role) => role.code === adminRoleCode('Content editor'));
+  if (!editorRole) throw new Error('No Content editor role in /admin/roles');
   const invited = await api<{ data: { registrationToken: string } }>('/admin/users', {
     method: 'POST',
     token,
-    body: JSON.stringify({ firstname: '编辑', lastname: '李', email: EDITOR.email, roles: [editorRole?.id] }),
+    body: JSON.stringify({ firstname: '编辑', lastname: '李', email: EDITOR.email, roles: [editorRole.id] }),
   });
   const registered = await api<{ data: { token: string } }>('/admin/register', {
     method: 'POST',

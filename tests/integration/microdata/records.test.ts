@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { validInstitution } from '../support/fixtures.ts';
@@ -124,9 +126,11 @@ describe('a record’s printable form and stamped-form upload', () => {
       ['image/png', true],
     ]);
     const service = cms.strapi.service('plugin::review-desk.stamped-form' as never) as unknown as {
-      current(no: string): Promise<{ bytes: Buffer }>;
+      current(no: string): Promise<{ body: Readable; mime: string }>;
     };
-    expect((await service.current(record.applicationNo)).bytes.equals(SAMPLE_PNG)).toBe(true);
+    const served = await service.current(record.applicationNo);
+    expect(served.mime).toBe('image/png');
+    expect((await buffer(served.body)).equals(SAMPLE_PNG)).toBe(true);
   });
 
   it('does not serve uploaded scans under Strapi’s public /uploads', async () => {
