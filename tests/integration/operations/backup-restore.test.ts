@@ -48,6 +48,19 @@ async function contentsOf(url: string): Promise<Record<string, string>> {
   return contents;
 }
 
+/**
+ * What the restored database must hold: the source as it was, table by table. The running Strapi
+ * may write a table of its own (its settings store, a session) while the backup is taken, so a
+ * table that changed between the check before the backup and the one after may be restored as
+ * either; every other table must be restored exactly.
+ */
+function sourceAsBackedUp(before: Record<string, string>, after: Record<string, string>, restored: Record<string, string>) {
+  const expected: Record<string, string> = {};
+  for (const [name, now] of Object.entries(after))
+    expected[name] = before[name] !== now && restored[name] === before[name] ? before[name] : now;
+  return expected;
+}
+
 /** The schema as the catalog describes it: columns, constraints, indexes, triggers, functions, partitions. */
 async function catalogOf(url: string): Promise<string[]> {
   const rows = await query<{ line: string }>(
@@ -154,6 +167,7 @@ describe.each(PRIVATE_STORES)('npm run backup and npm run restore, private files
 
   it('writes an archive while Strapi runs and restores every row, sequence, schema object and file', async () => {
     const archive = join(work, 'backup.tar.gz');
+    const beforeBackup = await contentsOf(cms.databaseUrl);
     const backup = await cli('backup.ts', [archive], {
       DATABASE_URL: cms.databaseUrl,
       PUBLIC_DIR: process.env.PUBLIC_DIR ?? '',
@@ -172,7 +186,7 @@ describe.each(PRIVATE_STORES)('npm run backup and npm run restore, private files
     expect((await cli('restore.ts', [archive], env)).stdout).toContain('Restored the backup of');
 
     const restoredContents = await contentsOf(restoredUrl);
-    expect(restoredContents).toEqual(await contentsOf(cms.databaseUrl));
+    expect(restoredContents).toEqual(sourceAsBackedUp(beforeBackup, await contentsOf(cms.databaseUrl), restoredContents));
     expect(await catalogOf(restoredUrl)).toEqual(await catalogOf(cms.databaseUrl));
     if (kind === 'local') {
       expect(filesOf(restored.uploads)).toEqual(filesOf(source.uploads));
