@@ -18,3 +18,13 @@ export const servicesIn =
   <P extends string>(strapi: Core.Strapi, prefix: P) =>
   <N extends NameIn<P>>(name: N) =>
     serviceOf(strapi, `${prefix}.${name}` as `${P}.${N}` & ServiceUid);
+
+/**
+ * servicesIn against the running Strapi, looked up on each call: a controller module outlives a
+ * Strapi destroyed and started again in one process (the tests' restart(), one file booting once
+ * per private store), whose services must be the new ones.
+ */
+export const runningServicesIn =
+  <P extends string>(prefix: P) =>
+  <N extends NameIn<P>>(name: N) =>
+    servicesIn(strapi, prefix)(name);

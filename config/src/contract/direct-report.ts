@@ -79,6 +79,21 @@ export const reportFilter = z.object({
   reason: z.string().optional(),
   page: z.coerce.number().optional(),
   pageSize: z.coerce.number().optional(),
+  /** What-if parameters for this one report (direct-report-rule.md "Parameters"); the settings stay. */
+  threshold: z.string().optional(),
+  scope: z.string().optional(),
+});
+
+/** A batch written by natural key, all or nothing. */
+export const upsertResult = z.object({ received: z.number().int(), created: z.number().int(), updated: z.number().int() });
+
+export const storedPeriod = z.object({ code: z.string(), type: z.enum(periodTypes), opensAt: instant, closesAt: instant });
+export const storedDelegation = z.object({
+  enterpriseCode: z.string(),
+  agencyName: z.string(),
+  agencyNo: z.string().nullable(),
+  effectiveFrom: instant,
+  effectiveTo: instant.nullable(),
 });
 
 export const directReport = {
@@ -87,7 +102,7 @@ export const directReport = {
     path: '/api/direct-report/enterprises',
     auth: 'api-token',
     request: { body: z.unknown() },
-    responses: { 200: z.object({ received: z.number().int(), created: z.number().int(), updated: z.number().int() }) },
+    responses: { 200: upsertResult },
     errors: [400, 401, 403],
   }),
   ingestLoginEvents: defineEndpoint({
@@ -115,5 +130,54 @@ export const directReport = {
     request: { params: z.object({ period: z.string() }), query: reportFilter },
     responses: { 200: directReportPage },
     errors: [400, 401, 404],
+  }),
+  listPeriods: defineEndpoint({
+    method: 'GET',
+    path: '/api/direct-report/periods',
+    auth: 'api-token',
+    responses: { 200: z.object({ data: z.array(storedPeriod) }) },
+    errors: [401],
+  }),
+  /** The platform's calendar: insert or update by code. A changed window rebuilds that period's summaries. */
+  upsertPeriods: defineEndpoint({
+    method: 'PUT',
+    path: '/api/direct-report/periods',
+    auth: 'api-token',
+    request: { body: z.unknown() },
+    responses: { 200: upsertResult },
+    errors: [400, 401, 403],
+  }),
+  listDelegations: defineEndpoint({
+    method: 'GET',
+    path: '/api/direct-report/delegations',
+    auth: 'api-token',
+    request: { query: z.object({ enterprise: z.string().optional() }) },
+    responses: { 200: z.object({ data: z.array(storedDelegation) }) },
+    errors: [400, 401],
+  }),
+  /** The province's list of agents: insert or update by (enterprise, agency, effective from). */
+  upsertDelegations: defineEndpoint({
+    method: 'PUT',
+    path: '/api/direct-report/delegations',
+    auth: 'api-token',
+    request: { body: z.unknown() },
+    responses: { 200: upsertResult },
+    errors: [400, 401, 403],
+  }),
+  settings: defineEndpoint({
+    method: 'GET',
+    path: '/api/direct-report/settings',
+    auth: 'api-token',
+    responses: { 200: ruleParametersSchema },
+    errors: [401],
+  }),
+  /** Replaces the rule's parameters; a full-access token only (a read-only token is refused). */
+  updateSettings: defineEndpoint({
+    method: 'PUT',
+    path: '/api/direct-report/settings',
+    auth: 'api-token',
+    request: { body: z.unknown() },
+    responses: { 200: ruleParametersSchema },
+    errors: [400, 401, 403],
   }),
 };

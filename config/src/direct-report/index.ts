@@ -1,3 +1,4 @@
+export * from './calendar.ts';
 export * from './counted.ts';
 export * from './ip.ts';
 export * from './rates.ts';

@@ -273,6 +273,21 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('exportReport', 200, { params: { period: '2026-10', format: 'csv' }, token: platformToken });
     await expectAnswer('exportReport', 200, { params: { period: '2026-10', format: 'xlsx' }, token: platformToken });
     await expectAnswer('exportReport', 404, { params: { period: '1999-01', format: 'csv' }, token: platformToken });
+
+    const period = { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' };
+    await expectAnswer('upsertPeriods', 200, { body: [period], token: platformToken });
+    await expectAnswer('upsertPeriods', 400, { body: [{ ...period, type: 'weekly' }], token: platformToken });
+    await expectAnswer('listPeriods', 200, { token: platformToken });
+    await expectAnswer('listPeriods', 401);
+    const delegation = { enterpriseCode: master[0]?.code, agencyName: '代理机构', effectiveFrom: '2026-01-01T00:00:00+08:00' };
+    await expectAnswer('upsertDelegations', 200, { body: [delegation], token: platformToken });
+    await expectAnswer('upsertDelegations', 400, { body: [{ ...delegation, enterpriseCode: 'x' }], token: platformToken });
+    await expectAnswer('listDelegations', 200, { token: platformToken });
+    await expectAnswer('listDelegations', 400, { query: { enterprise: 'x' }, token: platformToken });
+    const settings = (await expectAnswer('settings', 200, { token: platformToken })) as object;
+    await expectAnswer('settings', 401);
+    await expectAnswer('updateSettings', 200, { body: settings, token: platformToken });
+    await expectAnswer('updateSettings', 400, { body: { ...settings, threshold: 0 }, token: platformToken });
     await expectAnswer('bureauReportPeriods', 200, { token: staff.token });
     await expectAnswer('bureauReportPeriods', 401);
     await expectAnswer('bureauReport', 200, { params: { period: '2026-10' }, token: staff.token });

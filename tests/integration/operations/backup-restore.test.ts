@@ -56,8 +56,10 @@ async function contentsOf(url: string): Promise<Record<string, string>> {
  */
 function sourceAsBackedUp(before: Record<string, string>, after: Record<string, string>, restored: Record<string, string>) {
   const expected: Record<string, string> = {};
-  for (const [name, now] of Object.entries(after))
-    expected[name] = before[name] !== now && restored[name] === before[name] ? before[name] : now;
+  for (const [name, now] of Object.entries(after)) {
+    const then = before[name];
+    expected[name] = then !== undefined && then !== now && restored[name] === then ? then : now;
+  }
   return expected;
 }
 

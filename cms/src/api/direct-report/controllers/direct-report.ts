@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { answer } from '../../../lib/http-errors';
-import { servicesIn } from '../../../lib/services';
+import { runningServicesIn } from '../../../lib/services';
 import { isNothingAccepted, nothingAcceptedBody } from '../services/ingest';
-import { enterpriseFilterOf } from '../services/report';
+import { enterpriseFilterOf, whatIfOf } from '../services/report';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
-// Looked up on each call: this module outlives a Strapi destroyed and started again in one process
-// (the tests' restart(), one file booting once per private store), whose services must be the new ones.
-const service: ReturnType<typeof servicesIn<'api::direct-report'>> = (name) => servicesIn(strapi, 'api::direct-report')(name);
+const service = runningServicesIn('api::direct-report');
 
 const exportTypes = {
   csv: 'text/csv; charset=utf-8',
@@ -18,7 +16,8 @@ const exportTypes = {
 async function exportReport(ctx: Ctx, format: keyof typeof exportTypes) {
   const period = String(ctx.params.period);
   const report = service('report');
-  const body = format === 'csv' ? await report.csv(period) : await report.xlsx(period);
+  const whatIf = whatIfOf(ctx.query);
+  const body = format === 'csv' ? await report.csv(period, whatIf) : await report.xlsx(period, whatIf);
   ctx.set('Content-Type', exportTypes[format]);
   ctx.set('Content-Disposition', `attachment; filename="direct-report-${period}.${format}"`);
   return { body };
@@ -36,6 +35,6 @@ export default {
     answer(ctx, async () => {
       const format = ctx.params.format;
       if (format === 'csv' || format === 'xlsx') return exportReport(ctx, format);
-      return { body: await service('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query)) };
+      return { body: await service('report').find(String(ctx.params.period), enterpriseFilterOf(ctx.query), whatIfOf(ctx.query)) };
     }),
 };

@@ -4,6 +4,7 @@ import {
   type DirectReport,
   defaultRuleParameters,
   type EnterpriseResult,
+  fieldErrorsOf,
   flagLabels,
   type PeriodType,
   type Reason,
@@ -13,9 +14,11 @@ import {
   reasons,
   ruleParametersSchema,
   t,
+  type WhatIf,
+  whatIfSchema,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
-import { PublicError } from '../../../lib/http-errors';
+import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
 
@@ -44,6 +47,17 @@ export const enterpriseFilterOf = (query: Record<string, unknown>): EnterpriseFi
   page: int(query.page),
   pageSize: int(query.pageSize),
 });
+
+/**
+ * The what-if parameters of a query string (`?threshold=&scope=`, direct-report-rule.md
+ * "Parameters"): a report computed with them for this request only. Unlike the filter, a value
+ * that is given and wrong is refused: a silently ignored threshold would look like a real answer.
+ */
+export function whatIfOf(query: Record<string, unknown>): WhatIf {
+  const parsed = whatIfSchema.safeParse({ threshold: query.threshold, scope: query.scope });
+  if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error.issues));
+  return parsed.data;
+}
 
 type ExportColumn =
   | 'code'
@@ -109,6 +123,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return parsed.success ? parsed.data : defaultRuleParameters();
   },
 
+  /** The bureau's parameters with a what-if's overrides: `scope` is the IP-count scope. */
+  async parametersWith(whatIf: WhatIf = {}): Promise<RuleParameters> {
+    const parameters = await this.parameters();
+    return {
+      ...parameters,
+      threshold: whatIf.threshold ?? parameters.threshold,
+      ipCountScope: whatIf.scope ?? parameters.ipCountScope,
+    };
+  },
+
   /** The period of a code, or a 404 naming it. */
   async period(periodCode: string): Promise<ReportingPeriod> {
     const row = (await strapi.db.query(PERIOD).findOne({ where: { code: periodCode } })) as PeriodRow | null;
@@ -117,8 +141,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The whole report of a period (every enterprise), computed in PostgreSQL. */
-  async full(periodCode: string): Promise<DirectReport> {
-    return computeReportInSql(strapi.db.connection, { period: await this.period(periodCode), parameters: await this.parameters() });
+  async full(periodCode: string, whatIf: WhatIf = {}): Promise<DirectReport> {
+    return computeReportInSql(strapi.db.connection, {
+      period: await this.period(periodCode),
+      parameters: await this.parametersWith(whatIf),
+    });
   },
 
   /** The latest periods (newest first) with their totals, for the dashboard's trend. */
@@ -137,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The report with its enterprise list filtered by region or reason and paged. */
-  async find(periodCode: string, filter: EnterpriseFilter) {
+  async find(periodCode: string, filter: EnterpriseFilter, whatIf: WhatIf = {}) {
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
       throw new PublicError(400, 'ValidationError', t('directReport.reasonUnknown', { reasons: reasons.join('、') }), {
         reason: t('directReport.reasonField'),
@@ -150,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const page = Math.max(filter.page ?? 1, 1);
     const { report, matching } = await computeReportPage(
       strapi.db.connection,
-      { period: await this.period(periodCode), parameters: await this.parameters() },
+      { period: await this.period(periodCode), parameters: await this.parametersWith(whatIf) },
       {
         city: filter.city,
         county: filter.county,
@@ -168,12 +195,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The per-enterprise explanations as CSV (UTF-8 with BOM, formula-safe). */
-  async csv(periodCode: string): Promise<string> {
-    return toCsv(enterpriseTable(await this.full(periodCode)));
+  async csv(periodCode: string, whatIf: WhatIf = {}): Promise<string> {
+    return toCsv(enterpriseTable(await this.full(periodCode, whatIf)));
   },
 
-  async xlsx(periodCode: string): Promise<Buffer> {
-    const report = await this.full(periodCode);
+  async xlsx(periodCode: string, whatIf: WhatIf = {}): Promise<Buffer> {
+    const report = await this.full(periodCode, whatIf);
     const totals: Table = {
       name: t('directReport.export.totalsSheet'),
       headers: [t('directReport.export.item'), t('directReport.export.value')],

@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { answer } from '../../../lib/http-errors';
+import { runningServicesIn } from '../../../lib/services';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+const service = runningServicesIn('api::direct-report');
+
+/** The rule's parameters. `find` because Strapi lets a read-only token call only `find`/`findOne`. */
+export default {
+  find: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('settings').read() })),
+  replace: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('settings').replace(ctx.request.body) })),
+};
