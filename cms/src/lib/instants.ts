@@ -21,3 +21,16 @@ export function checkInstants(data: Record<string, unknown> | undefined, labels:
   const first = wrong[0];
   if (first) throw new errors.ValidationError(first.message, { errors: wrong });
 }
+
+/**
+ * Refuses a window whose end is not after its start (a period's [opensAt, closesAt), a
+ * delegation's [effectiveFrom, effectiveTo)): such a window holds no instant, and the rule would
+ * silently count nothing in it. Checked when both ends are in the data being saved.
+ */
+export function checkOrder(data: Record<string, unknown> | undefined, from: string, to: string, message: string): void {
+  const start = data?.[from];
+  const end = data?.[to];
+  if (start === undefined || start === null || end === undefined || end === null) return;
+  const millis = (value: unknown) => (value instanceof Date ? value.getTime() : Date.parse(String(value).trim()));
+  if (millis(end) <= millis(start)) throw new errors.ValidationError(message, { errors: [{ path: [to], message }] });
+}

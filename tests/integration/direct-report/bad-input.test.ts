@@ -180,7 +180,7 @@ describe('the direct-reporting API refuses bad input', () => {
     expect((await cms.strapi.db.connection.raw(`select count(*)::int as n from enterprises where code = ?`, [code(13)])).rows[0].n).toBe(0);
   });
 
-  it('refuses a reporting period whose window names 30 February or no offset, in zh-CN naming the field', async () => {
+  it('refuses a reporting period whose window names 30 February, no offset or ends before it opens, in zh-CN naming the field', async () => {
     const create = (opensAt: string, closesAt = '2027-03-11T00:00:00+08:00') =>
       bureau.json<{ error: { status: number; message: string; details: { errors: Array<{ path: string[] }> } } }>(
         'POST',
@@ -195,16 +195,30 @@ describe('the direct-reporting API refuses bad input', () => {
     const local = await create('2027-03-01T00:00:00.000Z', '2027-03-11T00:00:00');
     expect(local.status).toBe(400);
     expect(local.body.error.message).toBe('网报截止时间：应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00');
+    const backwards = await create('2027-03-11T00:00:00+08:00', '2027-03-01T00:00:00+08:00');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toBe('网报结束时间应晚于开始时间');
+    expect(backwards.body.error.details.errors.map((e) => e.path)).toEqual([['closesAt']]);
     expect(await cms.strapi.db.query('api::reporting-period.reporting-period').count({ where: { code: '2027-02' } })).toBe(0);
     expect((await create('2027-03-01T00:00:00+08:00')).status).toBe(201);
   });
 
-  it('refuses a delegation that takes effect on a day that does not exist', async () => {
+  it('refuses a delegation that takes effect on a day that does not exist, or ends when it starts', async () => {
     await expect(
       cms.strapi.documents('api::delegation.delegation').create({
         data: { enterpriseCode: code(1), agencyName: '成都某统计代理公司', effectiveFrom: '2026-02-29T00:00:00+08:00' } as never,
       }),
     ).rejects.toThrow('生效时间：应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00');
+    await expect(
+      cms.strapi.documents('api::delegation.delegation').create({
+        data: {
+          enterpriseCode: code(1),
+          agencyName: '成都某统计代理公司',
+          effectiveFrom: '2026-03-01T00:00:00+08:00',
+          effectiveTo: '2026-03-01T00:00:00+08:00',
+        } as never,
+      }),
+    ).rejects.toThrow('委托结束时间应晚于开始时间');
   });
 
   it('refuses an enterprise saved in the admin with a wrong check character or a county of another city', async () => {

@@ -1,5 +1,5 @@
 import { t } from '@statdesk/config';
-import { checkInstants } from '../../../../lib/instants';
+import { checkInstants, checkOrder } from '../../../../lib/instants';
 import { dropOrphanedSummaries, ensureSummary } from '../../../direct-report/services/summaries';
 
 interface PeriodEvent {
@@ -21,8 +21,10 @@ async function build({ result }: PeriodEvent) {
 // deleted: from another connection a new period's summary looked orphaned and was dropped.
 const dropOrphans = () => strapi.db.transaction(({ trx }) => dropOrphanedSummaries(trx));
 
-/** A window opens and closes at instants that exist, each with its offset (Beijing time is +08:00). */
-const checkWindow = (event: { params: { data?: Record<string, unknown> } }) =>
-  checkInstants(event.params.data, { opensAt: t('workflow.period.opensAt'), closesAt: t('workflow.period.closesAt') });
+/** A window opens and closes at instants that exist, each with its offset (Beijing time is +08:00), in that order. */
+function checkWindow({ params: { data } }: { params: { data?: Record<string, unknown> } }) {
+  checkInstants(data, { opensAt: t('workflow.period.opensAt'), closesAt: t('workflow.period.closesAt') });
+  checkOrder(data, 'opensAt', 'closesAt', t('directReport.period.window'));
+}
 
 export default { beforeCreate: checkWindow, beforeUpdate: checkWindow, afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };
