@@ -54,6 +54,11 @@ export const directReportPage = z.object({
     }),
   ),
   enterprises: z.array(enterpriseResult),
+  /**
+   * Enterprise codes that logged in during the period but are not in the master data: the rule
+   * counts their logins (they share IPs), and the platform should add them (the first 1 000 listed).
+   */
+  unknownEnterprises: z.object({ count: z.number().int(), codes: z.array(z.string()) }),
   flagLabels: z.record(z.enum(flags), z.string()),
   reasonLabels: z.record(z.enum(reasons), z.string()),
   pagination,
@@ -72,6 +77,21 @@ export const ingestResult = z.object({
   rejections: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 });
 export type IngestResult = z.infer<typeof ingestResult>;
+
+/** One login-events request as the platform sent it and how it ended; `rejections` is null after 30 days. */
+export const ingestion = z.object({
+  id: z.number().int(),
+  token: z.object({ id: z.number().int().nullable(), name: z.string().nullable() }),
+  startedAt: instant,
+  finishedAt: instant,
+  outcome: z.enum(['stored', 'nothing_accepted', 'broken']),
+  received: z.number().int(),
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  rejections: ingestResult.shape.rejections.nullable(),
+});
+export type Ingestion = z.infer<typeof ingestion>;
 
 export const reportFilter = z.object({
   city: z.string().optional(),
@@ -179,5 +199,14 @@ export const directReport = {
     request: { body: z.unknown() },
     responses: { 200: ruleParametersSchema },
     errors: [400, 401, 403],
+  }),
+  /** What became of each login-events request, for the platform to reconcile what it sent. */
+  ingestions: defineEndpoint({
+    method: 'GET',
+    path: '/api/direct-report/ingestions',
+    auth: 'api-token',
+    request: { query: z.object({ since: z.string().optional() }) },
+    responses: { 200: z.object({ data: z.array(ingestion) }) },
+    errors: [400, 401],
   }),
 };

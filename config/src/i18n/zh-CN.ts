@@ -513,6 +513,7 @@ export const zhCN = {
   'directReport.settings.ipCountScope': 'ipCountScope（或 scope）应为 period 或 rank',
   'directReport.settings.anomalyDelta': 'anomalyDelta 应为 0 到 100 之间的数（百分点）',
   'directReport.settings.category': '专业应为 {categories} 之一',
+  'directReport.ingestions.since': 'since：{reason}',
   'directReport.parametersInvalid': '直报率计算参数无效，使用默认值：{detail}',
   'directReport.periodNotFound': '没有代码为 {code} 的网报期',
   'directReport.reasonUnknown': 'reason 应为 {reasons} 之一',

@@ -288,6 +288,8 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('settings', 401);
     await expectAnswer('updateSettings', 200, { body: settings, token: platformToken });
     await expectAnswer('updateSettings', 400, { body: { ...settings, threshold: 0 }, token: platformToken });
+    await expectAnswer('ingestions', 200, { token: platformToken });
+    await expectAnswer('ingestions', 400, { query: { since: 'yesterday' }, token: platformToken });
     await expectAnswer('bureauReportPeriods', 200, { token: staff.token });
     await expectAnswer('bureauReportPeriods', 401);
     await expectAnswer('bureauReport', 200, { params: { period: '2026-10' }, token: staff.token });

@@ -526,6 +526,14 @@ describe('zh-CN texts', () => {
   it('pins the direct-reporting API messages and export headers', () => {
     expect(area('directReport')).toMatchInlineSnapshot(`
       {
+        "directReport.calendar.notArray": "请求体应为数组",
+        "directReport.calendar.text": "应为文本",
+        "directReport.calendar.tooMany": "一次最多{max}条",
+        "directReport.calendar.unknownKeys": "不认识的字段：{keys}",
+        "directReport.delegation.agencyName": "缺少代理机构名称（不超过200个字符）",
+        "directReport.delegation.agencyNo": "代理机构登记编号不超过20个字符",
+        "directReport.delegation.duplicate": "同一批中企业 {code} 与代理机构“{agency}”自同一时间起的委托出现了不止一次",
+        "directReport.delegation.window": "委托结束时间应晚于开始时间",
         "directReport.enterprise.category": "专业应为 {categories} 之一",
         "directReport.enterprise.cityCode": "市州代码应为6位数字",
         "directReport.enterprise.countyCode": "县区代码应为6位数字",
@@ -571,10 +579,21 @@ describe('zh-CN texts', () => {
         "directReport.export.yes": "是",
         "directReport.ingest.allRejected": "没有接受任何登录记录：{count}条全部被拒绝，原因见 rejections",
         "directReport.ingest.mediaType": "请以 application/json（数组）或 application/x-ndjson 发送登录记录",
+        "directReport.ingestions.since": "since：{reason}",
         "directReport.parametersInvalid": "直报率计算参数无效，使用默认值：{detail}",
+        "directReport.period.code": "网报期代码应为 2026-10（月报）或 2026-Q3（季报）的形式",
+        "directReport.period.codeOf.monthly": "月报的网报期代码应为年-月，如 2026-10",
+        "directReport.period.codeOf.quarterly": "季报的网报期代码应为年-Q季度，如 2026-Q3",
+        "directReport.period.duplicate": "同一批中网报期代码 {code} 出现了不止一次",
+        "directReport.period.type": "类型应为 monthly（月报）或 quarterly（季报）",
+        "directReport.period.window": "网报结束时间应晚于开始时间",
         "directReport.periodNotFound": "没有代码为 {code} 的网报期",
         "directReport.reasonField": "未知的原因代码",
         "directReport.reasonUnknown": "reason 应为 {reasons} 之一",
+        "directReport.settings.anomalyDelta": "anomalyDelta 应为 0 到 100 之间的数（百分点）",
+        "directReport.settings.category": "专业应为 {categories} 之一",
+        "directReport.settings.ipCountScope": "ipCountScope（或 scope）应为 period 或 rank",
+        "directReport.settings.threshold": "threshold 应为正整数",
       }
     `);
   });

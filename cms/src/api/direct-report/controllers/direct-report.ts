@@ -23,11 +23,17 @@ async function exportReport(ctx: Ctx, format: keyof typeof exportTypes) {
   return { body };
 }
 
+/** The API token that sent the request, as Strapi's content-API auth found it. */
+const senderOf = (ctx: Ctx) => {
+  const credentials = ctx.state.auth?.credentials as { id?: number; name?: string } | undefined;
+  return { id: credentials?.id, name: credentials?.name };
+};
+
 export default {
   upsertEnterprises: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('enterprises').upsert(ctx.request.body) })),
   ingest: (ctx: Ctx) =>
     answer(ctx, async () => {
-      const result = await service('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? ''));
+      const result = await service('ingest').ingest(ctx.req, String(ctx.state.ingestContentType ?? ''), senderOf(ctx));
       return isNothingAccepted(result) ? { status: 422, body: nothingAcceptedBody(result) } : { body: result };
     }),
   /** The report, or with `format` (csv, xlsx) its export: one handler named `find`, which read-only tokens may call. */

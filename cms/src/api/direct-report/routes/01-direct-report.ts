@@ -21,5 +21,6 @@ export default {
     contentRoute(e.upsertDelegations, 'delegations.upsert', token),
     contentRoute(e.settings, 'settings.find', token),
     contentRoute(e.updateSettings, 'settings.replace', token),
+    contentRoute(e.ingestions, 'ingestions.find', token),
   ],
 };

@@ -3,6 +3,8 @@ import { t } from '@statdesk/config';
 import type { IngestResult } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../lib/http-errors';
+import { serviceOf } from '../../../lib/services';
+import type { Sender } from './ingestions';
 import { type ParsedLine, parseJsonArray, parseNdjson } from './parse-events';
 import { ensureMonthPartitions } from './partitions';
 import { reserveArrivalOrder, storeEvents } from './store-events';
@@ -59,9 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * POST /api/direct-report/login-events: a JSON array or NDJSON, read as a stream and written in
      * batches. Each batch is its own transaction, so what was acknowledged is stored; a re-sent
-     * request is harmless.
+     * request is harmless. Every request read is written down with its sender (ingestions.ts).
      */
-    async ingest(stream: Readable, contentType: string): Promise<IngestResult> {
+    async ingest(stream: Readable, contentType: string, sender: Sender = {}): Promise<IngestResult> {
+      const startedAt = new Date();
+      const log = serviceOf(strapi, 'api::direct-report.ingestions');
       const isNdjson = /ndjson|jsonl|json-seq|text\/plain/i.test(contentType);
       if (!isNdjson && !/json/i.test(contentType)) {
         throw new PublicError(415, 'UnsupportedMediaTypeError', t('directReport.ingest.mediaType'));
@@ -113,12 +117,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         // What was acknowledged in earlier batches stays stored; the batches being written finish first.
         await Promise.all(writing);
-        if (error instanceof SyntaxError) throw new PublicError(400, 'ValidationError', error.message);
+        if (error instanceof SyntaxError) {
+          await log.record(sender, startedAt, 'broken', result);
+          throw new PublicError(400, 'ValidationError', error.message);
+        }
         throw error;
       }
       await flush();
       await settle();
       if (result.accepted >= ANALYZE_AFTER) await analyzeSummaries(strapi.db.connection);
+      await log.record(sender, startedAt, isNothingAccepted(result) ? 'nothing_accepted' : 'stored', result);
       return result;
     },
   };

@@ -93,6 +93,7 @@ export const EXPORT_COLUMNS: Array<[ExportColumn, (e: EnterpriseResult) => strin
 ];
 
 const PERIOD = 'api::reporting-period.reporting-period';
+const MAX_UNKNOWN_LISTED = 1_000;
 
 interface PeriodRow {
   code: string;
@@ -188,10 +189,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     return {
       ...report,
+      unknownEnterprises: await this.unknownEnterprises(periodCode),
       flagLabels,
       reasonLabels,
       pagination: { page, pageSize, total: matching, pageCount: Math.max(1, Math.ceil(matching / pageSize)) },
     };
+  },
+
+  /** Codes with logins in the period's summary (built by the report just computed) that the master data lacks. */
+  async unknownEnterprises(periodCode: string): Promise<{ count: number; codes: string[] }> {
+    const { rows } = (await strapi.db.connection.raw(
+      `select l.enterprise_code as code, count(*) over ()::int as count from dr_period_logins l
+        where l.period_code = ? and not exists (select 1 from enterprises e where e.code = l.enterprise_code)
+        order by l.enterprise_code limit ?`,
+      [periodCode, MAX_UNKNOWN_LISTED],
+    )) as { rows: Array<{ code: string; count: number }> };
+    return { count: rows[0]?.count ?? 0, codes: rows.map((row) => row.code) };
   },
 
   /** The per-enterprise explanations as CSV (UTF-8 with BOM, formula-safe). */
