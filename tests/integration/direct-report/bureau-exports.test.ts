@@ -1,22 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Staff, signInAs } from '../support/admin.ts';
-import { unitCode } from '../support/fixtures.ts';
+import { inRegion, unitCode } from '../support/fixtures.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
 const CHENGDU = ['510100', '成都市'] as const;
 const ZIGONG = ['510300', '自贡市'] as const;
-const enterprise = (n: number, [countyCode, countyName]: readonly [string, string], [cityCode, cityName]: readonly [string, string]) => ({
-  code: code(n),
-  name: `企业${n}`,
-  cityCode,
-  cityName,
-  countyCode,
-  countyName,
-  category: 'industry',
-  active: true,
-});
+const enterprise = (n: number, county: readonly [string, string], city: readonly [string, string]) =>
+  inRegion(code(n), `企业${n}`, county, city);
 const login = (n: number, ip: string, at: string, accountKind = 'enterprise', account = `${n}-1`) => ({
   account,
   enterpriseCode: code(n),
