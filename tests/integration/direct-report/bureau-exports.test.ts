@@ -137,6 +137,8 @@ describe('the bureau exports the direct-reporting rates from the admin', () => {
     expect(workbook.getWorksheet('汇总')?.getRow(3).values).toEqual([undefined, '应报企业数', 2]);
     expect(workbook.getWorksheet('各地区')?.getColumn(1).values.slice(2)).toEqual(['510100', '510104']);
 
+    const trend = await county.json<Array<{ totals: { required: number } }>>('GET', '/bureau-desk/direct-report/periods');
+    expect(trend.body.map((point) => point.totals.required)).toEqual([2]);
     const page = await county.json<ReportBody>('GET', '/bureau-desk/direct-report/reports/2026-10');
     expect(page.body.totals.required).toBe(2);
     expect(page.body.cities.map((c) => [c.code, c.counties.map((k) => k.code)])).toEqual([['510100', ['510104']]]);

@@ -40,7 +40,11 @@ describe('a bureau user’s jurisdiction (GB/T 2260)', () => {
   it('narrows a report filter to the scope and refuses one outside it', () => {
     const county = reportScopeOf('510104');
     const city = reportScopeOf('510100');
-    expect(filterWithinScope(county, { city: undefined, reason: 'no_login' })).toEqual({ city: '510100', county: '510104', reason: 'no_login' });
+    expect(filterWithinScope(county, { city: undefined, reason: 'no_login' })).toEqual({
+      city: '510100',
+      county: '510104',
+      reason: 'no_login',
+    });
     expect(filterWithinScope(county, { county: '510105' })).toBeUndefined();
     expect(filterWithinScope(county, { city: '510300' })).toBeUndefined();
     expect(filterWithinScope(city, { county: '510105' })).toEqual({ city: '510100', county: '510105' });

@@ -215,8 +215,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return enterprises.map((e) => ({ ...e, adminAccounts: accounts.get(e.code) ?? [] }));
   },
 
-  /** The latest periods (newest first) with their totals, for the dashboard's trend. */
-  async trend(limit = 12): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
+  /** The latest periods (newest first) with their totals (a region scope's, if given), for the dashboard's trend. */
+  async trend(limit = 12, scope: RegionScope = {}): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
     const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
     const parameters = await this.parameters();
     const points = [];
@@ -224,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       points.push({
         code: period.code,
         type: period.type,
-        totals: await computeReportTotals(strapi.db.connection, { period, parameters }),
+        totals: await computeReportTotals(strapi.db.connection, { period, parameters }, scope),
       });
     }
     return points;

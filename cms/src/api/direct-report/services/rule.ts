@@ -260,9 +260,9 @@ const bindings = ({ period, parameters }: RuleQuery, selection: EnterpriseSelect
 export const computeReportPage = (knex: Knex, query: RuleQuery, selection: EnterpriseSelection = {}) =>
   runReport(knex, query, selection, ['group', 'page', 'shared']);
 
-/** Only the counts, for the dashboard's trend over twelve periods: no explanations, no shared IPs. */
-export const computeReportTotals = async (knex: Knex, query: RuleQuery): Promise<DirectReport['totals']> =>
-  (await runReport(knex, query, { limit: 0 }, ['group'])).report.totals;
+/** Only the counts (of a region scope, if given), for the dashboard's trend over twelve periods: no explanations, no shared IPs. */
+export const computeReportTotals = async (knex: Knex, query: RuleQuery, scope?: RegionScope): Promise<DirectReport['totals']> =>
+  (await runReport(knex, query, { limit: 0, scope }, ['group'])).report.totals;
 
 async function runReport(
   knex: Knex,

@@ -137,8 +137,7 @@ export default {
   // The direct-reporting dashboard: whoever may read the enterprises' master data, within their region.
   reportPeriods: (ctx: Ctx) =>
     answer(ctx, async () => {
-      await reportScope(ctx);
-      return { body: await report().trend() };
+      return { body: await report().trend(12, await reportScope(ctx)) };
     }),
   report: (ctx: Ctx) =>
     answer(ctx, async () => {
