@@ -1,15 +1,31 @@
-import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
 import { expectNoAdminProblems } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
+
+/** The table of enterprises' explanations (the page also lists the shared addresses). */
+const enterpriseTable = (page: Page) => page.locator('table', { hasText: '管理员账号登录' });
+
+/** Clicks an export button and waits for the browser's download: its suggested name and bytes. */
+async function downloadFrom(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
 
 /** A GB 32100-valid credit code: the API refuses a wrong check character. */
 const code = (n: number) => {
   const body = `91510100MA${String(n).padStart(7, '0')}`;
   return body + computeCreditCodeCheckChar(body);
 };
+
+const CITY_OFFICER = { email: 'li.chengdu@e2e.example', password: 'Chengdu-2027-e2e' };
+const STAFF_ACCOUNT = 'chengdu-zonghe-01';
+const FLAG_IN_WORDS = '初始直报率比末次高 5 个百分点以上：可能有他人用企业账号登录';
 
 async function call<T>(path: string, token: string, method = 'GET', body?: unknown): Promise<T> {
   const response = await fetch(cmsUrl(path), {
@@ -21,14 +37,43 @@ async function call<T>(path: string, token: string, method = 'GET', body?: unkno
   return (await response.json()) as T;
 }
 
-/** A period with enterprises in two 市州 and their logins, as the platform and the bureau would enter them. */
-async function arrangeReport(): Promise<void> {
+/** The super admin's access token, for arranging what the bureau and the platform would enter. */
+async function superAdminToken(): Promise<string> {
   const login = await fetch(cmsUrl('/admin/login'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
   });
-  const jwt = ((await login.json()) as { data: { token: string } }).data.token;
+  return ((await login.json()) as { data: { token: string } }).data.token;
+}
+
+/** 成都市's bureau officer: invited with the 市州统计局 role, registered, and given 成都 in 辖区分配. */
+async function arrangeCityOfficer(jwt: string): Promise<void> {
+  const roles = await call<{ data: Array<{ id: number; code: string }> }>('/admin/roles', jwt);
+  const role = roles.data.find((r) => r.code === adminRoleCode('City bureau'));
+  const invited = await call<{ data: { registrationToken: string } }>('/admin/users', jwt, 'POST', {
+    firstname: '市州',
+    lastname: '李',
+    email: CITY_OFFICER.email,
+    roles: [role?.id],
+  });
+  await call('/admin/register', jwt, 'POST', {
+    registrationToken: invited.data.registrationToken,
+    userInfo: { firstname: '市州', lastname: '李', password: CITY_OFFICER.password },
+  });
+  await call('/content-manager/collection-types/api::jurisdiction.jurisdiction', jwt, 'POST', {
+    adminEmail: CITY_OFFICER.email,
+    regionCode: '510100',
+  });
+}
+
+/**
+ * A period with enterprises in two 市州 and their logins, as the platform and the bureau would
+ * enter them. Six enterprises, four of them in 成都 and two in 自贡, are last seen on one machine:
+ * both initial rates are well above the final ones (seeds/004 §五). 成都's county staff open 看板企业7's data with
+ * their own 综合管理员 account (§八).
+ */
+async function arrangeReport(jwt: string): Promise<void> {
   await call('/content-manager/collection-types/api::reporting-period.reporting-period', jwt, 'POST', {
     code: '2027-01',
     type: 'monthly',
@@ -51,22 +96,40 @@ async function arrangeReport(): Promise<void> {
     return { code: code(900 + i), name: `看板企业${i}`, cityCode, cityName, countyCode, countyName, category: 'industry', active: true };
   });
   await call('/api/direct-report/enterprises', data.accessKey, 'PUT', enterprises);
-  // All but the last two log in from their own offices.
-  const logins = enterprises.slice(0, 7).map((e, i) => ({
+  // All but 看板企业7 (青羊区) log in from their own offices.
+  const logins = enterprises
+    .filter((_, i) => i !== 7)
+    .map((e, i) => ({
+      account: `${e.code}-1`,
+      enterpriseCode: e.code,
+      accountKind: 'enterprise',
+      ip: `10.20.0.${i + 1}`,
+      at: '2027-02-03T09:00:00+08:00',
+    }));
+  const lastSeenTogether = enterprises.slice(0, 6).map((e) => ({
     account: `${e.code}-1`,
     enterpriseCode: e.code,
     accountKind: 'enterprise',
-    ip: `10.20.0.${i + 1}`,
-    at: '2027-02-03T09:00:00+08:00',
+    ip: '10.20.9.9',
+    at: '2027-02-08T16:00:00+08:00',
   }));
-  await call('/api/direct-report/login-events', data.accessKey, 'POST', logins);
+  const byStaff = {
+    account: STAFF_ACCOUNT,
+    enterpriseCode: code(907),
+    accountKind: 'admin',
+    ip: '10.30.0.1',
+    at: '2027-02-05T10:00:00+08:00',
+  };
+  await call('/api/direct-report/login-events', data.accessKey, 'POST', [...logins, ...lastSeenTogether, byStaff]);
 }
 
 describe('the bureau reads the direct-reporting rates in the admin', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
-    await arrangeReport();
+    const jwt = await superAdminToken();
+    await arrangeReport(jwt);
+    await arrangeCityOfficer(jwt);
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,7 +140,7 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
 
     await page.getByRole('link', { name: '一套表直报率', exact: true }).click();
     await expect(page.getByRole('heading', { name: '各市州' }).textContent({ timeout: 20_000 })).resolves.toBe('各市州');
-    await expect(page.getByText('全省：应报 9 家').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('合计：应报 9 家').isVisible()).resolves.toBe(true);
     // Two 市州, two bars each (initial and final), drawn by the chart library.
     await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBe(4);
     await saveScreenshot(page, 'admin-direct-report');
@@ -87,9 +150,46 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await page.getByRole('button', { name: '查看青羊区' }).click();
     // Three enterprises in 青羊区; the one that never logged in says so.
     await page.getByRole('heading', { name: '企业明细：青羊区（共 3 家）' }).waitFor({ timeout: 15_000 });
-    await expect(page.locator('tbody').last().textContent()).resolves.toContain('本网报期未登录平台');
+    await expect(enterpriseTable(page).textContent()).resolves.toContain('本网报期未登录平台');
     await saveScreenshot(page, 'admin-direct-report-county');
     expectNoAdminProblems(page, 'bureau');
+    await page.close();
+  });
+  it('lets a city officer read 成都 only, with the flags in words and the staff who opened an enterprise, and download both files', async () => {
+    // The home page asks for the review desk's overview, which a bureau role may not read: a known
+    // refusal of the home page, not of this page.
+    const page = await signInToAdmin(browser, CITY_OFFICER, [{ method: 'GET', path: /^\/review-desk\/overview$/, status: 403 }]);
+
+    await page.getByRole('link', { name: '一套表直报率', exact: true }).click();
+    await page.getByRole('heading', { name: '各市州' }).waitFor({ timeout: 20_000 });
+    // 成都's six enterprises only, and 自贡 nowhere.
+    await expect(page.getByText('合计：应报 6 家').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: '查看自贡市' }).count()).resolves.toBe(0);
+    await expect(page.getByText(FLAG_IN_WORDS).isVisible()).resolves.toBe(true);
+    await saveScreenshot(page, 'admin-direct-report-city-officer');
+
+    await page.getByRole('button', { name: '查看成都市' }).click();
+    await page.getByRole('button', { name: '查看青羊区' }).click();
+    await page.getByRole('heading', { name: '企业明细：青羊区（共 3 家）' }).waitFor({ timeout: 15_000 });
+    await expect(enterpriseTable(page).textContent()).resolves.toContain(STAFF_ACCOUNT);
+    await enterpriseTable(page).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'admin-direct-report-city-officer-county');
+
+    const xlsx = await downloadFrom(page, '导出 Excel');
+    expect(xlsx.name).toBe('direct-report-2027-01-510105.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.bytes).buffer);
+    expect(workbook.getWorksheet('企业明细')?.getColumn(1).values.slice(2)).toEqual([code(901), code(904), code(907)]);
+    const csv = await downloadFrom(page, '导出 CSV');
+    expect(csv.name).toBe('direct-report-2027-01-510105.csv');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain(STAFF_ACCOUNT);
+    expectNoAdminProblems(page, 'city officer');
     await page.close();
   });
 });

@@ -39,6 +39,8 @@ export interface FieldAccess {
   project<T extends object>(uid: string, entry: T): T;
   /** A list's where: the caller's conditions, and a search over only the fields it may read. */
   listWhere(uid: string, where: Where, search?: { q: string | undefined; fields: readonly string[] }): Where;
+  /** Whether the caller reads every record of the type: its permission carries no condition (such as the jurisdiction). */
+  readsEveryRecord(uid: string): boolean;
   /** 403 unless the record's conditions let the caller read it (the Content Manager's rule). */
   requireRecord(uid: string, entry: Record<string, unknown>): void;
   /**
@@ -90,6 +92,11 @@ export function createFieldAccess(strapi: Core.Strapi, ability: Ability): FieldA
           : { id: { $lt: 0 } };
       const parts = [where, conditions, matching].filter((part) => Object.keys(part).length > 0);
       return parts.length > 0 ? { $and: parts } : {};
+    },
+    // CASL's rulesToQuery gives {} when a rule without conditions allows the action, null when none does.
+    readsEveryRecord: (uid) => {
+      const conditions = managerOf(uid).getQuery(READ);
+      return conditions !== null && conditions !== undefined && Object.keys(conditions).length === 0;
     },
     requireRecord(uid, entry) {
       if (!ability.can(READ, subjectOf(uid, entry))) throw forbidden();

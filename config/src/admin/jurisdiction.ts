@@ -29,3 +29,27 @@ export const JURISDICTION_CONDITION = {
   id: 'api::in-jurisdiction',
   displayName: '仅本辖区（按“辖区分配”）',
 } as const;
+
+/** The part of the direct-reporting rate a bureau user reads: their 市州 or 县区 (empty: the province). */
+export interface RegionScope {
+  city?: string;
+  county?: string;
+}
+
+/** The report's region scope of a jurisdiction: a 市州 or 县区 reads its own rates only, the province all. */
+export function reportScopeOf(regionCode: string): RegionScope {
+  const level = jurisdictionLevel(regionCode);
+  if (level === 'province') return {};
+  return level === 'city' ? { city: regionCode } : { city: `${regionCode.slice(0, 4)}00`, county: regionCode };
+}
+
+/**
+ * A region filter narrowed to a scope, or undefined when it asks for a region outside it: a county
+ * bureau's filter is always its county, a city bureau's its city or one of the city's counties.
+ */
+export function filterWithinScope<F extends RegionScope>(scope: RegionScope, filter: F): F | undefined {
+  if (filter.city && scope.city && filter.city !== scope.city) return undefined;
+  if (filter.county && scope.county && filter.county !== scope.county) return undefined;
+  if (filter.county && scope.city && !coversCounty(scope.city, filter.county)) return undefined;
+  return { ...filter, city: scope.city ?? filter.city, county: scope.county ?? filter.county };
+}

@@ -96,9 +96,19 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
   },
   ...(
     [
-      ['County bureau', '县区统计局', 'county', '县区统计局：审核本县区的统计代理机构登记，开放或代为修改统计从业人员注册表。'],
-      ['City bureau', '市州统计局', 'city', '市州统计局：审批县区审核通过的统计代理机构登记。'],
-      ['Province collection centre', '省数据采集中心', 'province', '省数据采集中心：确认统计代理机构登记并确定委托生效日期。'],
+      [
+        'County bureau',
+        '县区统计局',
+        'county',
+        '县区统计局：审核本县区的统计代理机构登记，开放或代为修改统计从业人员注册表，查看本县区的一套表直报率。',
+      ],
+      ['City bureau', '市州统计局', 'city', '市州统计局：审批县区审核通过的统计代理机构登记，查看本市州的一套表直报率。'],
+      [
+        'Province collection centre',
+        '省数据采集中心',
+        'province',
+        '省数据采集中心：确认统计代理机构登记并确定委托生效日期，查看全省的一套表直报率。',
+      ],
     ] as const
   ).map(([name, displayName, level, description]) => ({
     name,
@@ -108,6 +118,8 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       // seeds/004 §七: a 县区 reviews its own agencies and a 市州 its counties'; the province sees all.
       { uid: uid('agency'), actions: read, personal: true, inJurisdiction: level !== 'province' },
       { uid: uid('delegation'), actions: read, personal: false },
+      // The 一套表直报率 page and its exports, for the bureau's own region (seeds/004 §五: each 市州 reads its rates).
+      { uid: uid('enterprise'), actions: read, personal: false, inJurisdiction: level !== 'province' },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.
       ...(level === 'county' ? [{ uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true }] : []),
     ],

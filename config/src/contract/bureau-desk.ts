@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyLevels, agencyStatuses } from '../workflow/agency.ts';
 import { registrationStates } from '../workflow/statistician.ts';
-import { directReportPage, reportFilter, trendPoint } from './direct-report.ts';
+import { directReportPage, exportFilter, exportFormats, reportFilter, trendPoint } from './direct-report.ts';
 import { defineEndpoint, fileBody } from './endpoint.ts';
 import { recordNoParams } from './shared.ts';
 
@@ -120,6 +120,16 @@ export const bureauDesk = {
     auth: 'admin',
     responses: { 200: z.array(trendPoint) },
     errors: [401, 403],
+  }),
+  /** The report as a file, filtered like the page and within the officer's region; before bureauReport, which its path would match too. */
+  bureauExportReport: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/direct-report/reports/:period.:format(csv|xlsx)`,
+    auth: 'admin',
+    request: { params: z.object({ period: z.string(), format: z.enum(['csv', 'xlsx']) }), query: exportFilter },
+    responses: { 200: fileBody },
+    errors: [400, 401, 403, 404],
+    file: Object.values(exportFormats),
   }),
   bureauReport: defineEndpoint({
     method: 'GET',

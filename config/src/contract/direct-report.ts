@@ -34,6 +34,11 @@ export const enterpriseResult = z.object({
   initiallyDirect: z.boolean(),
   finallyDirect: z.boolean(),
   reason: z.enum(reasons),
+  /**
+   * The admin accounts (综合管理员, accountKind `admin`) that logged in to this enterprise's data in
+   * the period: never counted, but shown (seeds/004 §八 "同样也要留下操作痕迹").
+   */
+  adminAccounts: z.array(z.string()),
 });
 
 /** The report of direct-report-rule.md, its enterprise list filtered and paged. */
@@ -60,6 +65,8 @@ export const directReportPage = z.object({
    */
   unknownEnterprises: z.object({ count: z.number().int(), codes: z.array(z.string()) }),
   flagLabels: z.record(z.enum(flags), z.string()),
+  /** Each flag in words with the bureau's threshold, as shown next to a region (seeds/004 §五). */
+  flagExplanations: z.record(z.enum(flags), z.string()),
   reasonLabels: z.record(z.enum(reasons), z.string()),
   pagination,
 });
@@ -93,10 +100,14 @@ export const ingestion = z.object({
 });
 export type Ingestion = z.infer<typeof ingestion>;
 
-export const reportFilter = z.object({
+/** The region and reason filter of a report or of its export. */
+export const exportFilter = z.object({
   city: z.string().optional(),
   county: z.string().optional(),
   reason: z.string().optional(),
+});
+
+export const reportFilter = exportFilter.extend({
   page: z.coerce.number().optional(),
   pageSize: z.coerce.number().optional(),
   /** What-if parameters for this one report (direct-report-rule.md "Parameters"); the settings stay. */
@@ -115,6 +126,12 @@ export const storedDelegation = z.object({
   effectiveFrom: instant,
   effectiveTo: instant.nullable(),
 });
+
+/** The export's file types, by the format at the end of its path. */
+export const exportFormats = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 export const directReport = {
   upsertEnterprises: defineEndpoint({
@@ -141,7 +158,7 @@ export const directReport = {
     request: { params: z.object({ period: z.string(), format: z.enum(['csv', 'xlsx']) }) },
     responses: { 200: fileBody },
     errors: [401, 404],
-    file: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    file: Object.values(exportFormats),
   }),
   report: defineEndpoint({
     method: 'GET',

@@ -114,6 +114,7 @@ export const zhCN = {
   'region.countyOfCity': '县区代码 {county}（{countyName}）不属于市州 {city}（{cityName}）',
   'region.jurisdiction': '辖区代码 {code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
   'admin.jurisdiction.outside': '该代理机构不在您的辖区内',
+  'admin.jurisdiction.regionOutside': '所选地区不在您的辖区内',
   'admin.jurisdiction.unassigned': '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置',
 
   // Print templates an editor keeps in the admin.
@@ -481,7 +482,12 @@ export const zhCN = {
   'directReport.export.column.initiallyDirect': '初始直报',
   'directReport.export.column.finallyDirect': '末次直报',
   'directReport.export.column.reason': '说明',
+  'directReport.export.column.adminAccounts': '管理员账号登录（不计入直报率）',
   'directReport.export.enterpriseSheet': '企业明细',
+  'directReport.export.regionSheet': '各地区',
+  'directReport.export.regionCode': '地区代码',
+  'directReport.export.regionName': '地区',
+  'directReport.export.flags': '提示',
   'directReport.export.totalsSheet': '汇总',
   'directReport.export.item': '项目',
   'directReport.export.value': '数值',
@@ -518,4 +524,15 @@ export const zhCN = {
   'directReport.periodNotFound': '没有代码为 {code} 的网报期',
   'directReport.reasonUnknown': 'reason 应为 {reasons} 之一',
   'directReport.reasonField': '未知的原因代码',
+  // The anomalies in words next to each region (seeds/004 §五), with the bureau's threshold.
+  'directReport.flagExplanation.operatedByOthers': '初始直报率比末次高 {delta} 个百分点以上：可能有他人用企业账号登录',
+  'directReport.flagExplanation.allocated': '末次直报率比初始高 {delta} 个百分点以上：可能先集中登录企业账号操作、再由企业上报（分配数据）',
+  // The 一套表直报率 page of the admin.
+  'directReport.admin.exportXlsx': '导出 Excel',
+  'directReport.admin.exportCsv': '导出 CSV',
+  'directReport.admin.reason': '说明',
+  'directReport.admin.allReasons': '全部',
+  'directReport.admin.adminAccounts': '管理员账号登录',
+  'directReport.admin.noAdminAccounts': '无',
+  'directReport.admin.exportFailed': '导出失败，请稍后重试',
 } as const;

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { watchAdmin } from './admin-problems.ts';
+import { type ExpectedFailure, watchAdmin } from './admin-problems.ts';
 import { saveScreenshot, VIEWPORTS } from './browser.ts';
 
 export const siteUrl = (path = '/') => `${inject('siteUrl')}${path}`;
@@ -10,15 +10,18 @@ export const cmsUrl = (path: string) => `${inject('cmsUrl')}${path}`;
 
 /**
  * A page of the admin, signed in as `user` (the super admin unless said), on its home page. Its
- * console errors and failed calls are collected from the start: end the journey with
- * expectNoAdminProblems(page).
+ * console errors and failed calls are collected from the start, less the `expected` ones: end the
+ * journey with expectNoAdminProblems(page).
  */
 export async function signInToAdmin(
   browser: Browser,
   user = { email: inject('adminEmail'), password: inject('adminPassword') },
+  expected: readonly ExpectedFailure[] = [],
 ): Promise<Page> {
   const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  watchAdmin(page);
+  const problems = watchAdmin(page);
+  // Calls known to fail from the first page on (see AdminProblems.expect), accepted before it loads.
+  for (const call of expected) problems.expect(call);
   await page.goto(cmsUrl('/admin/auth/login'));
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);

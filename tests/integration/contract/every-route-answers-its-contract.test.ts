@@ -294,6 +294,19 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('bureauReportPeriods', 401);
     await expectAnswer('bureauReport', 200, { params: { period: '2026-10' }, token: staff.token });
     await expectAnswer('bureauReport', 404, { params: { period: '1999-01' }, token: staff.token });
+    await expectAnswer('bureauExportReport', 200, {
+      params: { period: '2026-10', format: 'xlsx' },
+      query: { county: '510104' },
+      token: staff.token,
+    });
+    await expectAnswer('bureauExportReport', 200, { params: { period: '2026-10', format: 'csv' }, token: staff.token });
+    await expectAnswer('bureauExportReport', 400, {
+      params: { period: '2026-10', format: 'csv' },
+      query: { reason: 'bogus' },
+      token: staff.token,
+    });
+    await expectAnswer('bureauExportReport', 401, { params: { period: '2026-10', format: 'csv' } });
+    await expectAnswer('bureauExportReport', 404, { params: { period: '1999-01', format: 'csv' }, token: staff.token });
   });
 
   it('answers the review desk as declared', PRINTS, async () => {

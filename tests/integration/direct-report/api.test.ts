@@ -239,11 +239,11 @@ describe('the direct-reporting API', () => {
       .trim()
       .split('\r\n');
     expect(header).toBe(
-      '统一社会信用代码,单位名称,市州代码,县区代码,专业,首次登录IP,末次登录IP,首次IP企业数,末次IP企业数,统计代理,初始直报,末次直报,说明',
+      '统一社会信用代码,单位名称,市州代码,县区代码,专业,首次登录IP,末次登录IP,首次IP企业数,末次IP企业数,统计代理,初始直报,末次直报,说明,管理员账号登录（不计入直报率）',
     );
     expect(rows).toHaveLength(9);
     expect(rows.find((r) => r.startsWith(code('1')))).toBe(
-      `${code('1')},企业1,510100,510104,规模以上工业,10.0.0.1,10.1.0.1,6,1,否,否,是,首次登录IP上超过阈值的企业`,
+      `${code('1')},企业1,510100,510104,规模以上工业,10.0.0.1,10.1.0.1,6,1,否,否,是,首次登录IP上超过阈值的企业,`,
     );
     const response = await call('GET', '/api/direct-report/reports/2026-10.xlsx');
     expect(response.headers.get('content-type')).toContain('spreadsheetml');

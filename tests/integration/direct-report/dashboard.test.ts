@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Staff, signInAs } from '../support/admin.ts';
-import { unitCode } from '../support/fixtures.ts';
+import { inRegion, unitCode } from '../support/fixtures.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
-const enterprise = (n: number, countyCode: string, countyName: string, cityCode: string, cityName: string) => ({
-  code: code(n),
-  name: `企业${n}`,
-  cityCode,
-  cityName,
-  countyCode,
-  countyName,
-  category: 'industry',
-  active: true,
-});
+const enterprise = (n: number, countyCode: string, countyName: string, cityCode: string, cityName: string) =>
+  inRegion(code(n), `企业${n}`, [countyCode, countyName], [cityCode, cityName]);
 const login = (n: number, ip: string, at: string) => ({ account: `${n}-1`, enterpriseCode: code(n), accountKind: 'enterprise', ip, at });
 
 interface Region {

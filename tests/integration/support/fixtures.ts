@@ -114,14 +114,22 @@ export const validAgency = (delegators: Array<{ code: string; name: string }>, o
   ...overrides,
 });
 
-/** An active industrial enterprise of 锦江区, 成都市, as the direct-reporting master data lists it. */
-export const inJinjiang = (code: string, name = code) => ({
+/** An active industrial enterprise of a 县区 and 市州 (code and name each), as the direct-reporting master data lists it. */
+export const inRegion = (
+  code: string,
+  name: string,
+  [countyCode, countyName]: readonly [string, string],
+  [cityCode, cityName]: readonly [string, string],
+) => ({
   code,
   name,
-  cityCode: '510100',
-  cityName: '成都市',
-  countyCode: '510104',
-  countyName: '锦江区',
+  cityCode,
+  cityName,
+  countyCode,
+  countyName,
   category: 'industry' as const,
   active: true,
 });
+
+/** An active industrial enterprise of 锦江区, 成都市. */
+export const inJinjiang = (code: string, name = code) => inRegion(code, name, ['510104', '锦江区'], ['510100', '成都市']);

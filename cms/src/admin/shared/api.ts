@@ -51,6 +51,9 @@ async function blobMessage(blob: Blob): Promise<string> {
   return body.error?.message ?? '文件暂时无法打开，请稍后重试';
 }
 
+/** The file name the server gave a download (`attachment; filename="direct-report-2026-10.xlsx"`), if any. */
+const attachmentName = (headers: Headers | undefined) => /filename="([^"]+)"/.exec(headers?.get('content-disposition') ?? '')?.[1];
+
 /**
  * Opens a file behind an admin route in a new tab (links cannot carry the admin token). Rejects
  * with the server's zh-CN message when it refuses (e.g. a PDF it cannot print); the tab opened
@@ -62,7 +65,7 @@ export function useOpenFile() {
     async (path: string, download = false) => {
       const opened = download ? null : window.open('', '_blank');
       // validateStatus: the fetch client drops an error's body for non-JSON requests.
-      const { data, status } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
+      const { data, status, headers } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
       if (status === undefined || status >= 400) {
         opened?.close();
         throw new Error(await blobMessage(data));
@@ -72,7 +75,7 @@ export function useOpenFile() {
       else {
         const link = document.createElement('a');
         link.href = url;
-        link.download = path.split('/').pop()?.split('?')[0] ?? 'download';
+        link.download = attachmentName(headers) ?? path.split('/').pop()?.split('?')[0] ?? 'download';
         link.click();
       }
       setTimeout(() => URL.revokeObjectURL(url), 60_000);

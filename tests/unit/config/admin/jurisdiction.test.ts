@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { agencyFilterOf, coversCounty, jurisdictionLevel } from '../../../../config/src/admin/jurisdiction.ts';
+import {
+  agencyFilterOf,
+  coversCounty,
+  filterWithinScope,
+  jurisdictionLevel,
+  reportScopeOf,
+} from '../../../../config/src/admin/jurisdiction.ts';
 
 describe('a bureau user’s jurisdiction (GB/T 2260)', () => {
   it('reads the level from the trailing zeros of the region code', () => {
@@ -23,5 +29,27 @@ describe('a bureau user’s jurisdiction (GB/T 2260)', () => {
     expect(agencyFilterOf('510107')).toEqual({ countyCode: '510107' });
     expect(agencyFilterOf('510100')).toEqual({ cityCode: '510100' });
     expect(agencyFilterOf('510000')).toBe(true);
+  });
+
+  it('scopes the direct-reporting rate to a 县区 with its 市州, a 市州, or nothing for the province', () => {
+    expect(reportScopeOf('510104')).toEqual({ city: '510100', county: '510104' });
+    expect(reportScopeOf('510100')).toEqual({ city: '510100' });
+    expect(reportScopeOf('510000')).toEqual({});
+  });
+
+  it('narrows a report filter to the scope and refuses one outside it', () => {
+    const county = reportScopeOf('510104');
+    const city = reportScopeOf('510100');
+    expect(filterWithinScope(county, { city: undefined, reason: 'no_login' })).toEqual({
+      city: '510100',
+      county: '510104',
+      reason: 'no_login',
+    });
+    expect(filterWithinScope(county, { county: '510105' })).toBeUndefined();
+    expect(filterWithinScope(county, { city: '510300' })).toBeUndefined();
+    expect(filterWithinScope(city, { county: '510105' })).toEqual({ city: '510100', county: '510105' });
+    expect(filterWithinScope(city, { county: '510302' })).toBeUndefined();
+    expect(filterWithinScope(city, { city: '510300' })).toBeUndefined();
+    expect(filterWithinScope({}, { city: '510300' })).toEqual({ city: '510300', county: undefined });
   });
 });

@@ -4,10 +4,13 @@ import {
   type DirectReport,
   defaultRuleParameters,
   type EnterpriseResult,
+  type Flag,
   fieldErrorsOf,
+  filterWithinScope,
   flagLabels,
   type PeriodType,
   type Reason,
+  type RegionScope,
   type ReportingPeriod,
   type RuleParameters,
   reasonLabels,
@@ -17,16 +20,84 @@ import {
   type WhatIf,
   whatIfSchema,
 } from '@statdesk/config';
+import { exportFormats } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
+import type { Attachment } from '../../../lib/send-attachment';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
+import { adminAccountsOf } from './admin-logins';
 import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
 
-const enterpriseTable = (report: DirectReport): Table => ({
+/** An enterprise's result with the admin accounts that logged in to its data (admin-logins.ts). */
+export type ShownEnterprise = EnterpriseResult & { adminAccounts: string[] };
+
+const enterpriseTable = (enterprises: ShownEnterprise[]): Table => ({
   name: t('directReport.export.enterpriseSheet'),
   headers: EXPORT_COLUMNS.map(([header]) => t(`directReport.export.column.${header}`)),
-  rows: report.enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => get(e))),
+  rows: enterprises.map((e) => EXPORT_COLUMNS.map(([, get]) => get(e))),
 });
+
+/** Each flag in words, with the bureau's threshold (seeds/004 §五). */
+const flagExplanationsOf = (parameters: RuleParameters): Record<Flag, string> => {
+  const delta = String(parameters.anomalyDelta);
+  return {
+    operated_by_others: t('directReport.flagExplanation.operatedByOthers', { delta }),
+    allocated: t('directReport.flagExplanation.allocated', { delta }),
+  };
+};
+
+/** Every 市州 and its 县区 with their rates and flags in words: the overview without the map. */
+const regionTable = (report: DirectReport): Table => {
+  const explained = flagExplanationsOf(report.parameters);
+  const row = (region: DirectReport['cities'][number]['counties'][number]) => [
+    region.code,
+    region.name,
+    region.required,
+    region.initialRate ?? '',
+    region.finalRate ?? '',
+    region.flags.map((flag) => explained[flag]).join('；'),
+  ];
+  return {
+    name: t('directReport.export.regionSheet'),
+    headers: [
+      t('directReport.export.regionCode'),
+      t('directReport.export.regionName'),
+      t('directReport.export.required'),
+      t('directReport.export.initialRate'),
+      t('directReport.export.finalRate'),
+      t('directReport.export.flags'),
+    ],
+    rows: report.cities.flatMap((city) => [row(city), ...city.counties.map(row)]),
+  };
+};
+
+/** The rates of the exported region (a 县区, a 市州, or the report's whole scope). */
+function ratesOf(report: DirectReport, region: string | undefined): DirectReport['totals'] {
+  const regions = report.cities.flatMap((city) => [city, ...city.counties]);
+  return regions.find((r) => r.code === region) ?? report.totals;
+}
+
+/** The totals sheet: the period and the exported region's counts and rates. */
+function totalsTable(report: DirectReport, region: string | undefined): Table {
+  const rates = ratesOf(report, region);
+  return {
+    name: t('directReport.export.totalsSheet'),
+    headers: [t('directReport.export.item'), t('directReport.export.value')],
+    rows: [
+      [t('directReport.export.period'), report.period.code],
+      [t('directReport.export.required'), rates.required],
+      [t('directReport.export.loggedIn'), rates.loggedIn],
+      [t('directReport.export.initialDirect'), rates.initialDirect],
+      [t('directReport.export.finalDirect'), rates.finalDirect],
+      [t('directReport.export.initialRate'), rates.initialRate ?? ''],
+      [t('directReport.export.finalRate'), rates.finalRate ?? ''],
+    ],
+  };
+}
+
+export type ExportFormat = keyof typeof exportFormats;
+/** The export's content type, as the contract lists it; the CSV says its encoding. */
+const contentTypeOf = (format: ExportFormat) => (format === 'csv' ? `${exportFormats.csv}; charset=utf-8` : exportFormats.xlsx);
 
 export interface EnterpriseFilter {
   city?: string;
@@ -72,11 +143,12 @@ type ExportColumn =
   | 'delegated'
   | 'initiallyDirect'
   | 'finallyDirect'
-  | 'reason';
+  | 'reason'
+  | 'adminAccounts';
 const yesNo = (value: boolean) => t(value ? 'directReport.export.yes' : 'directReport.export.no');
 
 /** The columns of the per-enterprise export, by their header's key (directReport.export.column.*). */
-export const EXPORT_COLUMNS: Array<[ExportColumn, (e: EnterpriseResult) => string | number]> = [
+export const EXPORT_COLUMNS: Array<[ExportColumn, (e: ShownEnterprise) => string | number]> = [
   ['code', (e) => e.code],
   ['name', (e) => e.name],
   ['cityCode', (e) => e.cityCode],
@@ -90,6 +162,7 @@ export const EXPORT_COLUMNS: Array<[ExportColumn, (e: EnterpriseResult) => strin
   ['initiallyDirect', (e) => yesNo(e.initiallyDirect)],
   ['finallyDirect', (e) => yesNo(e.finallyDirect)],
   ['reason', (e) => reasonLabels[e.reason]],
+  ['adminAccounts', (e) => e.adminAccounts.join('、')],
 ];
 
 const PERIOD = 'api::reporting-period.reporting-period';
@@ -141,31 +214,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return toPeriod(row);
   },
 
-  /** The whole report of a period (every enterprise), computed in PostgreSQL. */
-  async full(periodCode: string, whatIf: WhatIf = {}): Promise<DirectReport> {
-    return computeReportInSql(strapi.db.connection, {
-      period: await this.period(periodCode),
-      parameters: await this.parametersWith(whatIf),
-    });
-  },
-
-  /** The latest periods (newest first) with their totals, for the dashboard's trend. */
-  async trend(limit = 12): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
-    const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
-    const parameters = await this.parameters();
-    const points = [];
-    for (const period of rows.map(toPeriod)) {
-      points.push({
-        code: period.code,
-        type: period.type,
-        totals: await computeReportTotals(strapi.db.connection, { period, parameters }),
-      });
-    }
-    return points;
-  },
-
-  /** The report with its enterprise list filtered by region or reason and paged. */
-  async find(periodCode: string, filter: EnterpriseFilter, whatIf: WhatIf = {}) {
+  /** The period's report for a reader's region scope (empty: the province), and the filter narrowed to it. */
+  async checked(periodCode: string, filter: EnterpriseFilter, scope: RegionScope, whatIf: WhatIf = {}) {
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
       throw new PublicError(400, 'ValidationError', t('directReport.reasonUnknown', { reasons: reasons.join('、') }), {
         reason: t('directReport.reasonField'),
@@ -174,23 +224,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // Regions are those of config's GB/T 2260 list: a mistyped code is said, not answered with nothing.
     const region = checkRegionFilter(filter.city, filter.county);
     if (region) throw new PublicError(400, 'ValidationError', region.message, { [region.field]: region.message });
+    const within = filterWithinScope(scope, filter);
+    if (!within) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.regionOutside'));
+    const query = { period: await this.period(periodCode), parameters: await this.parametersWith(whatIf) };
+    return { query, selection: { city: within.city, county: within.county, reason: within.reason as Reason | undefined, scope } };
+  },
+
+  /** The enterprises with the admin accounts that logged in to their data during the period. */
+  async withAdminAccounts(period: ReportingPeriod, enterprises: EnterpriseResult[]): Promise<ShownEnterprise[]> {
+    const accounts = await adminAccountsOf(
+      strapi.db.connection,
+      period,
+      enterprises.map((e) => e.code),
+    );
+    return enterprises.map((e) => ({ ...e, adminAccounts: accounts.get(e.code) ?? [] }));
+  },
+
+  /** The latest periods (newest first) with their totals (a region scope's, if given), for the dashboard's trend. */
+  async trend(limit = 12, scope: RegionScope = {}): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
+    const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
+    const parameters = await this.parameters();
+    const points = [];
+    for (const period of rows.map(toPeriod)) {
+      points.push({
+        code: period.code,
+        type: period.type,
+        totals: await computeReportTotals(strapi.db.connection, { period, parameters }, scope),
+      });
+    }
+    return points;
+  },
+
+  /**
+   * The report with its enterprise list filtered by region or reason and paged; with a scope (a
+   * 市州 or 县区 bureau) the whole report covers that region only, and a filter outside it is refused.
+   */
+  async find(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}) {
+    const { query, selection } = await this.checked(periodCode, filter, scope, whatIf);
     const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
     const page = Math.max(filter.page ?? 1, 1);
-    const { report, matching } = await computeReportPage(
-      strapi.db.connection,
-      { period: await this.period(periodCode), parameters: await this.parametersWith(whatIf) },
-      {
-        city: filter.city,
-        county: filter.county,
-        reason: filter.reason as Reason | undefined,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
-      },
-    );
+    const { report, matching } = await computeReportPage(strapi.db.connection, query, {
+      ...selection,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     return {
       ...report,
+      enterprises: await this.withAdminAccounts(query.period, report.enterprises),
       unknownEnterprises: await this.unknownEnterprises(periodCode),
       flagLabels,
+      flagExplanations: flagExplanationsOf(query.parameters),
       reasonLabels,
       pagination: { page, pageSize, total: matching, pageCount: Math.max(1, Math.ceil(matching / pageSize)) },
     };
@@ -207,26 +290,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { count: rows[0]?.count ?? 0, codes: rows.map((row) => row.code) };
   },
 
-  /** The per-enterprise explanations as CSV (UTF-8 with BOM, formula-safe). */
-  async csv(periodCode: string, whatIf: WhatIf = {}): Promise<string> {
-    return toCsv(enterpriseTable(await this.full(periodCode, whatIf)));
-  },
-
-  async xlsx(periodCode: string, whatIf: WhatIf = {}): Promise<Buffer> {
-    const report = await this.full(periodCode, whatIf);
-    const totals: Table = {
-      name: t('directReport.export.totalsSheet'),
-      headers: [t('directReport.export.item'), t('directReport.export.value')],
-      rows: [
-        [t('directReport.export.period'), report.period.code],
-        [t('directReport.export.required'), report.totals.required],
-        [t('directReport.export.loggedIn'), report.totals.loggedIn],
-        [t('directReport.export.initialDirect'), report.totals.initialDirect],
-        [t('directReport.export.finalDirect'), report.totals.finalDirect],
-        [t('directReport.export.initialRate'), report.totals.initialRate ?? ''],
-        [t('directReport.export.finalRate'), report.totals.finalRate ?? ''],
-      ],
+  /**
+   * The report as a file: every enterprise the filter selects within the scope (all by default),
+   * and in XLSX the totals and every region's rates with their flags in words.
+   */
+  async exportFile(
+    periodCode: string,
+    format: ExportFormat,
+    filter: EnterpriseFilter = {},
+    scope: RegionScope = {},
+    whatIf: WhatIf = {},
+  ): Promise<Attachment> {
+    const { query, selection } = await this.checked(periodCode, filter, scope, whatIf);
+    const report = await computeReportInSql(strapi.db.connection, query, selection);
+    const enterprises = enterpriseTable(await this.withAdminAccounts(query.period, report.enterprises));
+    const region = selection.county ?? selection.city;
+    const fileName = ['direct-report', periodCode, region, selection.reason].filter(Boolean).join('-');
+    return {
+      body: format === 'csv' ? toCsv(enterprises) : await toXlsx([totalsTable(report, region), regionTable(report), enterprises]),
+      contentType: contentTypeOf(format),
+      fileName: `${fileName}.${format}`,
     };
-    return toXlsx([totals, enterpriseTable(report)]);
   },
 });

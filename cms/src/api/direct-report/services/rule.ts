@@ -11,6 +11,7 @@ import {
   type DirectReport,
   type EnterpriseResult,
   type Reason,
+  type RegionScope,
   type ReportingPeriod,
   type RuleParameters,
   reportFromCounts,
@@ -28,6 +29,11 @@ export interface RuleQuery {
 const N_OF_IP = `(i.enterprises - (
   select count(*) from dr_period_ip_enterprises p
   where p.period_code = :code and p.ip = i.ip and p.enterprise_code in (select enterprise_code from delegated))::int)`;
+
+/** Whether the enterprise `a.enterprise_code` is in the reader's region scope (no scope: every one). */
+const IN_SCOPE = `(:scope_city::text is null and :scope_county::text is null or a.enterprise_code in (
+  select code from enterprises where (:scope_city::text is null or city_code = :scope_city)
+    and (:scope_county::text is null or county_code = :scope_county)))`;
 
 /** The parts of the answer, each a row per group, page entry or shared IP; the first names the column. */
 const ARMS: Record<keyof Parts, string> = {
@@ -49,12 +55,13 @@ const ARMS: Record<keyof Parts, string> = {
   select 'shared', to_jsonb(s) from shared cross join lateral (
     -- IP by IP along the primary key: one sort of every shared IP's rows took longer.
     select shared.ip, count(distinct a.enterprise_code)::int as n,
-      array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") as enterprises,
-      array_agg(distinct a.account collate "C" order by a.account collate "C") as accounts,
+      -- A bureau scoped to a region reads the IP's count, but only its own region's enterprises and accounts.
+      array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") filter (where ${IN_SCOPE}) as enterprises,
+      array_agg(distinct a.account collate "C" order by a.account collate "C") filter (where ${IN_SCOPE}) as accounts,
       min(a.first_seen) as first_seen, max(a.last_seen) as last_seen
     from dr_period_ip_accounts a
     where a.period_code = :code and a.ip = shared.ip and a.enterprise_code not in (select enterprise_code from delegated)
-  ) s`,
+  ) s where s.enterprises is not null`,
 };
 
 /**
@@ -99,6 +106,7 @@ function reportSql(ipCountScope: RuleParameters['ipCountScope'], wanted: Readonl
         g.last_ip is not null and (g.delegated or g.last_ip not in (${sharedLast})) as finally_direct
       from enterprises r left join logins g on g.enterprise_code = r.code
       where r.active and r.category = any(:categories::text[])
+        and (:scope_city::text is null or r.city_code = :scope_city) and (:scope_county::text is null or r.county_code = :scope_county)
     ),
     explained as not materialized (
       select *, case when first_ip is null then 'no_login' when delegated then 'delegated'
@@ -165,6 +173,8 @@ type Part = { [K in keyof Parts]: { part: K; row: Parts[K] } }[keyof Parts];
 
 /** Which enterprises' explanations to fetch: a region, a reason, a page (all when no limit). */
 export interface EnterpriseSelection {
+  /** The reader's region (a 市州 or 县区 bureau): the whole report, rates and shared IPs, covers only it. */
+  scope?: RegionScope;
   city?: string;
   county?: string;
   reason?: Reason;
@@ -234,6 +244,8 @@ const bindings = ({ period, parameters }: RuleQuery, selection: EnterpriseSelect
   threshold: parameters.threshold,
   // A PostgreSQL array literal: knex would expand a JS array into a list.
   categories: `{${(parameters.scope[period.type] ?? []).join(',')}}`,
+  scope_city: selection.scope?.city ?? null,
+  scope_county: selection.scope?.county ?? null,
   city: selection.city ?? null,
   county: selection.county ?? null,
   reason: selection.reason ?? null,
@@ -248,9 +260,9 @@ const bindings = ({ period, parameters }: RuleQuery, selection: EnterpriseSelect
 export const computeReportPage = (knex: Knex, query: RuleQuery, selection: EnterpriseSelection = {}) =>
   runReport(knex, query, selection, ['group', 'page', 'shared']);
 
-/** Only the counts, for the dashboard's trend over twelve periods: no explanations, no shared IPs. */
-export const computeReportTotals = async (knex: Knex, query: RuleQuery): Promise<DirectReport['totals']> =>
-  (await runReport(knex, query, { limit: 0 }, ['group'])).report.totals;
+/** Only the counts (of a region scope, if given), for the dashboard's trend over twelve periods: no explanations, no shared IPs. */
+export const computeReportTotals = async (knex: Knex, query: RuleQuery, scope?: RegionScope): Promise<DirectReport['totals']> =>
+  (await runReport(knex, query, { limit: 0, scope }, ['group'])).report.totals;
 
 async function runReport(
   knex: Knex,
@@ -279,7 +291,7 @@ async function runReport(
   return { report, matching: groups.reduce((sum, g) => sum + g.selected, 0) };
 }
 
-/** Every required enterprise's result and the shared IPs of a period (the exports). */
-export async function computeReportInSql(knex: Knex, query: RuleQuery): Promise<DirectReport> {
-  return (await computeReportPage(knex, query)).report;
+/** Every selected enterprise's result (every required one by default) and the shared IPs of a period (the exports). */
+export async function computeReportInSql(knex: Knex, query: RuleQuery, selection: Omit<EnterpriseSelection, 'limit' | 'offset'> = {}) {
+  return (await computeReportPage(knex, query, selection)).report;
 }

@@ -1,52 +1,23 @@
+import { t } from '@statdesk/config';
 import { type DirectReportPage, endpoints, pathOf, type Rates, type RegionRates, type TrendPoint } from '@statdesk/config/contract';
-import {
-  Badge,
-  Box,
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { messageOf } from '../../../../../admin/shared/api';
+import { messageOf, useOpenFile } from '../../../../../admin/shared/api';
+import { EnterpriseTable, FINAL, HeaderRow, INITIAL, percent, RegionTable } from './direct-report-tables';
 
 type Region = RegionRates;
 type Report = DirectReportPage;
+/** The reason select's "every reason" (the select takes no empty value). */
+const ALL = 'all';
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(2)}%`);
-const INITIAL = '初始直报率';
-const FINAL = '末次直报率';
 const chartRow = (region: { code: string; name: string } & Rates) => ({
   code: region.code,
   name: region.name,
   [INITIAL]: region.initialRate ?? 0,
   [FINAL]: region.finalRate ?? 0,
 });
-
-/** A table's column headings. */
-function HeaderRow({ labels }: { labels: string[] }) {
-  return (
-    <Thead>
-      <Tr>
-        {labels.map((label) => (
-          <Th key={label}>
-            <Typography variant="sigma">{label}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-  );
-}
 
 /** Initial against final rate per region as bars; a click on a region's bars drills into it. */
 function RatesChart({ regions, onPick }: { regions: Region[]; onPick?: (code: string) => void }) {
@@ -75,55 +46,6 @@ function RatesChart({ regions, onPick }: { regions: Region[]; onPick?: (code: st
   );
 }
 
-/** The regions as a table too: readable without the chart, and each drillable by keyboard. */
-function RegionTable({
-  regions,
-  flagLabels,
-  onPick,
-}: {
-  regions: Region[];
-  flagLabels: Record<string, string>;
-  onPick?: (code: string) => void;
-}) {
-  return (
-    <Table colCount={6} rowCount={regions.length + 1}>
-      <HeaderRow labels={['地区', '应报企业', INITIAL, FINAL, '提示', '查看']} />
-      <Tbody>
-        {regions.map((region) => (
-          <Tr key={region.code}>
-            <Td>
-              <Typography>{region.name}</Typography>
-            </Td>
-            <Td>
-              <Typography>{region.required}</Typography>
-            </Td>
-            <Td>
-              <Typography>{percent(region.initialRate)}</Typography>
-            </Td>
-            <Td>
-              <Typography>{percent(region.finalRate)}</Typography>
-            </Td>
-            <Td>
-              <Flex gap={1} wrap="wrap">
-                {region.flags.map((flag) => (
-                  <Badge key={flag}>{flagLabels[flag] ?? flag}</Badge>
-                ))}
-              </Flex>
-            </Td>
-            <Td>
-              {onPick && (
-                <Button variant="tertiary" size="S" onClick={() => onPick(region.code)}>
-                  查看{region.name}
-                </Button>
-              )}
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
-}
-
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius marginBottom={6}>
@@ -147,6 +69,7 @@ export default function DirectReportDashboard() {
   const [period, setPeriod] = useState<string | null>(null);
   const [city, setCity] = useState<string | null>(null);
   const [county, setCounty] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   const [page, setPage] = useState(1);
   // The report together with the drill it answers, so headings never describe a newer click than the data.
   const [loaded, setLoaded] = useState<{ report: Report; city: string | null; county: string | null } | null>(null);
@@ -162,7 +85,15 @@ export default function DirectReportDashboard() {
     );
   }, [get]);
 
-  const query = new URLSearchParams({ page: String(page), ...(city && { city }), ...(county && { county }) }).toString();
+  // The filter the enterprise list and both exports share: region drilled to, reason chosen.
+  const filter = new URLSearchParams({ ...(city && { city }), ...(county && { county }), ...(reason && { reason }) }).toString();
+  const query = `page=${page}${filter ? `&${filter}` : ''}`;
+  const openFile = useOpenFile();
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    if (!period) return;
+    const path = `${pathOf(endpoints.bureauExportReport, { period, format })}${filter ? `?${filter}` : ''}`;
+    openFile(path, true).catch((caught: Error) => setError(caught.message || t('directReport.admin.exportFailed')));
+  };
   useEffect(() => {
     if (!period) return;
     get<Report>(`${pathOf(endpoints.bureauReport, { period })}?${query}`).then(
@@ -214,13 +145,41 @@ export default function DirectReportDashboard() {
                 </SingleSelect>
               </Field.Root>
             </Box>
-            {report && (
-              <Typography>
-                全省：应报 {report.totals.required} 家，{INITIAL} {percent(report.totals.initialRate)}，{FINAL}{' '}
-                {percent(report.totals.finalRate)}
-              </Typography>
-            )}
+            <Box width="200px">
+              <Field.Root name="reason">
+                <Field.Label>{t('directReport.admin.reason')}</Field.Label>
+                <SingleSelect
+                  value={reason || ALL}
+                  onChange={(value: string | number) => {
+                    setReason(value === ALL ? '' : String(value));
+                    setPage(1);
+                  }}
+                >
+                  <SingleSelectOption value={ALL}>{t('directReport.admin.allReasons')}</SingleSelectOption>
+                  {Object.entries(loaded?.report.reasonLabels ?? {}).map(([code, label]) => (
+                    <SingleSelectOption key={code} value={code}>
+                      {label}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+            <Button variant="secondary" onClick={() => exportAs('xlsx')}>
+              {t('directReport.admin.exportXlsx')}
+            </Button>
+            <Button variant="secondary" onClick={() => exportAs('csv')}>
+              {t('directReport.admin.exportCsv')}
+            </Button>
           </Flex>
+        )}
+        {report && (
+          <Box marginBottom={6}>
+            {/* The totals of what the user reads: the province, or a 市州 or 县区 bureau's own region. */}
+            <Typography>
+              合计：应报 {report.totals.required} 家，{INITIAL} {percent(report.totals.initialRate)}，{FINAL}{' '}
+              {percent(report.totals.finalRate)}
+            </Typography>
+          </Box>
         )}
         {report && report.totals.required === 0 && <Typography>本网报期没有应报企业或登录记录。</Typography>}
         {report && report.totals.required > 0 && (
@@ -229,7 +188,7 @@ export default function DirectReportDashboard() {
               {cityRow && (
                 <Box paddingBottom={4}>
                   <Button variant="secondary" onClick={() => drill({})}>
-                    返回全省
+                    返回各市州
                   </Button>
                 </Box>
               )}
@@ -239,7 +198,7 @@ export default function DirectReportDashboard() {
               />
               <RegionTable
                 regions={cityRow ? cityRow.counties : report.cities}
-                flagLabels={report.flagLabels}
+                flagExplanations={report.flagExplanations}
                 onPick={(code) => (cityRow ? drill({ city: cityRow.code, county: code }) : drill({ city: code }))}
               />
             </Section>
@@ -259,32 +218,7 @@ export default function DirectReportDashboard() {
             <Section
               title={`企业明细${shownCounty ? `：${countyName(shownCounty)}` : cityRow ? `：${cityRow.name}` : ''}（共 ${report.pagination.total} 家）`}
             >
-              <Table colCount={5} rowCount={report.enterprises.length + 1}>
-                <HeaderRow labels={['企业', '县区', '初始', '末次', '说明']} />
-                <Tbody>
-                  {report.enterprises.map((enterprise) => (
-                    <Tr key={enterprise.code}>
-                      <Td>
-                        <Typography>
-                          {enterprise.name}（{enterprise.code}）
-                        </Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{countyName(enterprise.countyCode)}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{enterprise.initiallyDirect ? '直报' : '非直报'}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{enterprise.finallyDirect ? '直报' : '非直报'}</Typography>
-                      </Td>
-                      <Td>
-                        <Typography>{report.reasonLabels[enterprise.reason] ?? enterprise.reason}</Typography>
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+              <EnterpriseTable report={report} countyName={countyName} />
               <Flex gap={2} paddingTop={4}>
                 <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                   上一页

@@ -1,10 +1,21 @@
-import { type AgencyLevel, type AgencyStatus, agencyLevels, agencyReviewAction, coversCounty, statusAtLevel, t } from '@statdesk/config';
+import {
+  type AgencyLevel,
+  type AgencyStatus,
+  agencyLevels,
+  agencyReviewAction,
+  coversCounty,
+  type RegionScope,
+  reportScopeOf,
+  statusAtLevel,
+  t,
+} from '@statdesk/config';
 import { enterpriseFilterOf } from '../../../../../api/direct-report/services/report';
 import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
 import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/field-access';
 import { withReadableChanges } from '../../../../../lib/history';
 import { answer, PublicError } from '../../../../../lib/http-errors';
 import { regionOf } from '../../../../../lib/jurisdiction';
+import { sendAttachment } from '../../../../../lib/send-attachment';
 import { type ServiceUid, serviceOf } from '../../../../../lib/services';
 
 const STATISTICIAN = 'api::statistician.statistician';
@@ -32,6 +43,19 @@ async function requireJurisdiction(ctx: Ctx, countyCode: string): Promise<void> 
   const region = await regionOf(strapi, ctx.state.user?.email);
   if (!region) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.unassigned'));
   if (!coversCounty(region, countyCode)) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.outside'));
+}
+
+/**
+ * The part of the direct-reporting rate the caller reads: a role that reads every enterprise
+ * (统计局业务人员, the province) the whole province; a county or city bureau, whose permission on
+ * the enterprises carries the jurisdiction condition, its own region only (辖区分配).
+ */
+async function reportScope(ctx: Ctx): Promise<RegionScope> {
+  requireCan(ctx, READ, ENTERPRISE);
+  if (fieldAccessOf(ctx).readsEveryRecord(ENTERPRISE)) return {};
+  const region = await regionOf(strapi, ctx.state.user?.email);
+  if (!region) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.unassigned'));
+  return reportScopeOf(region);
 }
 
 /** The agency of the route, once the user may see it, as its field permissions show it. */
@@ -110,18 +134,25 @@ export default {
       fieldAccessOf(ctx).requireWholeRecord(AGENCY, raw.agency);
       return sendPrivateFile(ctx, await chain().document(no(ctx), String(ctx.params.purpose)));
     }),
-  // The direct-reporting dashboard: whoever may read the enterprises' master data.
+  // The direct-reporting dashboard: whoever may read the enterprises' master data, within their region.
   reportPeriods: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, READ, ENTERPRISE);
-      return { body: await report().trend() };
+      return { body: await report().trend(12, await reportScope(ctx)) };
     }),
   report: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, READ, ENTERPRISE);
+      const scope = await reportScope(ctx);
       // A page of 20 enterprises fits the dashboard's table; the rest of the filter is the API's.
-      const found = await report().find(String(ctx.params.period), { ...enterpriseFilterOf(ctx.query), pageSize: 20 });
+      const found = await report().find(String(ctx.params.period), { ...enterpriseFilterOf(ctx.query), pageSize: 20 }, scope);
       const access = fieldAccessOf(ctx);
       return { body: { ...found, enterprises: found.enterprises.map((row) => access.project(ENTERPRISE, row)) } };
+    }),
+  /** The page's report as CSV or XLSX: its period, region and reason filter, every enterprise they select. */
+  exportReport: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const scope = await reportScope(ctx);
+      const { city, county, reason } = enterpriseFilterOf(ctx.query);
+      const format = ctx.params.format === 'xlsx' ? 'xlsx' : 'csv';
+      return sendAttachment(ctx, await report().exportFile(String(ctx.params.period), format, { city, county, reason }, scope));
     }),
 };

@@ -22,6 +22,8 @@ export const bureauDeskRoutes = {
     desk(e.bureauDecideAgency, 'bureau-desk.decideAgency'),
     desk(e.bureauAgencyDocument, 'bureau-desk.agencyDocument'),
     desk(e.bureauReportPeriods, 'bureau-desk.reportPeriods'),
+    // The export first: its path (`…/2026-10.xlsx`) would match the report's `:period` too.
+    desk(e.bureauExportReport, 'bureau-desk.exportReport'),
     desk(e.bureauReport, 'bureau-desk.report'),
   ]),
 };
