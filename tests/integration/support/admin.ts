@@ -17,11 +17,9 @@ const PASSWORD = 'Reviewer-Test-2026';
  * (e.g. 'Reviewer', shown as 审核员), Strapi's own 'Super Admin' (shown as 系统管理员), or another by its name.
  */
 export async function signInAs(cms: TestCms, roleName: string, email: string): Promise<Staff> {
-  const role = (await cms.strapi.db
-    .query('admin::role')
-    .findOne({
-      where: { $or: [{ code: roleName === 'Super Admin' ? superAdminRole.code : adminRoleCode(roleName) }, { name: roleName }] },
-    })) as {
+  const role = (await cms.strapi.db.query('admin::role').findOne({
+    where: { $or: [{ code: roleName === 'Super Admin' ? superAdminRole.code : adminRoleCode(roleName) }, { name: roleName }] },
+  })) as {
     id: number;
   } | null;
   if (!role) throw new Error(`No admin role named ${roleName}`);
