@@ -7,6 +7,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'global::error-contract',
   // Also outside strapi::errors: the admin sign-in's English messages, in zh-CN.
   'global::admin-sign-in-messages',
+  // And the profile page's refusals (PUT /admin/users/me), as zh-CN errors on their fields.
+  'global::admin-profile-messages',
   // The admin's AI questions answered "not configured" instead of 404 while AI is off.
   'global::admin-ai-off',
   'strapi::errors',

@@ -2,11 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import { createGateIndex, type GateIndex } from './api/statistician/services/gate-index';
 import { forgetOtherAdminLanguages } from './bootstrap/admin-language';
-import { ensureAdminRoles, registerReviewAction } from './bootstrap/admin-roles';
+import { ensureAdminRoles, nameSuperAdminRole, registerReviewAction } from './bootstrap/admin-roles';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
 import { configureReviewViews } from './bootstrap/list-views';
+import { withdrawMarketplace } from './bootstrap/no-marketplace';
 import { seedAgencyDemo } from './bootstrap/seed-agency-demo';
 import { seedContent } from './bootstrap/seed-content';
 import { seedDemo } from './bootstrap/seed-demo';
@@ -28,6 +29,8 @@ export default {
     // Before the roles: their agency permissions carry this condition.
     await registerJurisdictionCondition(strapi);
     await ensureAdminRoles(strapi);
+    await nameSuperAdminRole(strapi);
+    await withdrawMarketplace(strapi);
     await stripDefaultRoles(strapi);
     await forgetOtherAdminLanguages(strapi);
     await configureReviewViews(strapi);

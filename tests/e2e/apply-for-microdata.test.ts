@@ -2,7 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAMPLE_PDF } from '../integration/support/files.ts';
 import { launchBrowser } from './support/browser.ts';
-import { approveInDatabase, fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+import { approveAsReviewer, inviteStaff } from './support/staff.ts';
+
+const REVIEWER = { email: 'li.reviewer@e2e.example', password: 'Reviewer-2026-data', firstname: '审核员', lastname: '李' };
 
 interface Submitted {
   applicationNo: string;
@@ -41,10 +44,12 @@ describe('applying for microdata, changing the application and registering the o
   let browser: Browser;
   let institution: Submitted;
   let applicationNo: string;
+  let queryPassword: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     institution = await registerInstitutionByApi();
+    await inviteStaff('Reviewer', REVIEWER);
   });
   afterAll(async () => {
     await browser?.close();
@@ -91,6 +96,7 @@ describe('applying for microdata, changing the application and registering the o
     await dialog.getByRole('button', { name: '确认' }).click();
     applicationNo = await confirmationNo(page);
     expect(applicationNo).toMatch(/^SY-\d{4}-\d{6}$/);
+    queryPassword = (await page.locator('#query-password').textContent()) ?? '';
 
     await page.getByRole('link', { name: '上传相关附件' }).click();
     await review(page, 'attachments');
@@ -115,8 +121,26 @@ describe('applying for microdata, changing the application and registering the o
     await context.close();
   });
 
+  it('uploads the stamped form on the query page', async () => {
+    const page = await openPage(browser);
+    await page.goto(siteUrl('/query'));
+    await fillByLabel(page, { 手机号码: '13800138000', 查询密码: queryPassword });
+    await page.getByRole('button', { name: '查询' }).click();
+    await page
+      .locator('tbody tr', { hasText: applicationNo })
+      .getByRole('link', { name: /提交申请表/ })
+      .click();
+    await page.getByLabel('盖章后的申请表').setInputFiles({ name: '盖章申请表.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await page.getByRole('button', { name: '上传' }).click();
+    await expect(page.locator('.notification').textContent()).resolves.toBe('申请表已上传，请等待审核。');
+    await page.close();
+  });
+
+  it('is approved by a reviewer in the admin', async () => {
+    await approveAsReviewer(browser, REVIEWER, 'api::data-application.data-application', applicationNo);
+  }, 120_000);
+
   it('files a change application against the approved original', async () => {
-    await approveInDatabase('data_applications', applicationNo);
     const page = await openPage(browser);
     await page.goto(siteUrl('/change-applications/new'));
     await review(page, 'change-application-form');

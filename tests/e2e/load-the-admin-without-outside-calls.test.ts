@@ -1,11 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { contentTypeFieldLabels } from '../../config/src/admin/field-labels.ts';
 import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, openPage } from './support/journey.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const TITLE = '统计数据服务平台 管理后台';
+
+/** Our collection types (a single type has no list), by their schema.json. */
+const collectionTypes = Object.keys(contentTypeFieldLabels).filter((uid) => {
+  const name = /^api::([^.]+)\./.exec(uid)?.[1];
+  if (!name) return false;
+  const schema = join(import.meta.dirname, '../../cms/src/api', name, 'content-types', name, 'schema.json');
+  return JSON.parse(readFileSync(schema, 'utf8')).kind === 'collectionType';
+});
 
 async function signIn(page: Page, password = inject('adminPassword')): Promise<void> {
   await page.locator('input[name="email"]').fill(inject('adminEmail'));
@@ -74,10 +85,37 @@ describe('the admin panel in a closed network', () => {
     await page.goto(cmsUrl('/admin'));
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 45_000 });
     await expect(page.locator('#main-content').textContent()).resolves.not.toMatch(/Strapi|Welcome|Hello/);
+    // The super admin's role by its zh-CN name, and no Marketplace (a shop on market.strapi.io).
+    await expect(page.locator('#main-content').textContent()).resolves.toContain('系统管理员');
+    await expect(page.getByRole('navigation').first().textContent()).resolves.not.toContain('市场');
     await saveScreenshot(page, 'admin-home-super-admin');
     await expect(page.title()).resolves.toContain(TITLE);
     expect(outside).toEqual([]);
     expectNoAdminProblems(page, 'admin pages');
     await page.close();
   }, 180_000);
+
+  it('heads every content type’s list with zh-CN column names, not the fields’ code names', async () => {
+    const page = await openPage(browser, { locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    watchAdmin(page);
+    await page.goto(cmsUrl('/admin/auth/login'));
+    await signIn(page);
+    await page.waitForURL(/\/admin\/?$/);
+    const listed: string[] = [];
+    for (const uid of collectionTypes) {
+      await page.goto(cmsUrl(`/admin/content-manager/collection-types/${uid}`));
+      const headers = page.locator('thead th');
+      // An empty list shows no table, only Strapi's 找不到内容.
+      await headers.first().or(page.getByText('找不到内容')).waitFor({ timeout: 30_000 });
+      if ((await headers.count()) === 0) continue;
+      // Code names are lower camel case (storageKey); ours are Chinese, or ID.
+      await expect(headers.allTextContents(), uid).resolves.not.toContainEqual(expect.stringMatching(/[a-z]{2,}/));
+      listed.push(uid);
+      if (uid === 'api::dataset.dataset') await saveScreenshot(page, 'admin-list-datasets');
+    }
+    // The seeded catalogue and notices at least.
+    expect(listed).toEqual(expect.arrayContaining(['api::dataset.dataset', 'api::notice.notice']));
+    expectNoAdminProblems(page, 'list views');
+    await page.close();
+  }, 420_000);
 });

@@ -52,6 +52,20 @@ describe('registering as a statistician with three service units', () => {
 
       // Four rows, then the fourth removed: three remain, each keeping what was typed in it.
       await fillUnit(page, 0, UNITS[0] as (typeof UNITS)[0]);
+      if (!javaScriptEnabled) {
+        // A stale page (or one whose styles did not load) still offers 删除 on the only row: the
+        // server keeps the row and says why, next to the rows, keeping what was typed.
+        await row(page, 0)
+          .locator('[data-remove-row]')
+          .evaluate((button) => {
+            (button as HTMLButtonElement).hidden = false;
+          });
+        await row(page, 0).getByRole('button', { name: '删除统计服务单位 1' }).click();
+        await expect(page.locator('#serviceUnits-error').textContent()).resolves.toContain(
+          '至少需要1个统计服务单位，不能删除唯一的一个；如需更换，请直接修改其内容',
+        );
+        await expect(row(page, 0).getByLabel('单位名称').inputValue()).resolves.toBe(UNITS[0]?.name);
+      }
       for (const i of [1, 2, 3]) {
         await page.getByRole('button', { name: '添加一个统计服务单位' }).click();
         await expect(page.locator('[data-row]').count()).resolves.toBe(i + 1);

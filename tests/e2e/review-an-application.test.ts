@@ -1,52 +1,19 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, signInToAdmin, siteUrl } from './support/journey.ts';
+import { cmsApi, inviteStaff } from './support/staff.ts';
 
-const REVIEWER = { email: 'wang.reviewer@e2e.example', password: 'Reviewer-2026-e2e' };
+const REVIEWER = { email: 'wang.reviewer@e2e.example', password: 'Reviewer-2026-e2e', firstname: '审核员', lastname: '王' };
 const SCAN = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const response = await fetch(cmsUrl(path), {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** The super admin invites a Reviewer, who sets a password, as in Settings → Users. */
-async function inviteReviewer(): Promise<void> {
-  const login = await api<{ data: { token: string } }>('/admin/login', {
-    method: 'POST',
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  const token = login.data.token;
-  const roles = await api<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
-  const reviewer = roles.data.find((role) => role.code === adminRoleCode('Reviewer'));
-  const invited = await api<{ data: { registrationToken: string } }>('/admin/users', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({ firstname: '审核员', lastname: '王', email: REVIEWER.email, roles: [reviewer?.id] }),
-  });
-  await api('/admin/register', {
-    method: 'POST',
-    body: JSON.stringify({
-      registrationToken: invited.data.registrationToken,
-      userInfo: { firstname: '审核员', lastname: '王', password: REVIEWER.password },
-    }),
-  });
-}
-
 /** An institution registered and its stamped form uploaded by the applicant, through the public API. */
 async function waitingInstitution(): Promise<{ applicationNo: string; queryPassword: string }> {
-  const submitted = await api<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
+  const submitted = await cmsApi<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
     method: 'POST',
     body: JSON.stringify({
       agreeNotice: true,
@@ -85,7 +52,7 @@ describe('a reviewer returns an application with a reason the applicant then rea
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    await inviteReviewer();
+    await inviteStaff('Reviewer', REVIEWER);
     applicant = await waitingInstitution();
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { ADMIN_LOCALE, pinChineseInterface } from './chinese-interface';
 import logo from './extensions/logo.svg';
 import { showRegionNames } from './regions';
 import { recordLabels } from './translations/record-labels';
+import { strapiWords } from './translations/strapi-words';
 import chinese from './translations/zh-Hans.json';
 
 /**
@@ -13,8 +14,8 @@ export default {
   config: {
     // The office works in Chinese only (pinChineseInterface drops the English Strapi adds).
     locales: [ADMIN_LOCALE],
-    // Our name and logo instead of Strapi's, and Chinese for what Strapi's zh-Hans leaves in English.
-    translations: { [ADMIN_LOCALE]: { ...recordLabels(), ...chinese } },
+    // Chinese for all that Strapi's zh-Hans leaves in English, our records' words, and our name.
+    translations: { [ADMIN_LOCALE]: { ...strapiWords(), ...recordLabels(), ...chinese } },
     auth: { logo },
     menu: { logo },
     // Otherwise every admin page load asks api.github.com for Strapi's latest release: a government

@@ -10,6 +10,7 @@ import {
   personalFieldNames,
   type SubmissionKindId,
   submissionKinds,
+  superAdminRole,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { uidOf } from '../lib/records';
@@ -120,4 +121,14 @@ export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
       await strapi.db.query('admin::role').update({ where: { id: stored.id }, data: wanted });
     await roles.assignPermissions(role.id, permissionsOf(strapi, definition));
   }
+}
+
+/**
+ * Names Strapi's super admin role in zh-CN (系统管理员) on every start. Strapi recognises it by its
+ * code, never by its name (@strapi/admin services/role getSuperAdmin), so the name is free.
+ */
+export async function nameSuperAdminRole(strapi: Core.Strapi): Promise<void> {
+  await strapi.db
+    .query('admin::role')
+    .update({ where: { code: superAdminRole.code }, data: { name: superAdminRole.displayName, description: superAdminRole.description } });
 }

@@ -1,12 +1,4 @@
-import {
-  agencyFieldLabels,
-  agencyForm,
-  type SubmissionKindId,
-  statisticianFieldLabels,
-  statisticianForm,
-  submissionKinds,
-  systemFieldLabels,
-} from '@statdesk/config';
+import { contentTypeFieldLabels, fieldLabelsOf, type SubmissionKindId, statisticianForm, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { AGENCY } from '../api/agency/services/registration';
 import { STATISTICIAN } from '../api/statistician/services/registration';
@@ -27,7 +19,6 @@ interface ContentTypes {
 }
 
 interface View {
-  labels: Record<string, string>;
   mainField: string;
   list: string[];
   alsoHidden?: string[];
@@ -37,17 +28,40 @@ interface View {
   sortOrder?: 'ASC' | 'DESC';
 }
 
+async function configurationOf(contentTypes: ContentTypes, uid: string): Promise<Configuration> {
+  const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
+  return configuration;
+}
+
+/** Sets the zh-CN label of each field (config/src/admin/field-labels.ts) on both views; `editable` also locks the others. */
+function labelFields(configuration: Configuration, uid: string, editable?: ReadonlySet<string>): void {
+  for (const [name, label] of Object.entries(fieldLabelsOf(uid))) {
+    const metadata = configuration.metadatas[name];
+    if (!metadata) continue;
+    metadata.edit = { ...metadata.edit, label, ...(editable && { editable: editable.has(name) }) };
+    metadata.list = { ...metadata.list, label };
+  }
+}
+
+/**
+ * Every content type staff can open shows its fields by their zh-CN names: the list's columns
+ * and filters read the view's labels (@strapi/content-manager ListView Filters), not the admin's
+ * messages; otherwise they showed the attribute's code name.
+ */
+async function labelEveryView(strapi: Core.Strapi, contentTypes: ContentTypes): Promise<void> {
+  for (const uid of Object.keys(contentTypeFieldLabels)) {
+    if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+    const configuration = await configurationOf(contentTypes, uid);
+    labelFields(configuration, uid);
+    await contentTypes.updateConfiguration({ uid }, configuration);
+  }
+}
+
 /** One type's view: zh-CN labels, read-only fields unless said, the columns a reviewer scans, the order. */
 async function configureQueue(contentTypes: ContentTypes, uid: string, view: View): Promise<void> {
   const hidden = new Set([...HIDDEN_IN_EDIT_VIEW, ...(view.alsoHidden ?? [])]);
-  const editable = new Set(view.editable ?? []);
-  const { uid: _uid, ...configuration } = (await contentTypes.findConfiguration({ uid })) as Configuration & { uid: string };
-  for (const [name, label] of Object.entries(view.labels)) {
-    const metadata = configuration.metadatas[name];
-    if (!metadata) continue;
-    metadata.edit = { ...metadata.edit, label, editable: editable.has(name) };
-    metadata.list = { ...metadata.list, label };
-  }
+  const configuration = await configurationOf(contentTypes, uid);
+  labelFields(configuration, uid, new Set(view.editable ?? []));
   configuration.settings = {
     ...configuration.settings,
     mainField: view.mainField,
@@ -75,23 +89,21 @@ async function configureQueue(contentTypes: ContentTypes, uid: string, view: Vie
  */
 export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
   const contentTypes = strapi.plugin('content-manager').service('content-types') as ContentTypes;
+  await labelEveryView(strapi, contentTypes);
   for (const kindId of Object.keys(submissionKinds) as SubmissionKindId[]) {
     const form = submissionKinds[kindId].form;
     await configureQueue(contentTypes, uidOf(kindId), {
-      labels: { ...systemFieldLabels, ...Object.fromEntries(form.fields.map((f) => [f.name, f.label])) },
       mainField: 'recordNo',
       list: ['recordNo', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'],
     });
   }
   await configureQueue(contentTypes, AGENCY, {
-    labels: { ...Object.fromEntries(agencyForm.fields.map((f) => [f.name, f.label])), ...agencyFieldLabels },
     mainField: 'registrationNo',
     list: ['registrationNo', 'agencyName', 'countyCode', 'submittedAt', 'reviewedAt'],
     // Raw JSON there; the 审核 panel lists each enterprise beside its letter instead.
     alsoHidden: ['delegators'],
   });
   await configureQueue(contentTypes, STATISTICIAN, {
-    labels: statisticianFieldLabels,
     mainField: 'name',
     list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked'],
     sortOrder: 'DESC',

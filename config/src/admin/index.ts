@@ -1,3 +1,4 @@
+export * from './field-labels.ts';
 export * from './jurisdiction.ts';
 export * from './notifications.ts';
 export * from './personal-data.ts';

@@ -42,6 +42,16 @@ export interface AdminRoleDefinition {
  */
 export const adminRoleCode = (name: string): string => `statdesk-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
+/**
+ * Strapi's own super admin role, found by the code Strapi gives it: shown on the home page and in
+ * Settings as "Super Admin" (in capitals on the home page's profile card) until renamed.
+ */
+export const superAdminRole = {
+  code: 'strapi-super-admin',
+  displayName: '系统管理员',
+  description: '系统管理员：管理后台账号、角色和辖区分配，可以使用全部功能。',
+} as const;
+
 const uid = (singular: string) => `api::${singular}.${singular}`;
 const submissionUids = (Object.keys(submissionKinds) as SubmissionKindId[]).map((id) => uid(submissionKinds[id].collection));
 const read = ['read'] as const;

@@ -174,6 +174,14 @@ export const zhCN = {
   'admin.fileNotFound': '没有找到该文件',
   'admin.signIn.invalidCredentials': '邮箱或密码不正确',
   'admin.signIn.tooMany': '登录尝试次数过多，请稍后再试',
+  'admin.profile.currentPasswordWrong': '当前密码不正确',
+  'admin.profile.currentPasswordRequired': '修改密码时请填写当前密码',
+  'admin.profile.emailTaken': '该电子邮件已被其他账号使用',
+  'admin.profile.passwordTooShort': '密码至少需要 8 个字符',
+  'admin.profile.passwordTooLong': '密码不能超过 72 个字节',
+  'admin.profile.passwordNeedsLowercase': '密码至少需要包含一个小写字母',
+  'admin.profile.passwordNeedsUppercase': '密码至少需要包含一个大写字母',
+  'admin.profile.passwordNeedsNumber': '密码至少需要包含一个数字',
   /** Who acted, in a history, when the admin user has neither a name nor an email. */
   'admin.unnamedStaff': '工作人员',
   /** What a form, list or export shows instead of a field the role may not read. */

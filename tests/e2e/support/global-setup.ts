@@ -10,7 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     cmsUrl: string;
-    /** For arranging data the public cannot (an approval), never for checking what the site shows. */
+    /** For arranging data the public cannot (the order of a queue), never for a decision nor for checking what the site shows. */
     databaseUrl: string;
     /** The first admin (super admin) of the test Strapi, who creates the staff accounts. */
     adminEmail: string;

@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import pg from 'pg';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { type ExpectedFailure, watchAdmin } from './admin-problems.ts';
@@ -59,17 +58,6 @@ export async function fillByLabel(page: Page, answers: Record<string, string>): 
     const field = page.getByLabel(label, { exact: true });
     if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
-  }
-}
-
-/** Arranges an approval directly in the database (the admin desk is tested on its own). */
-export async function approveInDatabase(table: string, recordNo: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    await client.query(`update ${table} set status = 'approved', reviewed_at = now() where record_no = $1`, [recordNo]);
-  } finally {
-    await client.end();
   }
 }
 

@@ -32,6 +32,35 @@ describe('the admin API the panel calls', () => {
     expect(refused.body).toMatchObject({ error: { status: 429, message: '登录尝试次数过多，请稍后再试' } });
   });
 
+  it('says in zh-CN, next to the field, why the profile page refused a password change', async () => {
+    const wrong = await reviewer.json('PUT', '/admin/users/me', { currentPassword: 'Not-The-Password-1', password: 'New-Password-2026' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      error: {
+        name: 'ValidationError',
+        message: '当前密码不正确',
+        details: { errors: [{ path: ['currentPassword'], message: '当前密码不正确' }] },
+      },
+    });
+    const weak = await reviewer.json<{ error: { details: { errors: Array<{ message: string }> } } }>('PUT', '/admin/users/me', {
+      currentPassword: 'Reviewer-Test-2026',
+      password: 'alllowercase',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.details.errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining(['密码至少需要包含一个大写字母', '密码至少需要包含一个数字']),
+    );
+  });
+
+  it('names the super admin role 系统管理员 and offers it no Marketplace', async () => {
+    const root = await signInAs(cms, 'Super Admin', 'root@admin-calls.example');
+    const me = await root.json<{ data: { roles: Array<{ name: string; code: string }> } }>('GET', '/admin/users/me');
+    expect(me.body.data.roles).toEqual([expect.objectContaining({ code: 'strapi-super-admin', name: '系统管理员' })]);
+    const permissions = await root.json<{ data: Array<{ action: string }> }>('GET', '/admin/users/me/permissions');
+    expect(permissions.body.data.map((p) => p.action)).toContain('admin::users.read');
+    expect(permissions.body.data.map((p) => p.action)).not.toContain('admin::marketplace.read');
+  });
+
   it('answers the edit view’s AI questions as "not configured" instead of 404 while AI is off', async () => {
     const config = await reviewer.json('GET', '/admin/ai-feature-config');
     expect(config).toEqual({ status: 200, body: { data: { isAiI18nConfigured: false, isAiMediaLibraryConfigured: false } } });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRoleCode, adminRoles } from '../../../config/src/admin/roles.ts';
+import { adminRoleCode, adminRoles, superAdminRole } from '../../../config/src/admin/roles.ts';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { SAMPLE_PDF } from '../support/files.ts';
 import { inJinjiang, unitCode, validAgency, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
-const STATDESK_ROLES = ['Super Admin', ...adminRoles.map((role) => role.displayName)].sort();
+const STATDESK_ROLES = [superAdminRole.displayName, ...adminRoles.map((role) => role.displayName)].sort();
 const HOLDERS_OF_PASSWORDS = ['api::statistician.statistician', 'api::institution.institution', 'api::agency.agency'];
 /** What a stored query password looks like (lib/password-hash), wherever it would leak. */
 const LEAKS = /passwordHash|scrypt\$/;

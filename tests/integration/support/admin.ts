@@ -1,4 +1,4 @@
-import { adminRoleCode } from '../../../config/src/admin/roles.ts';
+import { adminRoleCode, superAdminRole } from '../../../config/src/admin/roles.ts';
 import type { TestCms } from './strapi.ts';
 
 /** A signed-in admin user of the test Strapi, calling the admin API with its access token. */
@@ -14,12 +14,14 @@ const PASSWORD = 'Reviewer-Test-2026';
 
 /**
  * Creates an active admin user with one role and signs it in: a StatDesk role by its code name
- * (e.g. 'Reviewer', shown as 审核员), or one of Strapi's own by its name ('Super Admin').
+ * (e.g. 'Reviewer', shown as 审核员), Strapi's own 'Super Admin' (shown as 系统管理员), or another by its name.
  */
 export async function signInAs(cms: TestCms, roleName: string, email: string): Promise<Staff> {
-  const role = (await cms.strapi.db
-    .query('admin::role')
-    .findOne({ where: { $or: [{ code: adminRoleCode(roleName) }, { name: roleName }] } })) as { id: number } | null;
+  const role = (await cms.strapi.db.query('admin::role').findOne({
+    where: { $or: [{ code: roleName === 'Super Admin' ? superAdminRole.code : adminRoleCode(roleName) }, { name: roleName }] },
+  })) as {
+    id: number;
+  } | null;
   if (!role) throw new Error(`No admin role named ${roleName}`);
   const users = cms.strapi.service('admin::user') as { create(attributes: Record<string, unknown>): Promise<unknown> };
   await users.create({

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { adminRoleCode } from '../../../config/src/admin/roles.ts';
+import { expectNoAdminProblems } from './admin-problems.ts';
+import { saveScreenshot } from './browser.ts';
+import { cmsUrl, signInToAdmin } from './journey.ts';
+
+export interface StaffMember {
+  email: string;
+  password: string;
+  firstname: string;
+  lastname: string;
+}
+
+/** A JSON call to the CMS, with a bearer token if given; throws on any answer but 2xx. */
+export async function cmsApi<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const response = await fetch(cmsUrl(path), {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
+  });
+  const body = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * The super admin invites a member of staff with one of StatDesk's roles (by its code name, e.g.
+ * 'Reviewer'), who then sets a password: what Settings → Users and the invitation link do.
+ */
+export async function inviteStaff(roleName: string, member: StaffMember): Promise<void> {
+  const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
+    method: 'POST',
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  const token = login.data.token;
+  const roles = await cmsApi<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
+  const role = roles.data.find((r) => r.code === adminRoleCode(roleName));
+  if (!role) throw new Error(`No admin role ${roleName}`);
+  const { firstname, lastname, email, password } = member;
+  const invited = await cmsApi<{ data: { registrationToken: string } }>('/admin/users', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ firstname, lastname, email, roles: [role.id] }),
+  });
+  await cmsApi('/admin/register', {
+    method: 'POST',
+    body: JSON.stringify({ registrationToken: invited.data.registrationToken, userInfo: { firstname, lastname, password } }),
+  });
+}
+
+/**
+ * A reviewer approves a submission as at the desk: signs in, finds the record in the Content
+ * Manager by its number, presses 通过 in the record's 审核 panel and confirms it; the panel then
+ * shows 审核通过. Fails on any console error or failed call in the admin.
+ */
+export async function approveAsReviewer(browser: Browser, reviewer: StaffMember, uid: string, recordNo: string): Promise<void> {
+  const page: Page = await signInToAdmin(browser, reviewer);
+  try {
+    await page.goto(cmsUrl(`/admin/content-manager/collection-types/${uid}?_q=${recordNo}`));
+    const row = page.locator('tbody tr', { hasText: recordNo });
+    await row.getByText(recordNo).click({ timeout: 20_000 });
+    await expect(page.getByTestId('review-status').textContent({ timeout: 20_000 })).resolves.toBe('等待实验室审批');
+    await page.getByRole('button', { name: '通过', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
+    await page.getByTestId('review-status').filter({ hasText: '审核通过' }).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'admin-approved');
+    expectNoAdminProblems(page, `reviewer approving ${recordNo}`);
+  } catch (error) {
+    // What the reviewer saw when it went wrong, for whoever reads the failure.
+    await saveScreenshot(page, 'admin-approve-failed');
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
