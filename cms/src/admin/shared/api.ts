@@ -51,22 +51,34 @@ async function blobMessage(blob: Blob): Promise<string> {
   return body.error?.message ?? '文件暂时无法打开，请稍后重试';
 }
 
+/** A file behind an admin route, as a Blob; rejects with the server's zh-CN message when it refuses. */
+export function useFetchFile() {
+  const { get } = useFetchClient();
+  return useCallback(
+    async (path: string): Promise<Blob> => {
+      // validateStatus: the fetch client drops an error's body for non-JSON requests.
+      const { data, status } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
+      if (status === undefined || status >= 400) throw new Error(await blobMessage(data));
+      return data;
+    },
+    [get],
+  );
+}
+
 /**
  * Opens a file behind an admin route in a new tab (links cannot carry the admin token). Rejects
  * with the server's zh-CN message when it refuses (e.g. a PDF it cannot print); the tab opened
  * beforehand (popup blockers allow it only during the click) is closed then.
  */
 export function useOpenFile() {
-  const { get } = useFetchClient();
+  const fetchFile = useFetchFile();
   return useCallback(
     async (path: string, download = false) => {
       const opened = download ? null : window.open('', '_blank');
-      // validateStatus: the fetch client drops an error's body for non-JSON requests.
-      const { data, status } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
-      if (status === undefined || status >= 400) {
+      const data = await fetchFile(path).catch((error: unknown) => {
         opened?.close();
-        throw new Error(await blobMessage(data));
-      }
+        throw error;
+      });
       const url = URL.createObjectURL(data);
       if (opened) opened.location.href = url;
       else {
@@ -77,7 +89,7 @@ export function useOpenFile() {
       }
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
-    [get],
+    [fetchFile],
   );
 }
 
