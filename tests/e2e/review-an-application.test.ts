@@ -121,6 +121,9 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     await saveScreenshot(page, 'admin-home');
 
     await page.getByRole('link', { name: '审核工作台', exact: true }).click();
+    // The home has tables of its own (最近编辑): read the desk's once it is there.
+    await page.waitForURL(/\/review-desk$/);
+    await page.getByRole('heading', { name: '审核工作台' }).waitFor();
     const firstRow = page.locator('tbody tr').first();
     await expect(firstRow.textContent({ timeout: 15_000 })).resolves.toContain(applicant.applicationNo);
     await saveScreenshot(page, 'admin-review-desk');
