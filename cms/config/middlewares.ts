@@ -11,6 +11,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'global::admin-profile-messages',
   // The admin's AI questions answered "not configured" instead of 404 while AI is off.
   'global::admin-ai-off',
+  // Content Manager lists: our workflow status instead of the draft/publish one Strapi puts there.
+  'global::own-status-in-lists',
   'strapi::errors',
   'strapi::security',
   // After the security headers, so that its own sandbox CSP wins for the media library's files.

@@ -7,17 +7,29 @@ import { cmsUrl, fillByLabel, openPage, signInToAdmin, siteUrl } from './support
 import { cmsApi, inviteStaff } from './support/staff.ts';
 
 const REVIEWER = { email: 'wang.reviewer@e2e.example', password: 'Reviewer-2026-e2e', firstname: '审核员', lastname: '王' };
-const SCAN = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+const COUNTY = { email: 'li.county@e2e.example', password: 'County-2026-e2e', firstname: '县区统计局', lastname: '王' };
+const INSTITUTIONS = 'api::institution.institution';
+
+/** A stamped form as a scan would look: the form's title and a red seal, photographed as PNG. */
+async function stampedScan(browser: Browser): Promise<Buffer> {
+  const page = await openPage(browser);
+  await page.setViewportSize({ width: 600, height: 800 });
+  await page.setContent(`<body style="font-family:sans-serif;padding:40px">
+    <h2 style="text-align:center">微观数据开发应用机构登记表</h2><p>机构全称：复旦大学</p><p>法定代表人：王五</p>
+    <div style="margin:80px 0 0 300px;width:160px;height:160px;border:6px solid #d00;border-radius:50%;color:#d00;
+      display:flex;align-items:center;justify-content:center;font-size:28px">复旦大学</div></body>`);
+  const png = await page.screenshot();
+  await page.close();
+  return png;
+}
 
 /** An institution registered and its stamped form uploaded by the applicant, through the public API. */
-async function waitingInstitution(): Promise<{ applicationNo: string; queryPassword: string }> {
+async function waitingInstitution(fullName: string, scan: Buffer, submittedAt: string) {
   const submitted = await cmsApi<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
     method: 'POST',
     body: JSON.stringify({
       agreeNotice: true,
-      fullName: '复旦大学',
+      fullName,
       creditCode: '91350100M000100Y43',
       address: '上海市杨浦区邯郸路220号',
       email: 'office@fudan.edu.cn',
@@ -31,72 +43,147 @@ async function waitingInstitution(): Promise<{ applicationNo: string; queryPassw
     }),
   });
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(SCAN)], { type: 'application/pdf' }), '盖章申请表.pdf');
+  form.append('file', new Blob([new Uint8Array(scan)], { type: 'image/png' }), '盖章申请表.png');
   const upload = await fetch(cmsUrl(`/api/public/records/${submitted.applicationNo}/stamped-form`), {
     method: 'POST',
     headers: { authorization: `Bearer ${submitted.token}` },
     body: form,
   });
   expect(upload.status).toBe(200);
-  // Other journeys leave institutions waiting too; this one is dated first so that it is the oldest.
+  // Other journeys leave institutions waiting too; these are dated first so that they lead the queue.
   const client = new pg.Client({ connectionString: inject('databaseUrl') });
   await client.connect();
-  await client.query(`update institutions set submitted_at = '2026-01-05T01:00:00Z' where record_no = $1`, [submitted.applicationNo]);
+  await client.query(`update institutions set submitted_at = $2 where record_no = $1`, [submitted.applicationNo, submittedAt]);
   await client.end();
   return submitted;
 }
 
-describe('a reviewer returns an application with a reason the applicant then reads', () => {
+const box = async (locator: ReturnType<Page['locator']>) => {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on screen');
+  return found;
+};
+
+describe('a reviewer works the queue in the admin, and the applicant reads the reason', () => {
   let browser: Browser;
   let applicant: { applicationNo: string; queryPassword: string };
+  let second: { applicationNo: string };
 
   beforeAll(async () => {
     browser = await launchBrowser();
     await inviteStaff('Reviewer', REVIEWER);
-    applicant = await waitingInstitution();
+    await inviteStaff('County bureau', COUNTY);
+    const scan = await stampedScan(browser);
+    applicant = await waitingInstitution('复旦大学', scan, '2026-01-05T01:00:00Z');
+    second = await waitingInstitution('同济大学', scan, '2026-01-05T02:00:00Z');
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('signs in, opens the oldest waiting application, views the scan and returns it', async () => {
+  it('compares the scan with the answers and returns the oldest application without a reload', async () => {
     const page = await signInToAdmin(browser, REVIEWER);
     await expect(page.getByTestId('waiting-institution').textContent({ timeout: 15_000 })).resolves.toMatch(/^\d+$/);
     await expect(page.getByTestId('mail-status').textContent()).resolves.toContain('邮件通知未开启');
     await saveScreenshot(page, 'admin-home');
 
     await page.getByRole('link', { name: '审核工作台', exact: true }).click();
+    // The home has tables of its own (最近编辑): read the desk's once it is there.
+    await page.waitForURL(/\/review-desk$/);
+    await page.getByRole('heading', { name: '审核工作台' }).waitFor();
     const firstRow = page.locator('tbody tr').first();
     await expect(firstRow.textContent({ timeout: 15_000 })).resolves.toContain(applicant.applicationNo);
     await saveScreenshot(page, 'admin-review-desk');
     await firstRow.getByRole('link', { name: applicant.applicationNo }).click();
-
     await expect(page.getByTestId('review-status').textContent({ timeout: 15_000 })).resolves.toBe('等待实验室审批');
-    const [scan] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '查看扫描件' }).click()]);
-    await scan.waitForURL(/^blob:/);
-    await scan.close();
+
+    // The three decisions side by side, nothing under a menu; no 保存 on fields the reviewer only reads.
+    const decisions = page.getByRole('group', { name: '审核决定' });
+    await expect(decisions.getByRole('button').allTextContents()).resolves.toEqual(['通过', '退回修改', '不通过']);
+    await expect(page.getByRole('button', { name: '保存' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /More document actions|更多文档操作/ }).count()).resolves.toBe(0);
+
+    // The scan opens beside the answers, in the same page: both on screen, side by side.
+    await page.getByRole('button', { name: '查看扫描件' }).click();
+    const scan = page.getByRole('complementary', { name: '盖章申请表扫描件' }).getByRole('img');
+    await scan.waitFor({ timeout: 10_000 });
+    await expect(scan.getAttribute('src')).resolves.toMatch(/^blob:/);
+    const answer = page.locator('input[name="fullName"]');
+    await expect(answer.inputValue()).resolves.toBe('复旦大学');
+    const [scanBox, answerBox] = [await box(scan), await box(answer)];
+    expect(answerBox.x + answerBox.width).toBeLessThanOrEqual(scanBox.x);
+    expect(answerBox.y).toBeLessThan(900);
+    expect(page.context().pages()).toHaveLength(1);
+    await page.screenshot({ path: 'tests/e2e/screenshots/admin-record-scan-beside.png' });
+    await page.getByRole('button', { name: '关闭扫描件' }).first().click();
     await saveScreenshot(page, 'admin-record');
 
-    // The first action (通过) is a button; the others sit in the panel's menu.
-    await page
-      .getByRole('button', { name: /More document actions|更多文档操作/ })
-      .first()
-      .click();
-    await page.getByRole('menuitem', { name: '退回修改' }).click();
+    // A marker the page keeps only if it is not loaded again.
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    await decisions.getByRole('button', { name: '退回修改' }).click();
     const dialog = page.getByRole('dialog');
     // Sent without a reason on purpose: the server's 400 puts its message next to the field.
     watchAdmin(page).expect({ method: 'POST', path: /^\/review-desk\/records\/[^/]+\/decisions$/, status: 400 });
     await dialog.getByRole('button', { name: '确认退回修改' }).click();
-    // isVisible() does not wait; the message comes back from the server.
     await dialog.getByText('请填写理由：退回修改或不通过时必须说明原因').waitFor({ timeout: 10_000 });
     await dialog.getByLabel('理由').fill('盖章不清晰，请重新扫描后上传');
     await saveScreenshot(page, 'admin-return-dialog');
     await dialog.getByRole('button', { name: '确认退回修改' }).click();
-    // The page reloads after the decision; wait for the panel to show the new status.
-    await page.getByTestId('review-status').filter({ hasText: '退回修改' }).waitFor({ timeout: 15_000 });
-    await saveScreenshot(page, 'admin-record-returned');
+
+    await page.getByTestId('review-status').filter({ hasText: '退回修改' }).waitFor({ timeout: 10_000 });
+    await expect(page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).resolves.toBe(true);
+    await expect(page.getByTestId('decision-done').textContent()).resolves.toContain(`已退回修改：${applicant.applicationNo}`);
     await expect(page.getByTestId('review-history').textContent()).resolves.toContain('王审核员');
+    // The edit view's own fields follow too: 退回修改 is no longer offered, the status field says so.
+    await expect(decisions.count()).resolves.toBe(0);
+    await saveScreenshot(page, 'admin-record-returned');
+
+    // 下一条: the next oldest record of the same queue (等待实验室审批).
+    await page.getByRole('link', { name: '下一条' }).click();
+    await page
+      .locator('input[name="recordNo"]')
+      .and(page.locator(`[value="${second.applicationNo}"]`))
+      .waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('review-status').textContent({ timeout: 15_000 })).resolves.toBe('等待实验室审批');
+    await expect(page.getByTestId('decision-done').count()).resolves.toBe(0);
+    await saveScreenshot(page, 'admin-record-next');
     expectNoAdminProblems(page, 'reviewer');
+    await page.close();
+  });
+
+  it('lists institutions with their review status and filters by it', async () => {
+    const page = await signInToAdmin(browser, REVIEWER);
+    await page.goto(cmsUrl(`/admin/content-manager/collection-types/${INSTITUTIONS}?page=1&pageSize=50&sort=submittedAt:ASC`));
+    const row = (no: string) => page.locator('tbody tr', { hasText: no });
+    await expect(row(applicant.applicationNo).textContent({ timeout: 15_000 })).resolves.toContain('退回修改');
+    await expect(row(second.applicationNo).textContent()).resolves.toContain('等待实验室审批');
+    await expect(page.locator('tbody').textContent()).resolves.not.toMatch(/published|已发布/i);
+    await saveScreenshot(page, 'admin-institution-list');
+
+    // Strapi's own filter: 审核状态 is 退回修改.
+    await page.getByRole('button', { name: /^筛选/ }).click();
+    await page.getByRole('combobox', { name: '选择字段' }).click();
+    await page.getByRole('option', { name: '审核状态', exact: true }).click();
+    await page.getByRole('combobox', { name: '审核状态' }).click();
+    await page.getByRole('option', { name: '退回修改', exact: true }).click();
+    await page.getByRole('button', { name: '添加筛选器' }).click();
+    await row(second.applicationNo).waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(row(applicant.applicationNo).count()).resolves.toBe(1);
+    await saveScreenshot(page, 'admin-institution-list-returned');
+    expectNoAdminProblems(page, 'reviewer list');
+    await page.close();
+  });
+
+  it('shows a county officer a home without the review desk it may not use', async () => {
+    const page = await signInToAdmin(browser, COUNTY);
+    await page.getByRole('navigation').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await saveScreenshot(page, 'admin-home-county');
+    await expect(page.getByRole('link', { name: '审核工作台', exact: true }).count()).resolves.toBe(0);
+    // The home checks each widget's permissions after it first draws; the desk's go once it has.
+    await expect.poll(() => page.getByRole('link', { name: '打开审核工作台' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect(page.getByTestId('waiting-institution').count()).resolves.toBe(0);
+    expectNoAdminProblems(page, 'county officer');
     await page.close();
   });
 

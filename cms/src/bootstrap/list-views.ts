@@ -69,9 +69,10 @@ async function configureQueue(contentTypes: ContentTypes, uid: string, view: Vie
     defaultSortOrder: view.sortOrder ?? 'ASC',
     pageSize: 20,
   };
-  // The Content Manager shows its own draft/publish state under the name `status`, hiding our
-  // review status; the 审核 panel and the 审核工作台 show it instead. The query-password hash is
-  // no one's business in the admin, not even as a locked field.
+  // The Content Manager's form shows its own draft/publish state under the name `status`, hiding
+  // our review status; the 审核 panel shows it instead (a list shows ours: the server puts it back,
+  // src/middlewares/own-status-in-lists.ts). The query-password hash is no one's business in the
+  // admin, not even as a locked field.
   configuration.layouts.list = view.list;
   configuration.layouts.edit = configuration.layouts.edit
     .map((row) => row.filter((field) => !hidden.has(field.name)))
@@ -94,7 +95,7 @@ export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
     const form = submissionKinds[kindId].form;
     await configureQueue(contentTypes, uidOf(kindId), {
       mainField: 'recordNo',
-      list: ['recordNo', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'],
+      list: ['recordNo', 'status', 'organisationName', form.applicantField, 'submittedAt', 'reviewedAt'],
     });
   }
   await configureQueue(contentTypes, AGENCY, {

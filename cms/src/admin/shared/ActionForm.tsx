@@ -23,6 +23,11 @@ export interface ActionFormProps {
   done: string;
   variant: 'success' | 'danger' | 'secondary';
   onClose: () => void;
+  /**
+   * Shows the outcome in place (the review desk reloads its record and offers 下一条); without it
+   * the page reloads.
+   */
+  onDone?: () => void;
 }
 
 interface FieldProps {
@@ -52,9 +57,9 @@ const typedValues = (values: Record<string, string>) =>
 /**
  * One desk action (a review decision, a bureau action) with what it asks for: a reason, a date, a
  * period. The server's messages appear next to their fields and nothing typed is lost; on success
- * the page reloads so that the record, the panel and the history agree.
+ * the record, the panel and the history are brought to agree (onDone, or a page reload).
  */
-export function ActionForm({ path, body, rows, label, done, variant, onClose }: ActionFormProps) {
+export function ActionForm({ path, body, rows, label, done, variant, onClose, onDone }: ActionFormProps) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -69,7 +74,8 @@ export function ActionForm({ path, body, rows, label, done, variant, onClose }: 
       await post(path, { ...body, ...typedValues(values) });
       toggleNotification({ type: 'success', message: done });
       onClose();
-      window.location.reload();
+      if (onDone) onDone();
+      else window.location.reload();
     } catch (caught) {
       const fieldErrors = fieldErrorsOf(caught);
       setErrors(fieldErrors);

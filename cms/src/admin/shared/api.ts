@@ -54,33 +54,51 @@ async function blobMessage(blob: Blob): Promise<string> {
 /** The file name the server gave a download (`attachment; filename="direct-report-2026-10.xlsx"`), if any. */
 const attachmentName = (headers: Headers | undefined) => /filename="([^"]+)"/.exec(headers?.get('content-disposition') ?? '')?.[1];
 
+/** Fetches a file behind an admin route with the name the server gave it; rejects with the server's zh-CN message. */
+function useFetchNamedFile() {
+  const { get } = useFetchClient();
+  return useCallback(
+    async (path: string): Promise<{ data: Blob; name: string | undefined }> => {
+      // validateStatus: the fetch client drops an error's body for non-JSON requests.
+      const { data, status, headers } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
+      if (status === undefined || status >= 400) throw new Error(await blobMessage(data));
+      return { data, name: attachmentName(headers) };
+    },
+    [get],
+  );
+}
+
+/** A file behind an admin route, as a Blob; rejects with the server's zh-CN message when it refuses. */
+export function useFetchFile() {
+  const fetchNamed = useFetchNamedFile();
+  return useCallback(async (path: string): Promise<Blob> => (await fetchNamed(path)).data, [fetchNamed]);
+}
+
 /**
  * Opens a file behind an admin route in a new tab (links cannot carry the admin token). Rejects
  * with the server's zh-CN message when it refuses (e.g. a PDF it cannot print); the tab opened
  * beforehand (popup blockers allow it only during the click) is closed then.
  */
 export function useOpenFile() {
-  const { get } = useFetchClient();
+  const fetchNamed = useFetchNamedFile();
   return useCallback(
     async (path: string, download = false) => {
       const opened = download ? null : window.open('', '_blank');
-      // validateStatus: the fetch client drops an error's body for non-JSON requests.
-      const { data, status, headers } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
-      if (status === undefined || status >= 400) {
+      const { data, name } = await fetchNamed(path).catch((error: unknown) => {
         opened?.close();
-        throw new Error(await blobMessage(data));
-      }
+        throw error;
+      });
       const url = URL.createObjectURL(data);
       if (opened) opened.location.href = url;
       else {
         const link = document.createElement('a');
         link.href = url;
-        link.download = attachmentName(headers) ?? path.split('/').pop()?.split('?')[0] ?? 'download';
+        link.download = name ?? path.split('/').pop()?.split('?')[0] ?? 'download';
         link.click();
       }
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
-    [get],
+    [fetchNamed],
   );
 }
 

@@ -1,14 +1,22 @@
 import { endpoints, pathOf } from '@statdesk/config/contract';
-import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { unstable_useDocument as useDocument } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { formatTime, useOpenFile } from '../../../../admin/shared/api';
 import { isSubmissionModel, useRecord } from './api';
+import { Decisions } from './decisions';
+import { ScanBeside } from './ScanBeside';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
-function PanelContent({ recordNo }: { recordNo: string }) {
-  const { record, error } = useRecord(recordNo);
+type PanelContentProps = Pick<PanelComponentProps, 'model' | 'collectionType' | 'documentId'> & { recordNo: string };
+
+function PanelContent({ recordNo, model, collectionType, documentId }: PanelContentProps) {
+  const { record, error, reload } = useRecord(recordNo);
+  // The edit view's own copy of the record: loaded again after a decision, without a page reload.
+  const { refetch } = useDocument({ model, collectionType, documentId }) as { refetch?: () => unknown };
+  const [scanOpen, setScanOpen] = useState(false);
   const openFile = useOpenFile();
   // Why a file did not open (e.g. the server cannot print the PDF), shown under the buttons.
   const [fileError, setFileError] = useState<string | null>(null);
@@ -21,6 +29,13 @@ function PanelContent({ recordNo }: { recordNo: string }) {
   const base = pathOf(endpoints.deskRecord, { no: recordNo });
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+      <Decisions
+        model={model}
+        record={record}
+        onDecided={async () => {
+          await Promise.all([reload(), refetch?.()]);
+        }}
+      />
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           当前状态
@@ -44,14 +59,22 @@ function PanelContent({ recordNo }: { recordNo: string }) {
             <Typography tag="p">
               {record.stampedForm.fileName}（{size(record.stampedForm.size)}，{formatTime(record.stampedForm.uploadedAt)}上传）
             </Typography>
-            <Flex gap={2}>
-              <Button variant="secondary" size="S" onClick={() => open(`${base}/stamped-form`)}>
-                查看扫描件
+            <Flex gap={2} wrap="wrap">
+              <Button variant="secondary" size="S" onClick={() => setScanOpen(!scanOpen)} aria-pressed={scanOpen}>
+                {scanOpen ? '关闭扫描件' : '查看扫描件'}
               </Button>
               <Button variant="tertiary" size="S" onClick={() => open(`${base}/stamped-form?download=1`, true)}>
                 下载
               </Button>
             </Flex>
+            {scanOpen && (
+              <ScanBeside
+                path={`${base}/stamped-form`}
+                fileName={record.stampedForm.fileName}
+                mime={record.stampedForm.mime}
+                onClose={() => setScanOpen(false)}
+              />
+            )}
           </Flex>
         ) : (
           <Typography tag="p" textColor="neutral600">
@@ -104,9 +127,15 @@ function PanelContent({ recordNo }: { recordNo: string }) {
   );
 }
 
-/** The edit view's side panel for a submission: scan, printable form and the whole review history. */
-export const ReviewPanel: PanelComponent = ({ model, document }) => {
+/**
+ * The edit view's side panel for a submission: the decisions, the scan beside the answers, the
+ * printable form and the whole review history. Keyed by record: 下一条 starts afresh.
+ */
+export const ReviewPanel: PanelComponent = ({ model, document, collectionType, documentId }) => {
   const recordNo = (document as { recordNo?: string } | undefined)?.recordNo;
   if (!isSubmissionModel(model) || !recordNo) return null;
-  return { title: '审核', content: <PanelContent recordNo={recordNo} /> };
+  return {
+    title: '审核',
+    content: <PanelContent key={recordNo} recordNo={recordNo} model={model} collectionType={collectionType} documentId={documentId} />,
+  };
 };
