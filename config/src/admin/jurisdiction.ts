@@ -29,3 +29,17 @@ export const JURISDICTION_CONDITION = {
   id: 'api::in-jurisdiction',
   displayName: '仅本辖区（按“辖区分配”）',
 } as const;
+
+/**
+ * The county of a unit's registration authority: digits 3–8 of its 统一社会信用代码 are that
+ * authority's GB/T 2260 code (GB 32100-2015 §4).
+ */
+export const countyOfCreditCode = (code: string): string => code.slice(2, 8);
+
+/**
+ * Whether a jurisdiction covers a statistician: one of the registration's service units is
+ * registered in it. The person asks the local bureau to reopen or correct the registration
+ * (seeds/004 §十二), and that bureau is the one of the enterprises they report for.
+ */
+export const coversServiceUnits = (regionCode: string, units: ReadonlyArray<{ code: string }>): boolean =>
+  units.some((unit) => coversCounty(regionCode, countyOfCreditCode(unit.code)));

@@ -36,6 +36,8 @@ export const statisticianRecord = z.object({
   history: z.array(bureauEvent),
   fieldLabels: z.record(z.string(), z.string()),
   canManage: z.boolean(),
+  /** Why the registration cannot be changed here (注销, or outside the user's 辖区), when it cannot. */
+  readOnlyReason: z.string().optional(),
 });
 export type StatisticianRecord = z.infer<typeof statisticianRecord>;
 
