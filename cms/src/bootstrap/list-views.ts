@@ -1,6 +1,7 @@
 import {
   agencyFieldLabels,
   agencyForm,
+  jurisdictionFieldLabels,
   type SubmissionKindId,
   statisticianFieldLabels,
   statisticianForm,
@@ -35,6 +36,8 @@ interface View {
   editable?: readonly string[];
   /** Queues show the oldest first; a register, the newest. */
   sortOrder?: 'ASC' | 'DESC';
+  /** The field the list sorts by, when the type has no submittedAt. */
+  sortBy?: string;
 }
 
 /** One type's view: zh-CN labels, read-only fields unless said, the columns a reviewer scans, the order. */
@@ -51,7 +54,7 @@ async function configureQueue(contentTypes: ContentTypes, uid: string, view: Vie
   configuration.settings = {
     ...configuration.settings,
     mainField: view.mainField,
-    defaultSortBy: 'submittedAt',
+    defaultSortBy: view.sortBy ?? 'submittedAt',
     defaultSortOrder: view.sortOrder ?? 'ASC',
     pageSize: 20,
   };
@@ -93,10 +96,20 @@ export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
   await configureQueue(contentTypes, STATISTICIAN, {
     labels: statisticianFieldLabels,
     mainField: 'name',
-    list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked'],
+    // 注销 shows as its own column and filter (active → 有效, removed → 已注销).
+    list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked', 'status'],
     sortOrder: 'DESC',
     // The edit on the person's behalf (seeds/004 §十二): the answers, checked as a registration
     // is (the lifecycles); gender and birth date follow from the ID number.
     editable: statisticianForm.fields.map((f) => f.name),
+  });
+  // 辖区分配: an account chosen from the admin's users, a region from the GB/T 2260 list (the
+  // bureau desk's inputs); the region's name follows from its code.
+  await configureQueue(contentTypes, 'api::jurisdiction.jurisdiction', {
+    labels: jurisdictionFieldLabels,
+    mainField: 'adminEmail',
+    list: ['adminEmail', 'regionName'],
+    sortBy: 'adminEmail',
+    editable: ['adminEmail', 'regionCode'],
   });
 }

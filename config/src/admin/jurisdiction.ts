@@ -43,3 +43,10 @@ export const countyOfCreditCode = (code: string): string => code.slice(2, 8);
  */
 export const coversServiceUnits = (regionCode: string, units: ReadonlyArray<{ code: string }>): boolean =>
   units.some((unit) => coversCounty(regionCode, countyOfCreditCode(unit.code)));
+
+/** 辖区分配's fields by their zh-CN names (admin list and form). */
+export const jurisdictionFieldLabels: Record<string, string> = {
+  adminEmail: '管理员账号',
+  regionCode: '辖区',
+  regionName: '辖区名称',
+};

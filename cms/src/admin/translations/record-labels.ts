@@ -7,6 +7,7 @@ import {
   type Field,
   type FormDefinition,
   forms,
+  jurisdictionFieldLabels,
   registrationStateLabels,
   type SubmissionKindId,
   statisticianFieldLabels,
@@ -46,6 +47,7 @@ function columnLabels(): Record<string, Record<string, string>> {
     [uidOf('agency')]: { ...labelsOf(agencyForm), ...agencyFieldLabels },
     [uidOf('statistician')]: statisticianFieldLabels,
     [uidOf('enterprise')]: enterpriseFieldLabels,
+    [uidOf('jurisdiction')]: jurisdictionFieldLabels,
   };
 }
 
