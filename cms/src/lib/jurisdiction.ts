@@ -1,4 +1,4 @@
-import { coversServiceUnits, isRegionBound, t } from '@statdesk/config';
+import { coversServiceUnits, isRegionBound, regionName, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from './http-errors';
 
@@ -33,6 +33,18 @@ export async function statisticianOutsideRegion(
   const region = await regionOf(strapi, user?.email ?? undefined);
   if (!region) return t('admin.jurisdiction.unassigned');
   return coversServiceUnits(region, units) ? undefined : t('admin.jurisdiction.statisticianOutside');
+}
+
+/** A user's own 辖区分配, and what to tell a county or city officer who has none yet. */
+export async function jurisdictionOf(strapi: Core.Strapi, user: AdminUser | undefined) {
+  const regionBound = isRegionBound((user?.roles ?? []).map((role) => role.code ?? ''));
+  const regionCode = (await regionOf(strapi, user?.email ?? undefined)) ?? null;
+  return {
+    regionBound,
+    regionCode,
+    regionName: regionCode ? (regionName(regionCode) ?? null) : null,
+    unassignedMessage: regionBound && !regionCode ? t('admin.jurisdiction.unassigned') : null,
+  };
 }
 
 /** Refuses with 403 what statisticianOutsideRegion refuses. */

@@ -4,7 +4,7 @@ import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE }
 import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/field-access';
 import { withReadableChanges } from '../../../../../lib/history';
 import { answer, PublicError } from '../../../../../lib/http-errors';
-import { regionOf, requireStatisticianInRegion, statisticianOutsideRegion } from '../../../../../lib/jurisdiction';
+import { jurisdictionOf, regionOf, requireStatisticianInRegion, statisticianOutsideRegion } from '../../../../../lib/jurisdiction';
 import { type ServiceUid, serviceOf } from '../../../../../lib/services';
 
 const STATISTICIAN = 'api::statistician.statistician';
@@ -73,6 +73,8 @@ async function registrationToManage(ctx: Ctx) {
  * approval chain, each level behind its own permission.
  */
 export default {
+  /** Any signed-in admin user reads its own 辖区分配. */
+  myJurisdiction: (ctx: Ctx) => answer(ctx, async () => ({ body: await jurisdictionOf(strapi, ctx.state.user) })),
   statistician: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, STATISTICIAN);
