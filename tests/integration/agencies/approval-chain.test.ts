@@ -274,10 +274,10 @@ describe('agent agencies: registration with documents, county → city → provi
     await signInAs(cms, 'County bureau', 'xindu@bureau.example');
     // A mistyped account would silently leave the officer with an empty list.
     await expect(assign('xindu@bureau.exmaple', '510114')).rejects.toThrow('没有邮箱为 xindu@bureau.exmaple 的管理员账号，请从列表中选择');
-    await expect(assign('county@bureau.example', '510199')).rejects.toThrow(
+    await expect(assign('xindu@bureau.example', '510199')).rejects.toThrow(
       '辖区代码 510199 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
     );
-    await expect(assign('county@bureau.example', '110101')).rejects.toThrow(
+    await expect(assign('xindu@bureau.example', '110101')).rejects.toThrow(
       '辖区代码 110101 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
     );
     const xindu = (await assign('xindu@bureau.example', '510114')) as unknown as { regionName: string };

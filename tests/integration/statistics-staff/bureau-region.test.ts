@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmPath, type Staff, signInAs } from '../support/admin.ts';
+import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { unitCode, validStatistician } from '../support/fixtures.ts';
 import { postJson } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
@@ -37,10 +37,8 @@ describe('a county bureau reopens, corrects and removes the registrations of its
       signInAs(cms, 'County bureau', 'new@bureau.example'),
       signInAs(cms, 'Bureau staff', 'staff@bureau.example'),
     ]);
-    const assign = (adminEmail: string, regionCode: string) =>
-      cms.strapi.documents('api::jurisdiction.jurisdiction').create({ data: { adminEmail, regionCode } as never });
-    await assign('jinjiang@bureau.example', '510104');
-    await assign('wuhou@bureau.example', '510107');
+    await assignRegion(cms, jinjiang.email, '510104');
+    await assignRegion(cms, wuhou.email, '510107');
     // Both units were registered in 锦江区 (510104): digits 3–8 of their credit codes.
     const serviceUnits = [1, 2].map((n) => ({ code: unitCode(n), name: `服务单位${n}`, role: 'specialised' }));
     const { body } = await postJson<{ registrationNo: string }>(
