@@ -88,4 +88,16 @@ describe('a county bureau reopens, corrects and removes the registrations of its
     expect(refused.body.error.message).toBe('该注册已注销，不能修改');
     expect((await reopen(jinjiang)).status).toBe(409);
   });
+
+  it('lists the registrations filtered by 注销', async () => {
+    const listed = async (status: string) =>
+      (
+        await jinjiang.json<{ results: Array<{ registrationNo: string }> }>(
+          'GET',
+          `${cmPath('api::statistician.statistician')}?filters[$and][0][status][$eq]=${status}`,
+        )
+      ).body.results.map((row) => row.registrationNo);
+    expect(await listed('removed')).toEqual([registrationNo]);
+    expect(await listed('active')).not.toContain(registrationNo);
+  });
 });

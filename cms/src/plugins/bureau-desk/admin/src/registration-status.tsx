@@ -1,6 +1,7 @@
 import { registrationStateLabels } from '@statdesk/config';
 import { Badge } from '@strapi/design-system';
-import { STATISTICIAN_MODEL } from './api';
+import { useDeskRecord } from '../../../../admin/shared/api';
+import { STATISTICIAN_MODEL, type StatisticianRecord, statisticianPath } from './api';
 
 interface Header {
   name: string;
@@ -10,12 +11,25 @@ interface Header {
   cellFormatter?: (row: Record<string, unknown>) => unknown;
 }
 
-const STATUS_LABELS: Record<string, string> = { active: '有效', removed: registrationStateLabels.removed };
+/**
+ * The list hands its rows' `status` over to draft/publish ("published" for every row), so the
+ * cell reads the registration's state from the desk, as its panel does.
+ */
+function RegistrationStatusCell({ no }: { no: string }) {
+  const { record } = useDeskRecord<StatisticianRecord>(statisticianPath(no));
+  if (!record) return null;
+  const removed = record.registration.state === 'removed';
+  return (
+    <Badge active={!removed} data-testid="registration-status">
+      {removed ? registrationStateLabels.removed : '有效'}
+    </Badge>
+  );
+}
 
 /**
  * A statistician's own `status` (有效 / 已注销) as a list column. The Content Manager draws any
  * column named `status` as its draft/publish badge, so ours goes under another name, with its
- * label and a formatter that read our value; the filter on `status` is the list's own.
+ * label and a cell that reads our value; the filter on `status` is the list's own.
  */
 export function showRegistrationStatus<T extends { displayedHeaders: Header[] }>(args: T): T {
   return {
@@ -27,14 +41,7 @@ export function showRegistrationStatus<T extends { displayedHeaders: Header[] }>
             name: 'registrationStatus',
             label: { id: `content-manager.content-types.${STATISTICIAN_MODEL}.status`, defaultMessage: '注销状态' },
             sortable: false,
-            cellFormatter: (row: Record<string, unknown>) => {
-              const status = String(row.status ?? '');
-              return (
-                <Badge active={status !== 'removed'} data-testid="registration-status">
-                  {STATUS_LABELS[status] ?? status}
-                </Badge>
-              );
-            },
+            cellFormatter: (row: Record<string, unknown>) => <RegistrationStatusCell no={String(row.registrationNo ?? '')} />,
           }
         : header,
     ),
