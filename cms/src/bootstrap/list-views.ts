@@ -26,6 +26,8 @@ interface View {
   editable?: readonly string[];
   /** Queues show the oldest first; a register, the newest. */
   sortOrder?: 'ASC' | 'DESC';
+  /** The field the list sorts by, when the type has no submittedAt. */
+  sortBy?: string;
 }
 
 async function configurationOf(contentTypes: ContentTypes, uid: string): Promise<Configuration> {
@@ -65,7 +67,7 @@ async function configureQueue(contentTypes: ContentTypes, uid: string, view: Vie
   configuration.settings = {
     ...configuration.settings,
     mainField: view.mainField,
-    defaultSortBy: 'submittedAt',
+    defaultSortBy: view.sortBy ?? 'submittedAt',
     defaultSortOrder: view.sortOrder ?? 'ASC',
     pageSize: 20,
   };
@@ -106,10 +108,19 @@ export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
   });
   await configureQueue(contentTypes, STATISTICIAN, {
     mainField: 'name',
-    list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked'],
+    // 注销 shows as its own column and filter (active → 有效, removed → 已注销).
+    list: ['registrationNo', 'name', 'employer', 'submittedAt', 'locked', 'status'],
     sortOrder: 'DESC',
     // The edit on the person's behalf (seeds/004 §十二): the answers, checked as a registration
     // is (the lifecycles); gender and birth date follow from the ID number.
     editable: statisticianForm.fields.map((f) => f.name),
+  });
+  // 辖区分配: an account chosen from the admin's users, a region from the GB/T 2260 list (the
+  // bureau desk's inputs); the region's name follows from its code.
+  await configureQueue(contentTypes, 'api::jurisdiction.jurisdiction', {
+    mainField: 'adminEmail',
+    list: ['adminEmail', 'regionName'],
+    sortBy: 'adminEmail',
+    editable: ['adminEmail', 'regionCode'],
   });
 }

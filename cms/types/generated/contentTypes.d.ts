@@ -1242,7 +1242,8 @@ export interface ApiJurisdictionJurisdiction
   attributes: {
     adminEmail: Schema.Attribute.Email &
       Schema.Attribute.Required &
-      Schema.Attribute.Unique;
+      Schema.Attribute.Unique &
+      Schema.Attribute.CustomField<'plugin::bureau-desk.admin-user'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1255,6 +1256,7 @@ export interface ApiJurisdictionJurisdiction
     publishedAt: Schema.Attribute.DateTime;
     regionCode: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'plugin::bureau-desk.region'> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 6;
       }>;
@@ -1747,7 +1749,9 @@ export interface ApiStatisticianStatistician
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20;
       }>;
-    serviceUnits: Schema.Attribute.JSON & Schema.Attribute.Required;
+    serviceUnits: Schema.Attribute.JSON &
+      Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'plugin::bureau-desk.service-units'>;
     status: Schema.Attribute.Enumeration<['active', 'removed']> &
       Schema.Attribute.DefaultTo<'active'>;
     submittedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;

@@ -7,6 +7,7 @@ import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '../su
 import { agencyActionLabels, agencyStatusLabels } from '../workflow/agency.ts';
 import { registrationActionLabels, registrationStateLabels } from '../workflow/statistician.ts';
 import { actionLabels, statusLabels } from '../workflow/submission.ts';
+import { jurisdictionFieldLabels } from './jurisdiction.ts';
 
 /**
  * The zh-CN name of every field of every content type staff can open in the admin: the Content
@@ -72,7 +73,7 @@ export const contentTypeFieldLabels: Readonly<Record<string, Labels>> = {
     monthlyCategories: '月报专业',
     quarterlyCategories: '季报专业',
   },
-  [uid('jurisdiction')]: { adminEmail: '管理员邮箱', regionCode: '辖区代码', regionName: '辖区名称' },
+  [uid('jurisdiction')]: jurisdictionFieldLabels,
   [uid('notice')]: { key: '标识', title: '标题', body: '正文', showOnHome: '在首页显示', attachment: '附件' },
   [uid('print-template')]: { formId: '表单', source: '模板内容', changedBy: '修改人' },
   [uid('reporting-period')]: { code: '网报期', type: '报表类型', opensAt: '网报开始时间', closesAt: '网报截止时间' },

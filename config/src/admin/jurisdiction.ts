@@ -53,3 +53,24 @@ export function filterWithinScope<F extends RegionScope>(scope: RegionScope, fil
   if (filter.county && scope.city && !coversCounty(scope.city, filter.county)) return undefined;
   return { ...filter, city: scope.city ?? filter.city, county: scope.county ?? filter.county };
 }
+
+/**
+ * The county of a unit's registration authority: digits 3–8 of its 统一社会信用代码 are that
+ * authority's GB/T 2260 code (GB 32100-2015 §4).
+ */
+export const countyOfCreditCode = (code: string): string => code.slice(2, 8);
+
+/**
+ * Whether a jurisdiction covers a statistician: one of the registration's service units is
+ * registered in it. The person asks the local bureau to reopen or correct the registration
+ * (seeds/004 §十二), and that bureau is the one of the enterprises they report for.
+ */
+export const coversServiceUnits = (regionCode: string, units: ReadonlyArray<{ code: string }>): boolean =>
+  units.some((unit) => coversCounty(regionCode, countyOfCreditCode(unit.code)));
+
+/** 辖区分配's fields by their zh-CN names (admin list and form). */
+export const jurisdictionFieldLabels: Record<string, string> = {
+  adminEmail: '管理员账号',
+  regionCode: '辖区',
+  regionName: '辖区名称',
+};

@@ -138,3 +138,15 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
     agencyLevels: [level],
   })),
 ];
+
+/** The roles limited to their 辖区 (辖区分配): the county and city bureaus; the province sees every region. */
+const regionBoundRoleCodes = new Set(
+  adminRoles.filter((role) => role.agencyLevels?.some((level) => level !== 'province')).map((role) => adminRoleCode(role.name)),
+);
+
+/**
+ * Whether a user with these roles works in one region only. A user who also holds a role without
+ * that limit (the bureau's own staff, a super admin) is not limited by the other.
+ */
+export const isRegionBound = (roleCodes: readonly string[]): boolean =>
+  roleCodes.length > 0 && roleCodes.every((code) => regionBoundRoleCodes.has(code));

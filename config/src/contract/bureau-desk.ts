@@ -36,6 +36,8 @@ export const statisticianRecord = z.object({
   history: z.array(bureauEvent),
   fieldLabels: z.record(z.string(), z.string()),
   canManage: z.boolean(),
+  /** Why the registration cannot be changed here (注销, or outside the user's 辖区), when it cannot. */
+  readOnlyReason: z.string().optional(),
 });
 export type StatisticianRecord = z.infer<typeof statisticianRecord>;
 
@@ -61,7 +63,25 @@ export type AgencyRecord = z.infer<typeof agencyRecord>;
 const reasonBody = z.object({ reason: z.string() });
 const bureau = '/bureau-desk';
 
+/** The signed-in user's 辖区分配, for the lists to say why they are empty. */
+export const myJurisdiction = z.object({
+  /** Whether the user's roles work in one region only (county and city bureaus). */
+  regionBound: z.boolean(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  /** What to tell a region-bound user who has no region yet. */
+  unassignedMessage: z.string().nullable(),
+});
+export type MyJurisdiction = z.infer<typeof myJurisdiction>;
+
 export const bureauDesk = {
+  bureauMyJurisdiction: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/jurisdiction`,
+    auth: 'admin',
+    responses: { 200: myJurisdiction },
+    errors: [401],
+  }),
   bureauStatistician: defineEndpoint({
     method: 'GET',
     path: `${bureau}/statisticians/:no`,

@@ -1,3 +1,4 @@
+export * from './describe-changes.ts';
 export * from './form-data.ts';
 export * from './form-schema.ts';
 export * from './format-answer.ts';

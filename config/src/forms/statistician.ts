@@ -90,6 +90,7 @@ export type ServiceUnit = StatisticianValues['serviceUnits'][number];
 export const statisticianFieldLabels: Record<string, string> = {
   ...Object.fromEntries(fields.map((f) => [f.name, f.label])),
   registrationNo: '注册编号',
+  status: '注销状态',
   locked: '已提交（锁定）',
   gender: '性别',
   birthDate: '出生日期',

@@ -83,6 +83,13 @@ export const zhCN = {
   'workflow.agency.uploadDocument': '请上传{label}',
   'workflow.agency.reviewEnded': '当前状态为“{status}”，审核已经结束',
   // Statistician registrations (seeds/004 §十, §十二).
+  // A record's edit in its history (fields/describe-changes.ts).
+  'history.changed': '{label}：{from} → {to}',
+  'history.withheld': '{label}已修改',
+  'history.rowChanged': '{row} 的{label}：{from} → {to}',
+  'history.rowAdded': '添加{row}：{value}',
+  'history.rowRemoved': '删除{row}：{value}',
+  'history.empty': '（空）',
   'workflow.registration.reasonRequired': '请填写理由',
   'workflow.registration.notReopened': '注册表已锁定，不能修改。如需增加服务单位，请联系当地统计局开放注册表。',
   'workflow.registration.alreadyOpen': '注册表已经开放，等待本人修改后提交',
@@ -115,6 +122,8 @@ export const zhCN = {
   'region.jurisdiction': '辖区代码 {code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
   'admin.jurisdiction.outside': '该代理机构不在您的辖区内',
   'admin.jurisdiction.regionOutside': '所选地区不在您的辖区内',
+  'admin.jurisdiction.statisticianOutside': '该统计从业人员的统计服务单位都不在您的辖区内，请由其服务单位所在地统计局办理',
+  'admin.jurisdiction.unknownUser': '没有邮箱为 {email} 的管理员账号，请从列表中选择',
   'admin.jurisdiction.unassigned': '您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置',
 
   // Print templates an editor keeps in the admin.

@@ -270,16 +270,19 @@ describe('agent agencies: registration with documents, county → city → provi
     expect(editable).not.toContain('delegators');
   });
 
-  it('assigns only a 辖区 of the GB/T 2260 list of Sichuan, named from the list (辖区分配)', async () => {
-    await expect(assign('typo@bureau.example', '510199')).rejects.toThrow(
+  it('assigns only a 辖区 of the GB/T 2260 list of Sichuan to an existing admin user, named from the list (辖区分配)', async () => {
+    await signInAs(cms, 'County bureau', 'xindu@bureau.example');
+    // A mistyped account would silently leave the officer with an empty list.
+    await expect(assign('xindu@bureau.exmaple', '510114')).rejects.toThrow('没有邮箱为 xindu@bureau.exmaple 的管理员账号，请从列表中选择');
+    await expect(assign('xindu@bureau.example', '510199')).rejects.toThrow(
       '辖区代码 510199 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
     );
-    await expect(assign('typo@bureau.example', '110101')).rejects.toThrow(
+    await expect(assign('xindu@bureau.example', '110101')).rejects.toThrow(
       '辖区代码 110101 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
     );
     const xindu = (await assign('xindu@bureau.example', '510114')) as unknown as { regionName: string };
     expect(xindu.regionName).toBe('成都市 新都区');
-    expect(await cms.strapi.db.query('api::jurisdiction.jurisdiction').count({ where: { adminEmail: 'typo@bureau.example' } })).toBe(0);
+    expect(await cms.strapi.db.query('api::jurisdiction.jurisdiction').count({ where: { adminEmail: { $endsWith: 'exmaple' } } })).toBe(0);
   });
 
   it('keeps county and city bureaus to their own region, on the desk and in the Content Manager list (§七)', async () => {

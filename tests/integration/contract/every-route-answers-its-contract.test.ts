@@ -213,6 +213,8 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('resubmitServiceUnits', 400, { body: { serviceUnits: [] }, token });
 
     const no = { no: registrationNo };
+    await expectAnswer('bureauMyJurisdiction', 200, { token: staff.token });
+    await expectAnswer('bureauMyJurisdiction', 401);
     await expectAnswer('bureauStatistician', 200, { params: no, token: staff.token });
     await expectAnswer('bureauStatistician', 404, { params: { no: `TJ-${year}-999999` }, token: staff.token });
     await expectAnswer('bureauReopenStatistician', 400, { params: no, body: {}, token: staff.token });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CMS_DIR } from '../../../scripts/lib/paths.ts';
-import { cmPath, type Staff, signInAs } from '../support/admin.ts';
+import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { validStatistician } from '../support/fixtures.ts';
 import { postJson } from '../support/http.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
@@ -32,6 +32,8 @@ describe('the review history keeps personal values out and is read only with its
     db = new pg.Client({ connectionString: cms.databaseUrl });
     await db.connect();
     county = await signInAs(cms, 'County bureau', 'county@history.example');
+    // 辖区分配: the county of the registration's service unit (锦江区).
+    await assignRegion(cms, county.email, '510104');
     const registered = await postJson<{ registrationNo: string }>(
       cms.url,
       '/api/public/statisticians',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmPath, type Staff, signInAs } from '../support/admin.ts';
+import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { unitCode, units, validStatistician } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
@@ -51,6 +51,8 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
     cms = await bootCms('statistician_bureau', { TRUSTED_PROXIES: '127.0.0.1,::1' });
     platformToken = await createApiToken(cms, 'read-only');
     county = await signInAs(cms, 'County bureau', 'county@bureau.example');
+    // 辖区分配: the county of the service units (锦江区, digits 3–8 of their credit codes).
+    await assignRegion(cms, county.email, '510104');
     const { body } = await postJson<{ registrationNo: string; queryPassword: string }>(
       cms.url,
       '/api/public/statisticians',
@@ -165,6 +167,7 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
       '工作单位',
       '提交时间',
       '已提交（锁定）',
+      '注销状态',
     ]);
     expect(view.metadatas.phone?.edit).toEqual(expect.objectContaining({ label: '手机号码', editable: true }));
     expect(view.metadatas.serviceUnits?.edit).toEqual(expect.objectContaining({ label: '统计服务单位情况', editable: true }));

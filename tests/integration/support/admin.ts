@@ -59,3 +59,7 @@ export async function signInAs(cms: TestCms, roleName: string, email: string): P
 
 /** Content Manager paths of a collection type and one of its documents. */
 export const cmPath = (uid: string, documentId?: string) => `/content-manager/collection-types/${uid}${documentId ? `/${documentId}` : ''}`;
+
+/** 辖区分配: gives an admin user its region (a GB/T 2260 code), as the system administrator does. */
+export const assignRegion = (cms: TestCms, adminEmail: string, regionCode: string) =>
+  cms.strapi.documents('api::jurisdiction.jurisdiction').create({ data: { adminEmail, regionCode } as never });

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { actorOf } from '../../../../lib/admin-context';
 import { appendEvent, changedFields } from '../../../../lib/history';
 import { PublicError } from '../../../../lib/http-errors';
+import { type AdminUser, statisticianOutsideRegion } from '../../../../lib/jurisdiction';
 import { registrationValues, STATISTICIAN, type StatisticianEntry } from '../../services/registration';
 
 /** What the bureau may correct on the person's behalf; the rest changes only through its own action. */
@@ -17,7 +18,9 @@ interface UpdateEvent {
 
 /** The admin request behind this change, when it is an edit in the Content Manager. */
 function contentManagerEdit() {
-  const ctx = strapi.requestContext.get() as { request?: { url?: string }; state?: { user?: Record<string, string> } } | undefined;
+  const ctx = strapi.requestContext.get() as
+    | { request?: { url?: string }; state?: { user?: AdminUser & Record<string, string> } }
+    | undefined;
   return ctx?.request?.url?.startsWith('/content-manager/') && ctx.state?.user ? ctx.state.user : undefined;
 }
 
@@ -39,6 +42,10 @@ export default {
     const before = (await strapi.db.query(STATISTICIAN).findOne({ where: event.params.where ?? {} })) as StatisticianEntry | null;
     if (!before) return;
     if (before.status === 'removed') throw new errors.ApplicationError(t('workflow.registration.removedLocked'));
+    // A county bureau corrects the registrations of its own region only, as it reopens them.
+    const outside = await statisticianOutsideRegion(strapi, user, before.serviceUnits);
+    // An ApplicationError: the Content Manager shows its message; Strapi answers a ForbiddenError thrown here with a bare "Forbidden".
+    if (outside) throw new errors.ApplicationError(outside);
     const merged = Object.fromEntries(ANSWERS.map((name) => [name, event.params.data[name] ?? before[name as keyof StatisticianEntry]]));
     try {
       const values = registrationValues(merged);

@@ -1,3 +1,4 @@
+import { describeChanges, type Field, statisticianForm } from '@statdesk/config';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { formatTime, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
@@ -12,7 +13,8 @@ import {
 } from './api';
 
 const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** Stored values of fields the form does not ask, as the bureau reads them (schema.json). */
+const VALUE_LABELS: Record<string, string> = { male: '男', female: '女', true: '是', false: '否' };
 
 function Heading({ children }: { children: string }) {
   return (
@@ -22,8 +24,19 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-/** Who did what and when; an edit lists each changed field, named as the form names it (personal ones without values). */
-function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Record<string, string> }) {
+/**
+ * Who did what and when; an edit lists each changed field, named as the form names it, a list of
+ * rows row by row and a choice by its label (personal fields without values).
+ */
+function History({
+  events,
+  fields = [],
+  labels = {},
+}: {
+  events: BureauEvent[];
+  fields?: readonly Field[];
+  labels?: Record<string, string>;
+}) {
   return (
     <Box>
       <Heading>记录</Heading>
@@ -37,11 +50,9 @@ function History({ events, labels = {} }: { events: BureauEvent[]; labels?: Reco
               {event.actionLabel} → {event.toLabel}
             </Typography>
             {event.reason && <Typography tag="p">理由：{event.reason}</Typography>}
-            {Object.entries(event.changes ?? {}).map(([name, change]) => (
-              <Typography key={name} tag="p" variant="pi">
-                {'withheld' in change
-                  ? `${labels[name] ?? name}已修改`
-                  : `${labels[name] ?? name}：${show(change.from)} → ${show(change.to)}`}
+            {describeChanges(event.changes, fields, labels, VALUE_LABELS).map((line) => (
+              <Typography key={line} tag="p" variant="pi">
+                {line}
               </Typography>
             ))}
           </li>
@@ -129,11 +140,17 @@ function StatisticianContent({ no, version }: { no: string; version: unknown }) 
         <Typography tag="p" fontWeight="bold">
           {record.registration.stateLabel}
         </Typography>
-        <Typography tag="p" variant="pi" textColor="neutral600">
-          代为修改：直接在本页修改后保存，修改内容和修改人会记入下方记录。
-        </Typography>
+        {record.readOnlyReason ? (
+          <Typography tag="p" textColor="danger600" data-testid="registration-read-only">
+            {record.readOnlyReason}
+          </Typography>
+        ) : (
+          <Typography tag="p" variant="pi" textColor="neutral600">
+            代为修改：直接在本页修改后保存，修改内容和修改人会记入下方记录。
+          </Typography>
+        )}
       </Box>
-      <History events={record.history} labels={record.fieldLabels} />
+      <History events={record.history} fields={statisticianForm.fields} labels={record.fieldLabels} />
     </Flex>
   );
 }

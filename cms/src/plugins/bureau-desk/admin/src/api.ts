@@ -7,3 +7,4 @@ export type { AgencyRecord, BureauEvent, StatisticianRecord } from '@statdesk/co
 
 export const agencyPath = (no: string | undefined) => (no ? pathOf(endpoints.bureauAgency, { no }) : undefined);
 export const statisticianPath = (no: string | undefined) => (no ? pathOf(endpoints.bureauStatistician, { no }) : undefined);
+export const myJurisdictionPath = pathOf(endpoints.bureauMyJurisdiction, {});

@@ -80,3 +80,21 @@ const Reopen: DocumentActionComponent = (props) => useRegistrationAction('reopen
 const Remove: DocumentActionComponent = (props) => useRegistrationAction('remove', props);
 
 export const bureauActions = [Approve, Reject, Reopen, Remove];
+
+/**
+ * 保存 only where the registration can change: not on a removed one, nor on another region's
+ * (the panel says why; the server refuses either edit too, see the statistician lifecycles).
+ */
+export function withoutSaveOnReadOnly(actions: DocumentActionComponent[]): DocumentActionComponent[] {
+  return actions.map((Action) => {
+    if (Action.type !== 'update') return Action;
+    const Guarded: DocumentActionComponent = (props) => {
+      const description = Action(props);
+      const no = props.model === STATISTICIAN_MODEL ? numberOf(props.document) : undefined;
+      const { record } = useDeskRecord<StatisticianRecord>(statisticianPath(no));
+      return record?.readOnlyReason ? null : description;
+    };
+    Guarded.type = Action.type;
+    return Guarded;
+  });
+}

@@ -1,10 +1,20 @@
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { ChartBubble } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './BureauPanel';
-import { bureauActions } from './bureau-actions';
+import { bureauActions, withoutSaveOnReadOnly } from './bureau-actions';
+import { showRegistrationStatus } from './registration-status';
+import { UnassignedNotice } from './UnassignedNotice';
+
+/** Our inputs for stored values staff should not type as JSON or by hand (cms/src/plugins/bureau-desk/server). */
+const CUSTOM_FIELDS = [
+  { name: 'service-units', type: 'json', label: '统计服务单位', Input: () => import('./fields/ServiceUnitsInput') },
+  { name: 'region', type: 'string', label: '辖区（GB/T 2260）', Input: () => import('./fields/RegionInput') },
+  { name: 'admin-user', type: 'email', label: '管理员账号', Input: () => import('./fields/AdminUserInput') },
+] as const;
 
 type ContentManagerApis = {
-  addDocumentAction(actions: unknown[]): void;
+  addDocumentAction(actions: unknown[] | ((actions: DocumentActionComponent[]) => DocumentActionComponent[])): void;
   addEditViewSidePanel(panels: unknown[]): void;
 };
 
@@ -19,11 +29,25 @@ export default {
       Component: () => import('./pages/DirectReportDashboard'),
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enterprise.enterprise' }],
     });
+    app.customFields.register(
+      CUSTOM_FIELDS.map(({ name, type, label, Input }) => ({
+        name,
+        pluginId: 'bureau-desk',
+        type,
+        intlLabel: { id: `bureau-desk.${name}`, defaultMessage: label },
+        intlDescription: { id: `bureau-desk.${name}.description`, defaultMessage: label },
+        components: { Input },
+      })),
+    );
   },
 
   bootstrap(app: StrapiApp) {
-    const apis = app.getPlugin('content-manager').apis as ContentManagerApis;
+    const contentManager = app.getPlugin('content-manager');
+    const apis = contentManager.apis as ContentManagerApis;
+    contentManager.injectComponent('listView', 'actions', { name: 'bureau-desk-unassigned', Component: UnassignedNotice });
     apis.addDocumentAction(bureauActions);
+    apis.addDocumentAction(withoutSaveOnReadOnly);
     apis.addEditViewSidePanel([BureauPanel]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', showRegistrationStatus);
   },
 };

@@ -14,7 +14,7 @@ import { ability, actorOf, type Ctx, READ, requireCan, sendPrivateFile, UPDATE }
 import { type FieldAccess, fieldAccessOf, WITHHELD } from '../../../../../lib/field-access';
 import { withReadableChanges } from '../../../../../lib/history';
 import { answer, PublicError } from '../../../../../lib/http-errors';
-import { regionOf } from '../../../../../lib/jurisdiction';
+import { jurisdictionOf, regionOf, requireStatisticianInRegion, statisticianOutsideRegion } from '../../../../../lib/jurisdiction';
 import { sendAttachment } from '../../../../../lib/send-attachment';
 import { type ServiceUid, serviceOf } from '../../../../../lib/services';
 
@@ -83,12 +83,22 @@ function visibleRegistration<R extends Record<string, unknown>>(access: FieldAcc
   return access.project(STATISTICIAN, registration);
 }
 
+/** The registration of the route, once the user may change it: permission, field access and region. */
+async function registrationToManage(ctx: Ctx) {
+  requireCan(ctx, UPDATE, STATISTICIAN);
+  const { registration } = await bureau().record(no(ctx));
+  visibleRegistration(fieldAccessOf(ctx), registration);
+  await requireStatisticianInRegion(strapi, ctx.state.user, registration.serviceUnits);
+}
+
 /**
  * The bureau's desk: statisticians' registrations (reopen, remove, history; edits on the
  * person's behalf go through the Content Manager, see the statistician lifecycles) and the agency
  * approval chain, each level behind its own permission.
  */
 export default {
+  /** Any signed-in admin user reads its own 辖区分配. */
+  myJurisdiction: (ctx: Ctx) => answer(ctx, async () => ({ body: await jurisdictionOf(strapi, ctx.state.user) })),
   statistician: (ctx: Ctx) =>
     answer(ctx, async () => {
       requireCan(ctx, READ, STATISTICIAN);
@@ -96,19 +106,21 @@ export default {
       const record = await bureau().record(no(ctx));
       const registration = visibleRegistration(access, record.registration);
       const history = withReadableChanges(record.history, (field) => access.canRead(STATISTICIAN, field, record.registration));
-      return { body: { ...record, registration, history, canManage: ability(ctx).can(UPDATE, STATISTICIAN) } };
+      // Outside the user's region the registration is read only: the panel says why, no button shows.
+      const outside = await statisticianOutsideRegion(strapi, ctx.state.user, record.registration.serviceUnits);
+      const canManage = ability(ctx).can(UPDATE, STATISTICIAN) && !outside;
+      const readOnlyReason = record.registration.state === 'removed' ? t('workflow.registration.removedLocked') : outside;
+      return { body: { ...record, registration, history, canManage, ...(readOnlyReason && { readOnlyReason }) } };
     }),
   reopen: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, UPDATE, STATISTICIAN);
-      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      await registrationToManage(ctx);
       const view = await bureau().reopen(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
       return { body: visibleRegistration(fieldAccessOf(ctx), view) };
     }),
   remove: (ctx: Ctx) =>
     answer(ctx, async () => {
-      requireCan(ctx, UPDATE, STATISTICIAN);
-      visibleRegistration(fieldAccessOf(ctx), (await bureau().record(no(ctx))).registration);
+      await registrationToManage(ctx);
       const view = await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
       return { body: visibleRegistration(fieldAccessOf(ctx), view) };
     }),

@@ -1,0 +1,49 @@
+import { registrationStateLabels } from '@statdesk/config';
+import { Badge } from '@strapi/design-system';
+import { useDeskRecord } from '../../../../admin/shared/api';
+import { STATISTICIAN_MODEL, type StatisticianRecord, statisticianPath } from './api';
+
+interface Header {
+  name: string;
+  label: unknown;
+  sortable?: boolean;
+  attribute?: { type?: string };
+  cellFormatter?: (row: Record<string, unknown>) => unknown;
+}
+
+/**
+ * The list hands its rows' `status` over to draft/publish ("published" for every row), so the
+ * cell reads the registration's state from the desk, as its panel does.
+ */
+function RegistrationStatusCell({ no }: { no: string }) {
+  const { record } = useDeskRecord<StatisticianRecord>(statisticianPath(no));
+  if (!record) return null;
+  const removed = record.registration.state === 'removed';
+  return (
+    <Badge active={!removed} data-testid="registration-status">
+      {removed ? registrationStateLabels.removed : '有效'}
+    </Badge>
+  );
+}
+
+/**
+ * A statistician's own `status` (有效 / 已注销) as a list column. The Content Manager draws any
+ * column named `status` as its draft/publish badge, so ours goes under another name, with its
+ * label and a cell that reads our value; the filter on `status` is the list's own.
+ */
+export function showRegistrationStatus<T extends { displayedHeaders: Header[] }>(args: T): T {
+  return {
+    ...args,
+    displayedHeaders: args.displayedHeaders.map((header) =>
+      header.name === 'status' && header.attribute?.type === 'enumeration'
+        ? {
+            ...header,
+            name: 'registrationStatus',
+            label: { id: `content-manager.content-types.${STATISTICIAN_MODEL}.status`, defaultMessage: '注销状态' },
+            sortable: false,
+            cellFormatter: (row: Record<string, unknown>) => <RegistrationStatusCell no={String(row.registrationNo ?? '')} />,
+          }
+        : header,
+    ),
+  };
+}
