@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitCode } from '../support/fixtures.ts';
+import { inJinjiang, unitCode } from '../support/fixtures.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
-const enterprise = (n: number) => ({
-  code: code(n),
-  name: `企业${n}`,
-  cityCode: '510100',
-  cityName: '成都市',
-  countyCode: '510104',
-  countyName: '锦江区',
-  category: 'industry',
-  active: true,
-});
+const enterprise = (n: number) => inJinjiang(code(n), `企业${n}`);
 const october = { code: '2026-10', type: 'monthly', opensAt: '2026-11-01T00:00:00+08:00', closesAt: '2026-11-11T00:00:00+08:00' };
 const thirdQuarter = { code: '2026-Q3', type: 'quarterly', opensAt: '2026-10-01T00:00:00+08:00', closesAt: '2026-10-16T00:00:00+08:00' };
 const delegation = (n: number, extra: Record<string, unknown> = {}) => ({

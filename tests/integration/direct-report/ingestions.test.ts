@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitCode } from '../support/fixtures.ts';
+import { inJinjiang, unitCode } from '../support/fixtures.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
@@ -100,15 +100,7 @@ describe('the platform reconciles what it sent', () => {
   });
 
   it('names the codes that logged in without being in the master data, and counts them on shared IPs', async () => {
-    const master = {
-      code: code(1),
-      name: '企业1',
-      cityCode: '510100',
-      cityName: '成都市',
-      countyCode: '510104',
-      countyName: '锦江区',
-      category: 'industry',
-    };
+    const master = inJinjiang(code(1), '企业1');
     const upsert = await fetch(`${cms.url}/api/direct-report/enterprises`, {
       method: 'PUT',
       body: JSON.stringify([master]),
