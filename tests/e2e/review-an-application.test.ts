@@ -174,7 +174,7 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     await page.close();
   });
 
-  it('shows a county officer a home without the review desk it may not use', async () => {
+  it('shows a county officer a home with their own queue, not the review desk they may not use', async () => {
     const page = await signInToAdmin(browser, COUNTY);
     await page.getByRole('navigation').first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -183,6 +183,9 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     // The home checks each widget's permissions after it first draws; the desk's go once it has.
     await expect.poll(() => page.getByRole('link', { name: '打开审核工作台' }).count(), { timeout: 10_000 }).toBe(0);
     await expect(page.getByTestId('waiting-institution').count()).resolves.toBe(0);
+    // Their own queue instead: the agency registrations waiting for them, once a 辖区 is assigned.
+    await page.getByText('代理机构待审').waitFor({ timeout: 10_000 });
+    await page.getByText('您的账号尚未分配辖区，请联系系统管理员在“辖区分配”中设置').waitFor({ timeout: 10_000 });
     expectNoAdminProblems(page, 'county officer');
     await page.close();
   });

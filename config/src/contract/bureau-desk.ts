@@ -74,7 +74,31 @@ export const myJurisdiction = z.object({
 });
 export type MyJurisdiction = z.infer<typeof myJurisdiction>;
 
+/** What waits for the signed-in officer in the agency chain (seeds/004 §七): one queue per level they decide, within their 辖区. */
+export const agencyQueues = z.object({
+  queues: z.array(
+    z.object({
+      level: z.enum(agencyLevels),
+      status: z.enum(agencyStatuses),
+      statusLabel: z.string(),
+      count: z.number().int(),
+      /** Days since the oldest waiting registration was submitted; null when none waits. */
+      oldestWaitingDays: z.number().int().nullable(),
+    }),
+  ),
+  /** What to tell a county or city officer who has no region yet (then `queues` is empty). */
+  unassignedMessage: z.string().nullable(),
+});
+export type AgencyQueues = z.infer<typeof agencyQueues>;
+
 export const bureauDesk = {
+  bureauAgencyQueues: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/agency-queues`,
+    auth: 'admin',
+    responses: { 200: agencyQueues },
+    errors: [401, 403],
+  }),
   bureauMyJurisdiction: defineEndpoint({
     method: 'GET',
     path: `${bureau}/jurisdiction`,

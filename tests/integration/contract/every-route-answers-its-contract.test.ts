@@ -246,6 +246,8 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('myAgency', 401);
 
     const no = { no: registrationNo };
+    await expectAnswer('bureauAgencyQueues', 200, { token: staff.token });
+    await expectAnswer('bureauAgencyQueues', 401);
     await expectAnswer('bureauAgency', 200, { params: no, token: staff.token });
     await expectAnswer('bureauAgency', 404, { params: { no: `DL-${year}-999999` }, token: staff.token });
     await expectAnswer('bureauAgencyDocument', 200, { params: { ...no, purpose: 'businessLicence' }, token: staff.token });

@@ -7,6 +7,7 @@ import {
   checkAgencyDecision,
   letterUpload,
   regionName,
+  statusAtLevel,
   t,
 } from '@statdesk/config';
 import { numberStart } from '@statdesk/config/contract';
@@ -98,6 +99,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
         history: labelEvents(events, agencyActionLabels, agencyStatusLabels),
       };
+    },
+
+    /** How many registrations wait for a level within a region's filter (agencyFilterOf; true: all), and since when the oldest. */
+    async waiting(level: AgencyLevel, region: Record<string, string> | true): Promise<{ count: number; oldestSubmittedAt: Date | null }> {
+      const where = { status: statusAtLevel[level], ...(region === true ? {} : region) };
+      const count = await strapi.db.query(AGENCY).count({ where });
+      const oldest = (await strapi.db.query(AGENCY).findOne({ where, orderBy: { submittedAt: 'asc' } })) as { submittedAt?: string } | null;
+      return { count, oldestSubmittedAt: oldest?.submittedAt ? new Date(oldest.submittedAt) : null };
     },
 
     /** One document's bytes, by the name it was uploaded under. */

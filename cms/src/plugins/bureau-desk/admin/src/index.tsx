@@ -1,5 +1,5 @@
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
-import { ChartBubble } from '@strapi/icons';
+import { ChartBubble, Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './BureauPanel';
 import { bureauActions, withoutSaveOnReadOnly } from './bureau-actions';
@@ -29,6 +29,17 @@ export default {
       Component: () => import('./pages/DirectReportDashboard'),
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::enterprise.enterprise' }],
     });
+    // An officer's home shows their own queue, not the review desk's (which needs submissions).
+    app.widgets.register([
+      {
+        id: 'agency-queue',
+        pluginId: 'bureau-desk',
+        icon: Clock,
+        title: { id: 'bureau-desk.widget.agency-queue', defaultMessage: '代理机构待审' },
+        component: () => import('./widgets/AgencyQueueWidget').then((m) => m.default),
+        permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::agency.agency' }],
+      },
+    ]);
     app.customFields.register(
       CUSTOM_FIELDS.map(({ name, type, label, Input }) => ({
         name,

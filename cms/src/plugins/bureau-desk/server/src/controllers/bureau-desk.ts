@@ -1,8 +1,10 @@
 import {
   type AgencyLevel,
   type AgencyStatus,
+  agencyFilterOf,
   agencyLevels,
   agencyReviewAction,
+  agencyStatusLabels,
   coversCounty,
   type RegionScope,
   reportScopeOf,
@@ -96,7 +98,30 @@ async function registrationToManage(ctx: Ctx) {
  * person's behalf go through the Content Manager, see the statistician lifecycles) and the agency
  * approval chain, each level behind its own permission.
  */
+const DAY_MS = 86_400_000;
+
+/**
+ * The agency registrations waiting for the caller, one queue per level their role decides (the
+ * home page's widget): a county or city officer's within their 辖区, the province's everywhere.
+ */
+async function agencyQueuesOf(ctx: Ctx) {
+  requireCan(ctx, READ, AGENCY);
+  const levels = agencyLevels.filter((level) => ability(ctx).can(agencyReviewAction(level), AGENCY));
+  const everywhere = ability(ctx).can(agencyReviewAction('province'), AGENCY);
+  const region = everywhere ? undefined : await regionOf(strapi, ctx.state.user?.email);
+  if (!everywhere && !region) return { queues: [], unassignedMessage: levels.length > 0 ? t('admin.jurisdiction.unassigned') : null };
+  const queues = [];
+  for (const level of levels) {
+    const { count, oldestSubmittedAt } = await chain().waiting(level, region ? agencyFilterOf(region) : true);
+    const status = statusAtLevel[level];
+    const oldestWaitingDays = oldestSubmittedAt ? Math.floor((Date.now() - oldestSubmittedAt.getTime()) / DAY_MS) : null;
+    queues.push({ level, status, statusLabel: agencyStatusLabels[status], count, oldestWaitingDays });
+  }
+  return { queues, unassignedMessage: null };
+}
+
 export default {
+  agencyQueues: (ctx: Ctx) => answer(ctx, async () => ({ body: await agencyQueuesOf(ctx) })),
   /** Any signed-in admin user reads its own 辖区分配. */
   myJurisdiction: (ctx: Ctx) => answer(ctx, async () => ({ body: await jurisdictionOf(strapi, ctx.state.user) })),
   statistician: (ctx: Ctx) =>

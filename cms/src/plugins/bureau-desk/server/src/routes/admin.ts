@@ -15,6 +15,7 @@ export const bureauDeskRoutes = {
   type: 'admin' as const,
   prefix: PREFIX,
   routes: withFieldAccess([
+    desk(e.bureauAgencyQueues, 'bureau-desk.agencyQueues'),
     desk(e.bureauMyJurisdiction, 'bureau-desk.myJurisdiction'),
     desk(e.bureauStatistician, 'bureau-desk.statistician'),
     desk(e.bureauReopenStatistician, 'bureau-desk.reopen'),
