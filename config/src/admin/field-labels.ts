@@ -54,7 +54,7 @@ const submissionLabels = Object.fromEntries(
 export const contentTypeFieldLabels: Readonly<Record<string, Labels>> = {
   ...submissionLabels,
   [uid('agency')]: { ...labelsOf(agencyForm), ...agencyFieldLabels, status: '登记状态', passwordHash, delegators: '委托企业' },
-  [uid('statistician')]: { ...statisticianFieldLabels, status: '注册状态', passwordHash },
+  [uid('statistician')]: { ...statisticianFieldLabels, passwordHash },
   [uid('enterprise')]: enterpriseFieldLabels,
   [uid('attachment')]: { ...storedFile, purpose: '用途' },
   [uid('stamped-form')]: { ...storedFile, current: '当前使用' },

@@ -7,7 +7,7 @@ interface Header {
   name: string;
   label: unknown;
   sortable?: boolean;
-  attribute?: { type?: string };
+  attribute?: { type?: string; enum?: string[] };
   cellFormatter?: (row: Record<string, unknown>) => unknown;
 }
 
@@ -27,6 +27,18 @@ function RegistrationStatusCell({ no }: { no: string }) {
 }
 
 /**
+ * The statistician's `status` column. The hook is told the list's headers, not its content type,
+ * so the column is known by its values (schema.json: active, removed): the submissions' own
+ * `status` columns are left to their lists.
+ */
+const isRegistrationStatus = (header: Header) =>
+  header.name === 'status' &&
+  header.attribute?.type === 'enumeration' &&
+  header.attribute.enum?.length === 2 &&
+  header.attribute.enum.includes('active') &&
+  header.attribute.enum.includes('removed');
+
+/**
  * A statistician's own `status` (有效 / 已注销) as a list column. The Content Manager draws any
  * column named `status` as its draft/publish badge, so ours goes under another name, with its
  * label and a cell that reads our value; the filter on `status` is the list's own.
@@ -35,7 +47,7 @@ export function showRegistrationStatus<T extends { displayedHeaders: Header[] }>
   return {
     ...args,
     displayedHeaders: args.displayedHeaders.map((header) =>
-      header.name === 'status' && header.attribute?.type === 'enumeration'
+      isRegistrationStatus(header)
         ? {
             ...header,
             name: 'registrationStatus',

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
+import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/support/files.ts';
+import { expectNoAdminProblems } from './support/admin-problems.ts';
+import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { cmsUrl, signInToAdmin } from './support/journey.ts';
+import { cmsApi, inviteStaff, type StaffMember } from './support/staff.ts';
+
+const creditCode = (body17: string) => body17 + computeCreditCodeCheckChar(body17);
+const officer = (level: string, region: string): StaffMember & { region: string } => ({
+  email: `${level}.chain@e2e.example`,
+  password: `${level}-Chain-2026`,
+  firstname: '科员',
+  lastname: level,
+  region,
+});
+const COUNTY = officer('county', '510107');
+const CITY = officer('city', '510100');
+const PROVINCE = officer('province', '510000');
+
+/** An agency of 武侯区 registers through the public API, with its documents. */
+async function registeredAgency(): Promise<{ registrationNo: string; queryPassword: string }> {
+  const form = new FormData();
+  const answers = {
+    agencyName: '成都链审财务咨询有限公司',
+    creditCode: creditCode('91510107MA0000903'),
+    countyCode: '510107',
+    address: '成都市武侯区某某路3号',
+    contactName: '钱多',
+    contactPhone: '13900139003',
+    delegators: [{ code: creditCode('91510104MA0000904'), name: '成都链审制造有限公司' }],
+  };
+  form.append('data', JSON.stringify(answers));
+  const documents = { businessLicence: SAMPLE_PDF, legalPersonCertificate: SAMPLE_PNG, 'letter.0': SAMPLE_PDF };
+  for (const [name, bytes] of Object.entries(documents)) form.append(name, new Blob([new Uint8Array(bytes)]), `${name}.pdf`);
+  const response = await fetch(cmsUrl('/api/public/agencies'), { method: 'POST', body: form });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { registrationNo: string; queryPassword: string };
+}
+
+/** 辖区分配 for an officer, saved by the super admin as in the Content Manager. */
+async function assignRegion(email: string, regionCode: string): Promise<void> {
+  const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
+    method: 'POST',
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  await cmsApi('/content-manager/collection-types/api::jurisdiction.jurisdiction', {
+    method: 'POST',
+    token: login.data.token,
+    body: JSON.stringify({ adminEmail: email, regionCode }),
+  });
+}
+
+/**
+ * An officer opens the registration from their home's queue, presses their level's button in the
+ * record's actions, fills in the dialog and confirms; the 审核 panel then shows the next status.
+ */
+async function decideAsOfficer(browser: Browser, member: StaffMember, no: string, step: { button: string; next: string; date?: string }) {
+  const page: Page = await signInToAdmin(browser, member);
+  try {
+    await page.getByRole('link', { name: '打开待审列表' }).click({ timeout: 20_000 });
+    await page.locator('tbody tr', { hasText: no }).getByText(no).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: step.button, exact: true }).click({ timeout: 20_000 });
+    const dialog = page.getByRole('dialog');
+    if (step.date) await dialog.getByLabel('委托生效日期').fill(step.date);
+    await dialog.getByRole('button', { name: step.button.startsWith('确认') ? step.button : `确认${step.button}` }).click();
+    await page.getByText(step.next, { exact: true }).first().waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, `admin-agency-${member.lastname}`);
+    expectNoAdminProblems(page, `${member.lastname} officer deciding ${no}`);
+  } catch (error) {
+    await saveScreenshot(page, `admin-agency-${member.lastname}-failed`);
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('an agency approved county → city → province in the admin (seeds/004 §七)', () => {
+  let browser: Browser;
+  let registrationNo: string;
+  let queryPassword: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await inviteStaff('County bureau', COUNTY);
+    await inviteStaff('City bureau', CITY);
+    await inviteStaff('Province collection centre', PROVINCE);
+    await assignRegion(COUNTY.email, COUNTY.region);
+    await assignRegion(CITY.email, CITY.region);
+    ({ registrationNo, queryPassword } = await registeredAgency());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is reviewed by the county, approved by the city and confirmed by the province, each from their home’s queue', async () => {
+    await decideAsOfficer(browser, COUNTY, registrationNo, { button: '县区审核通过', next: '待市州统计局审批' });
+    await decideAsOfficer(browser, CITY, registrationNo, { button: '市州审批通过', next: '待省数据采集中心确认' });
+    await decideAsOfficer(browser, PROVINCE, registrationNo, { button: '确认生效', next: '已确认生效', date: '2026-12-01' });
+
+    // The agency reads the same on its own look-up, with the date its delegations take effect.
+    const lookUp = await cmsApi<{ agency: { status: string; effectiveDate: string | null } }>('/api/public/agencies/lookup', {
+      method: 'POST',
+      body: JSON.stringify({ registrationNo, password: queryPassword }),
+    });
+    expect(lookUp.agency).toMatchObject({ status: 'confirmed', effectiveDate: '2026-12-01' });
+  }, 240_000);
+});
