@@ -1,7 +1,6 @@
 import { type AgencyQueues, endpoints } from '@statdesk/config/contract';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { useDeskRecord } from '../../../../../admin/shared/api';
 
 /** The Content Manager's agency list filtered to one status: the queue itself. */
 const listOf = (status: string) =>
@@ -9,16 +8,8 @@ const listOf = (status: string) =>
 
 /** Home widget of the county, city and province officers: the agency registrations waiting for them (seeds/004 §七). */
 export default function AgencyQueueWidget() {
-  const { get } = useFetchClient();
-  const [queues, setQueues] = useState<AgencyQueues | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    get<AgencyQueues>(endpoints.bureauAgencyQueues.path).then(
-      ({ data }) => setQueues(data),
-      () => setFailed(true),
-    );
-  }, [get]);
-  if (failed) return <Typography textColor="danger600">待办暂时无法读取，请刷新页面重试</Typography>;
+  const { record: queues, error } = useDeskRecord<AgencyQueues>(endpoints.bureauAgencyQueues.path);
+  if (error) return <Typography textColor="danger600">待办暂时无法读取，请刷新页面重试</Typography>;
   if (!queues) return <Typography textColor="neutral600">正在加载…</Typography>;
   if (queues.unassignedMessage) return <Typography textColor="neutral600">{queues.unassignedMessage}</Typography>;
   if (queues.queues.length === 0) return <Typography textColor="neutral600">您的角色不审批代理机构</Typography>;
