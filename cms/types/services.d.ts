@@ -12,6 +12,7 @@ import type directReportDelegations from '../src/api/direct-report/services/dele
 import type directReportEnterprises from '../src/api/direct-report/services/enterprises';
 import type directReportIngest from '../src/api/direct-report/services/ingest';
 import type directReportIngestions from '../src/api/direct-report/services/ingestions';
+import type directReportOperatorAddresses from '../src/api/direct-report/services/operator-addresses';
 import type directReportPeriods from '../src/api/direct-report/services/periods';
 import type directReportReport from '../src/api/direct-report/services/report';
 import type directReportSettings from '../src/api/direct-report/services/settings';
@@ -34,6 +35,7 @@ declare global {
     'api::direct-report.enterprises': Made<typeof directReportEnterprises>;
     'api::direct-report.ingest': Made<typeof directReportIngest>;
     'api::direct-report.ingestions': Made<typeof directReportIngestions>;
+    'api::direct-report.operator-addresses': Made<typeof directReportOperatorAddresses>;
     'api::direct-report.periods': Made<typeof directReportPeriods>;
     'api::direct-report.report': Made<typeof directReportReport>;
     'api::direct-report.settings': Made<typeof directReportSettings>;

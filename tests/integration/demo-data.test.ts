@@ -31,7 +31,12 @@ describe('demo data for npm start', () => {
       find(
         period: string,
         filter: object,
-      ): Promise<{ totals: { required: number; initialRate: number }; cities: Array<{ flags: string[] }>; sharedIps: unknown[] }>;
+      ): Promise<{
+        totals: { required: number; initialRate: number };
+        cities: Array<{ flags: string[] }>;
+        sharedIps: Array<{ operator: { cause: string } | null }>;
+        operatorCauses: Array<{ cause: string }>;
+      }>;
     };
     const october = await reports.find('2026-10', {});
     expect(october.totals.required).toBeGreaterThan(2000);
@@ -39,6 +44,12 @@ describe('demo data for npm start', () => {
     expect(october.totals.initialRate).toBeGreaterThan(50);
     expect(october.sharedIps.length).toBeGreaterThan(5);
     expect(october.cities.some((c) => c.flags.length > 0)).toBe(true);
+    // The township and central offices behind the synthetic shared IPs are known addresses.
+    const causes = new Set(october.sharedIps.map((s) => s.operator?.cause));
+    expect(causes.has('township_station') && causes.has('supervising_department')).toBe(true);
+    expect(new Set(october.operatorCauses.map((c) => c.cause))).toEqual(
+      new Set(['township_station', 'supervising_department', 'agent_agency']),
+    );
     const quarter = await reports.find('2026-Q3', {});
     expect(quarter.totals.required).toBeGreaterThan(october.totals.required);
   });

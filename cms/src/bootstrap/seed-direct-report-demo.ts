@@ -1,4 +1,4 @@
-import { defaultRuleParameters, generateDataset, type ReportingPeriod } from '@statdesk/config';
+import { defaultRuleParameters, generateDataset, type OperatorAddressInput, type ReportingPeriod, sichuanRegions } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { storedEventOf } from '../api/direct-report/services/stored-event';
 import { documentData } from '../lib/document-data';
@@ -9,6 +9,18 @@ import { isDemoWanted } from './demo-wanted';
 const DEMO_PERIODS: ReportingPeriod[] = [
   { code: '2026-10', type: 'monthly', opensAt: new Date('2026-11-01T00:00:00+08:00'), closesAt: new Date('2026-11-11T00:00:00+08:00') },
   { code: '2026-Q3', type: 'quarterly', opensAt: new Date('2026-10-01T00:00:00+08:00'), closesAt: new Date('2026-10-21T00:00:00+08:00') },
+];
+
+/**
+ * The known operator addresses behind the synthetic data's shared IPs (config's synthetic.ts: each
+ * 市州's township office at 192.168.<n>.1, its central office at .2, the agency at 100.64.0.0/16).
+ */
+const demoOperatorAddresses = (): OperatorAddressInput[] => [
+  ...sichuanRegions.flatMap((city, i) => [
+    { network: `192.168.${i + 1}.1`, label: `${city.name}乡镇统计站（演示）`, cause: 'township_station' as const },
+    { network: `192.168.${i + 1}.2`, label: `${city.name}主管部门（演示）`, cause: 'supervising_department' as const },
+  ]),
+  { network: '100.64.0.0/16', label: '演示统计代理有限公司', cause: 'agent_agency' },
 ];
 
 /**
@@ -45,6 +57,7 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
     const data = generateDataset({ seed: 2026 + index, enterprises: 3000, events: 15000, period });
     if (index === 0) {
       await enterprises.upsert(data.enterprises);
+      await serviceOf(strapi, 'api::direct-report.operator-addresses').upsert(demoOperatorAddresses());
       for (const d of data.delegations) {
         await strapi.documents('api::delegation.delegation').create({
           data: documentData('api::delegation.delegation', {

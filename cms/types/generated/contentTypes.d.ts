@@ -1311,6 +1311,56 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiOperatorAddressOperatorAddress
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'operator_addresses';
+  info: {
+    description: '\u4E61\u9547\u7EDF\u8BA1\u7AD9\u3001\u4E3B\u7BA1\u90E8\u95E8\u3001\u7EDF\u8BA1\u5C40\u3001\u4EE3\u7406\u673A\u6784\u7684\u767B\u5F55\u5730\u5740\uFF08\u5355\u4E2AIP\u6216\u7F51\u6BB5\uFF0Cseeds/004 \u00A7\u516D\uFF09\uFF1A\u4E00\u5957\u8868\u76F4\u62A5\u7387\u636E\u6B64\u8BF4\u660E\u5171\u7528IP\u7684\u539F\u56E0';
+    displayName: '\u5DF2\u77E5\u64CD\u4F5C\u5730\u5740';
+    pluralName: 'operator-addresses';
+    singularName: 'operator-address';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    cause: Schema.Attribute.Enumeration<
+      [
+        'township_station',
+        'supervising_department',
+        'bureau_office',
+        'agent_agency',
+        'other_operator',
+      ]
+    > &
+      Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::operator-address.operator-address'
+    > &
+      Schema.Attribute.Private;
+    network: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 49;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiOutcomeOutcome extends Struct.CollectionTypeSchema {
   collectionName: 'outcomes';
   info: {
@@ -2283,6 +2333,7 @@ declare module '@strapi/strapi' {
       'api::institution.institution': ApiInstitutionInstitution;
       'api::jurisdiction.jurisdiction': ApiJurisdictionJurisdiction;
       'api::notice.notice': ApiNoticeNotice;
+      'api::operator-address.operator-address': ApiOperatorAddressOperatorAddress;
       'api::outcome.outcome': ApiOutcomeOutcome;
       'api::print-template.print-template': ApiPrintTemplatePrintTemplate;
       'api::reporting-period.reporting-period': ApiReportingPeriodReportingPeriod;

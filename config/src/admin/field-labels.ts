@@ -1,3 +1,4 @@
+import { operatorCauseLabels } from '../direct-report/operators.ts';
 import { categoryLabels, enterpriseFieldLabels } from '../direct-report/types.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 import { agencyFieldLabels, agencyForm } from '../forms/agency.ts';
@@ -74,6 +75,7 @@ export const contentTypeFieldLabels: Readonly<Record<string, Labels>> = {
     quarterlyCategories: '季报专业',
   },
   [uid('jurisdiction')]: jurisdictionFieldLabels,
+  [uid('operator-address')]: { network: 'IP地址或网段', label: '使用单位', cause: '单位类别' },
   [uid('notice')]: { key: '标识', title: '标题', body: '正文', showOnHome: '在首页显示', attachment: '附件' },
   [uid('print-template')]: { formId: '表单', source: '模板内容', changedBy: '修改人' },
   [uid('reporting-period')]: { code: '网报期', type: '报表类型', opensAt: '网报开始时间', closesAt: '网报截止时间' },
@@ -120,6 +122,7 @@ export const enumerationValueLabels: Labels = {
   ...statusLabels,
   ...agencyStatusLabels,
   ...categoryLabels,
+  ...operatorCauseLabels,
   // A statistician's own status and the gender read from the ID number (schema.json).
   active: '有效',
   removed: registrationStateLabels.removed,

@@ -100,6 +100,8 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       { uid: uid('reporting-period'), actions: keep, personal: false },
       { uid: uid('delegation'), actions: keep, personal: false },
       { uid: uid('direct-report-setting'), actions: ['read', 'update'], personal: false },
+      // seeds/004 §六: the bureau knows which addresses are its stations', offices' and agencies'.
+      { uid: uid('operator-address'), actions: keep, personal: false },
     ],
     decides: false,
     media: false,
@@ -128,6 +130,7 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       // seeds/004 §七: a 县区 reviews its own agencies and a 市州 its counties'; the province sees all.
       { uid: uid('agency'), actions: read, personal: true, inJurisdiction: level !== 'province' },
       { uid: uid('delegation'), actions: read, personal: false },
+      { uid: uid('operator-address'), actions: read, personal: false },
       // The 一套表直报率 page and its exports, for the bureau's own region (seeds/004 §五: each 市州 reads its rates).
       { uid: uid('enterprise'), actions: read, personal: false, inJurisdiction: level !== 'province' },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.

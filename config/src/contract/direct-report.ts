@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorCauses } from '../direct-report/operators.ts';
 import { categories, flags, periodTypes, reasons, ruleParametersSchema } from '../direct-report/types.ts';
 import { defineEndpoint, fileBody } from './endpoint.ts';
 import { pagination } from './shared.ts';
@@ -56,8 +57,13 @@ export const directReportPage = z.object({
       accounts: z.array(z.string()),
       firstSeen: instant,
       lastSeen: instant,
+      /** The bureau's known address the IP falls in (the most specific), or null (seeds/004 §六). */
+      operator: z.object({ network: z.string(), label: z.string(), cause: z.enum(operatorCauses) }).nullable(),
     }),
   ),
+  /** Per 市州 and 县区 (by code), how many required enterprises each kind of known operator logged in for. */
+  operatorCauses: z.array(z.object({ code: z.string(), cause: z.enum(operatorCauses), enterprises: z.number().int() })),
+  operatorCauseLabels: z.record(z.enum(operatorCauses), z.string()),
   enterprises: z.array(enterpriseResult),
   /**
    * Enterprise codes that logged in during the period but are not in the master data: the rule
@@ -126,6 +132,8 @@ export const storedDelegation = z.object({
   effectiveFrom: instant,
   effectiveTo: instant.nullable(),
 });
+
+export const storedOperatorAddress = z.object({ network: z.string(), label: z.string(), cause: z.enum(operatorCauses) });
 
 /** The export's file types, by the format at the end of its path. */
 export const exportFormats = {
@@ -196,6 +204,22 @@ export const directReport = {
   upsertDelegations: defineEndpoint({
     method: 'PUT',
     path: '/api/direct-report/delegations',
+    auth: 'api-token',
+    request: { body: z.unknown() },
+    responses: { 200: upsertResult },
+    errors: [400, 401, 403],
+  }),
+  listOperatorAddresses: defineEndpoint({
+    method: 'GET',
+    path: '/api/direct-report/operator-addresses',
+    auth: 'api-token',
+    responses: { 200: z.object({ data: z.array(storedOperatorAddress) }) },
+    errors: [401],
+  }),
+  /** The bureau's known operator addresses (seeds/004 §六): insert or update by network. */
+  upsertOperatorAddresses: defineEndpoint({
+    method: 'PUT',
+    path: '/api/direct-report/operator-addresses',
     auth: 'api-token',
     request: { body: z.unknown() },
     responses: { 200: upsertResult },

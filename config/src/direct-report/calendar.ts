@@ -12,7 +12,7 @@ import { categories, periodTypes } from './types.ts';
  */
 
 /** A string checked by one of config's validators, normalised to the validator's value. */
-const validated = (parse: (input: string) => ValidationResult) =>
+export const validated = (parse: (input: string) => ValidationResult) =>
   z.string({ error: t('directReport.calendar.text') }).transform((input, ctx) => {
     const result = parse(input);
     if (result.ok) return result.value;

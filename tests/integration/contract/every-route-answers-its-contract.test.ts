@@ -271,6 +271,11 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('ingestLoginEvents', 200, { body: master.map((e) => login(e.code)), token: platformToken });
     await expectAnswer('ingestLoginEvents', 415, { body: 'x', contentType: 'text/csv', token: platformToken });
     await expectAnswer('ingestLoginEvents', 422, { body: [{ account: 'x' }], token: platformToken });
+    const office = { network: '10.9.0.0/16', label: '锦江区统计局', cause: 'bureau_office' };
+    await expectAnswer('upsertOperatorAddresses', 200, { body: [office], token: platformToken });
+    await expectAnswer('upsertOperatorAddresses', 400, { body: [{ ...office, network: '10.9.9.9/16' }], token: platformToken });
+    await expectAnswer('listOperatorAddresses', 200, { token: platformToken });
+    await expectAnswer('listOperatorAddresses', 401);
     await expectAnswer('report', 200, { params: { period: '2026-10' }, query: { county: '510104' }, token: platformToken });
     await expectAnswer('report', 400, { params: { period: '2026-10' }, query: { reason: 'bogus' }, token: platformToken });
     await expectAnswer('report', 404, { params: { period: '1999-01' }, token: platformToken });

@@ -8,6 +8,7 @@ import {
   fieldErrorsOf,
   filterWithinScope,
   flagLabels,
+  operatorCauseLabels,
   type PeriodType,
   type Reason,
   type RegionScope,
@@ -26,6 +27,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import type { Attachment } from '../../../lib/send-attachment';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { adminAccountsOf } from './admin-logins';
+import { type CauseCount, causeCounts, labelSharedIps, operatorAddresses } from './operators';
 import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
 
 /** An enterprise's result with the admin accounts that logged in to its data (admin-logins.ts). */
@@ -46,8 +48,14 @@ const flagExplanationsOf = (parameters: RuleParameters): Record<Flag, string> =>
   };
 };
 
-/** Every 市州 and its 县区 with their rates and flags in words: the overview without the map. */
-const regionTable = (report: DirectReport): Table => {
+/** A region's logins by known operators in words: "主管部门用企业账号登录：37 家" (seeds/004 §六). */
+export const causesInWords = (causes: CauseCount[], code: string): string[] =>
+  causes
+    .filter((c) => c.code === code)
+    .map((c) => t('directReport.operator.causeCount', { cause: operatorCauseLabels[c.cause], count: String(c.enterprises) }));
+
+/** Every 市州 and its 县区 with their rates, flags and known operators in words: the overview without the map. */
+const regionTable = (report: DirectReport, causes: CauseCount[]): Table => {
   const explained = flagExplanationsOf(report.parameters);
   const row = (region: DirectReport['cities'][number]['counties'][number]) => [
     region.code,
@@ -56,6 +64,7 @@ const regionTable = (report: DirectReport): Table => {
     region.initialRate ?? '',
     region.finalRate ?? '',
     region.flags.map((flag) => explained[flag]).join('；'),
+    causesInWords(causes, region.code).join('；'),
   ];
   return {
     name: t('directReport.export.regionSheet'),
@@ -66,6 +75,7 @@ const regionTable = (report: DirectReport): Table => {
       t('directReport.export.initialRate'),
       t('directReport.export.finalRate'),
       t('directReport.export.flags'),
+      t('directReport.export.operators'),
     ],
     rows: report.cities.flatMap((city) => [row(city), ...city.counties.map(row)]),
   };
@@ -268,8 +278,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
+    const operators = await this.operators(query, scope);
     return {
       ...report,
+      sharedIps: labelSharedIps(report.sharedIps, operators.addresses),
+      operatorCauses: operators.causes,
+      operatorCauseLabels,
       enterprises: await this.withAdminAccounts(query.period, report.enterprises),
       unknownEnterprises: await this.unknownEnterprises(periodCode),
       flagLabels,
@@ -277,6 +291,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       reasonLabels,
       pagination: { page, pageSize, total: matching, pageCount: Math.max(1, Math.ceil(matching / pageSize)) },
     };
+  },
+
+  /** The known operator addresses and, when there are any, the enterprises each kind logged in for (seeds/004 §六). */
+  async operators(query: { period: ReportingPeriod; parameters: RuleParameters }, scope: RegionScope) {
+    const addresses = await operatorAddresses(strapi.db.connection);
+    const causes = addresses.length > 0 ? await causeCounts(strapi.db.connection, query, scope) : [];
+    return { addresses, causes };
   },
 
   /** Codes with logins in the period's summary (built by the report just computed) that the master data lacks. */
@@ -304,10 +325,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { query, selection } = await this.checked(periodCode, filter, scope, whatIf);
     const report = await computeReportInSql(strapi.db.connection, query, selection);
     const enterprises = enterpriseTable(await this.withAdminAccounts(query.period, report.enterprises));
+    const { causes } = format === 'xlsx' ? await this.operators(query, scope) : { causes: [] };
     const region = selection.county ?? selection.city;
     const fileName = ['direct-report', periodCode, region, selection.reason].filter(Boolean).join('-');
     return {
-      body: format === 'csv' ? toCsv(enterprises) : await toXlsx([totalsTable(report, region), regionTable(report), enterprises]),
+      body: format === 'csv' ? toCsv(enterprises) : await toXlsx([totalsTable(report, region), regionTable(report, causes), enterprises]),
       contentType: contentTypeOf(format),
       fileName: `${fileName}.${format}`,
     };

@@ -1,11 +1,11 @@
 import { t } from '@statdesk/config';
 import { type DirectReportPage, endpoints, pathOf, type Rates, type RegionRates, type TrendPoint } from '@statdesk/config/contract';
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { messageOf, useOpenFile } from '../../../../../admin/shared/api';
-import { EnterpriseTable, FINAL, HeaderRow, INITIAL, percent, RegionTable } from './direct-report-tables';
+import { EnterpriseTable, FINAL, INITIAL, percent, RegionTable, SharedIpTable } from './direct-report-tables';
 
 type Region = RegionRates;
 type Report = DirectReportPage;
@@ -198,7 +198,7 @@ export default function DirectReportDashboard() {
               />
               <RegionTable
                 regions={cityRow ? cityRow.counties : report.cities}
-                flagExplanations={report.flagExplanations}
+                report={report}
                 onPick={(code) => (cityRow ? drill({ city: cityRow.code, county: code }) : drill({ city: code }))}
               />
             </Section>
@@ -235,24 +235,7 @@ export default function DirectReportDashboard() {
               {report.sharedIps.length === 0 ? (
                 <Typography>本网报期没有多家企业共用的登录IP。</Typography>
               ) : (
-                <Table colCount={3} rowCount={report.sharedIps.length + 1}>
-                  <HeaderRow labels={['IP', '企业数', '企业']} />
-                  <Tbody>
-                    {report.sharedIps.map((shared) => (
-                      <Tr key={shared.ip}>
-                        <Td>
-                          <Typography>{shared.ip}</Typography>
-                        </Td>
-                        <Td>
-                          <Typography>{shared.enterpriseCount}</Typography>
-                        </Td>
-                        <Td>
-                          <Typography>{shared.enterprises.join('、')}</Typography>
-                        </Td>
-                      </Tr>
-                    ))}
-                  </Tbody>
-                </Table>
+                <SharedIpTable report={report} />
               )}
             </Section>
           </>

@@ -24,16 +24,16 @@ export function HeaderRow({ labels }: { labels: string[] }) {
 /** The regions as a table too: readable without the chart, and each drillable by keyboard. */
 export function RegionTable({
   regions,
-  flagExplanations,
+  report,
   onPick,
 }: {
   regions: RegionRates[];
-  flagExplanations: Record<string, string>;
+  report: Pick<DirectReportPage, 'flagExplanations' | 'operatorCauses' | 'operatorCauseLabels'>;
   onPick?: (code: string) => void;
 }) {
   return (
-    <Table colCount={6} rowCount={regions.length + 1}>
-      <HeaderRow labels={['地区', '应报企业', INITIAL, FINAL, '提示', '查看']} />
+    <Table colCount={7} rowCount={regions.length + 1}>
+      <HeaderRow labels={['地区', '应报企业', INITIAL, FINAL, '提示', t('directReport.export.operators'), '查看']} />
       <Tbody>
         {regions.map((region) => (
           <Tr key={region.code}>
@@ -54,9 +54,21 @@ export function RegionTable({
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 {region.flags.map((flag) => (
                   <Typography key={flag} textColor="danger700">
-                    {flagExplanations[flag] ?? flag}
+                    {report.flagExplanations[flag] ?? flag}
                   </Typography>
                 ))}
+              </Flex>
+            </Td>
+            <Td>
+              {/* seeds/004 §六: the causes the bureau acts on, from its list of known operator addresses. */}
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                {report.operatorCauses
+                  .filter((c) => c.code === region.code)
+                  .map((c) => (
+                    <Typography key={c.cause}>
+                      {t('directReport.operator.causeCount', { cause: report.operatorCauseLabels[c.cause], count: String(c.enterprises) })}
+                    </Typography>
+                  ))}
               </Flex>
             </Td>
             <Td>
@@ -101,6 +113,37 @@ export function EnterpriseTable({ report, countyName }: { report: DirectReportPa
             <Td>
               {/* seeds/004 §八: admin accounts are not counted, but they leave a trace. */}
               <Typography>{enterprise.adminAccounts.join('、') || t('directReport.admin.noAdminAccounts')}</Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
+/** The IPs more enterprises logged in from than the threshold allows, with the known operator behind each. */
+export function SharedIpTable({ report }: { report: DirectReportPage }) {
+  return (
+    <Table colCount={4} rowCount={report.sharedIps.length + 1}>
+      <HeaderRow labels={['IP', '企业数', '企业', t('directReport.admin.operator')]} />
+      <Tbody>
+        {report.sharedIps.map((shared) => (
+          <Tr key={shared.ip}>
+            <Td>
+              <Typography>{shared.ip}</Typography>
+            </Td>
+            <Td>
+              <Typography>{shared.enterpriseCount}</Typography>
+            </Td>
+            <Td>
+              <Typography>{shared.enterprises.join('、')}</Typography>
+            </Td>
+            <Td>
+              <Typography>
+                {shared.operator
+                  ? `${report.operatorCauseLabels[shared.operator.cause]}：${shared.operator.label}（${shared.operator.network}）`
+                  : t('directReport.admin.operatorUnknown')}
+              </Typography>
             </Td>
           </Tr>
         ))}
