@@ -66,6 +66,8 @@ async function decideAsOfficer(browser: Browser, member: StaffMember, no: string
     if (step.date) await dialog.getByLabel('委托生效日期').fill(step.date);
     await dialog.getByRole('button', { name: step.button.startsWith('确认') ? step.button : `确认${step.button}` }).click();
     await page.getByText(step.next, { exact: true }).first().waitFor({ timeout: 30_000 });
+    // An officer reads the agency's fields and decides; Strapi's greyed-out 保存 is not offered.
+    await expect(page.getByRole('button', { name: '保存', exact: true }).count()).resolves.toBe(0);
     await saveScreenshot(page, `admin-agency-${member.lastname}`);
     expectNoAdminProblems(page, `${member.lastname} officer deciding ${no}`);
   } catch (error) {

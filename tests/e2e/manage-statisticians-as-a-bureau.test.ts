@@ -96,6 +96,33 @@ describe('a county bureau keeps statisticians’ registrations in forms, in its 
   );
 
   it(
+    'removes a registration with 注销 and its reason, then lists it as 已注销 and offers no 保存 on it',
+    async () => {
+      const page = await signInToAdmin(browser, JINJIANG);
+      await page.goto(`${STATISTICIANS}?_q=${registrationNo}`);
+      await page.locator('tbody tr', { hasText: registrationNo }).getByText(registrationNo).click({ timeout: 20_000 });
+      // 注销 ends a registration for good: it waits in the panel's 更多文档操作 menu, not beside 保存.
+      await page.getByRole('button', { name: '更多文档操作', exact: true }).click({ timeout: 20_000 });
+      await page.getByRole('menuitem', { name: '注销', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('理由').fill('本人已离职，单位申请注销');
+      await dialog.getByRole('button', { name: '确认注销' }).click();
+      // The decision reloads the record: on a busy machine that takes longer than a click.
+      await expect(page.getByTestId('registration-read-only').textContent({ timeout: 60_000 })).resolves.toBe('该注册已注销，不能修改');
+      await page.getByTestId('bureau-history').getByText('本人已离职，单位申请注销').waitFor({ timeout: 15_000 });
+      await expect(page.getByRole('button', { name: '保存', exact: true }).count()).resolves.toBe(0);
+      await saveScreenshot(page, 'admin-statistician-removed');
+
+      await page.goto(`${STATISTICIANS}?_q=${registrationNo}`);
+      const listed = page.locator('tbody tr', { hasText: registrationNo });
+      await expect(listed.getByTestId('registration-status').textContent({ timeout: 20_000 })).resolves.toBe('已注销');
+      expectNoAdminProblems(page, 'county bureau removing a registration');
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
     'tells a county officer without a 辖区 to ask the system administrator',
     async () => {
       const page = await signInToAdmin(browser, NEWCOMER);

@@ -121,6 +121,10 @@ async function arrangeReport(jwt: string): Promise<void> {
     at: '2027-02-05T10:00:00+08:00',
   };
   await call('/api/direct-report/login-events', data.accessKey, 'POST', [...logins, ...lastSeenTogether, byStaff]);
+  // The machine they are last seen on is the statistics office's (seeds/004 §六).
+  await call('/api/direct-report/operator-addresses', data.accessKey, 'PUT', [
+    { network: '10.20.9.9', label: '看板市统计局', cause: 'bureau_office' },
+  ]);
 }
 
 describe('the bureau reads the direct-reporting rates in the admin', () => {
@@ -143,6 +147,10 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await expect(page.getByText('合计：应报 9 家').isVisible()).resolves.toBe(true);
     // Two 市州, two bars each (initial and final), drawn by the chart library.
     await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBe(4);
+    // Who is behind the shared machine, and for how many of each 市州's enterprises.
+    const chengdu = page.locator('tr', { has: page.getByRole('button', { name: '查看成都市' }) });
+    await expect(chengdu.textContent()).resolves.toContain('统计局用企业账号登录：4 家');
+    await expect(page.getByText('统计局：看板市统计局（10.20.9.9）').isVisible()).resolves.toBe(true);
     await saveScreenshot(page, 'admin-direct-report');
 
     await page.getByRole('button', { name: '查看成都市' }).click();
@@ -156,9 +164,8 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await page.close();
   });
   it('lets a city officer read 成都 only, with the flags in words and the staff who opened an enterprise, and download both files', async () => {
-    // The home page asks for the review desk's overview, which a bureau role may not read: a known
-    // refusal of the home page, not of this page.
-    const page = await signInToAdmin(browser, CITY_OFFICER, [{ method: 'GET', path: /^\/review-desk\/overview$/, status: 403 }]);
+    // An officer's home shows the agency queue, never the review desk's figures (a 403 would fail the test).
+    const page = await signInToAdmin(browser, CITY_OFFICER);
 
     await page.getByRole('link', { name: '一套表直报率', exact: true }).click();
     await page.getByRole('heading', { name: '各市州' }).waitFor({ timeout: 20_000 });

@@ -61,9 +61,12 @@ export async function fillByLabel(page: Page, answers: Record<string, string>): 
   }
 }
 
-/** A page in its own context (axe-core needs one), closed with the context. */
+/**
+ * A page in its own context (axe-core needs one), closed with the context. The browser's clock is
+ * Beijing time, as the office's and the applicants' are: the admin shows instants in local time.
+ */
 export async function openPage(browser: Browser, options: BrowserContextOptions = { locale: 'zh-CN' }): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', ...options });
   const page = await context.newPage();
   // Closing the page closes its context; after the browser itself has gone, that is a no-op, not an error.
   page.on('close', () => {
