@@ -1,10 +1,11 @@
-import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
+import type { DocumentActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { ChartBubble, Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BureauPanel } from './BureauPanel';
 import { bureauActions, withoutSaveOnReadOnly } from './bureau-actions';
 import { showRegistrationStatus } from './registration-status';
 import { UnassignedNotice } from './UnassignedNotice';
+import { withoutEmptyEntryPanel } from './without-empty-entry-panel';
 
 /** Our inputs for stored values staff should not type as JSON or by hand (cms/src/plugins/bureau-desk/server). */
 const CUSTOM_FIELDS = [
@@ -15,7 +16,7 @@ const CUSTOM_FIELDS = [
 
 type ContentManagerApis = {
   addDocumentAction(actions: unknown[] | ((actions: DocumentActionComponent[]) => DocumentActionComponent[])): void;
-  addEditViewSidePanel(panels: unknown[]): void;
+  addEditViewSidePanel(panels: unknown[] | ((panels: PanelComponent[]) => PanelComponent[])): void;
 };
 
 /** The bureau desk's admin part: the direct-report dashboard, the record's panel and actions. */
@@ -59,6 +60,7 @@ export default {
     apis.addDocumentAction(bureauActions);
     apis.addDocumentAction(withoutSaveOnReadOnly);
     apis.addEditViewSidePanel([BureauPanel]);
+    apis.addEditViewSidePanel(withoutEmptyEntryPanel);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', showRegistrationStatus);
   },
 };
