@@ -1555,6 +1555,7 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
         'county_approve',
         'city_approve',
         'province_confirm',
+        'amend',
       ]
     > &
       Schema.Attribute.Required;
