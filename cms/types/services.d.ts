@@ -44,10 +44,12 @@ declare global {
     'api::statistician.gate': Made<typeof statisticianGate>;
     'api::statistician.registration': Made<typeof statisticianRegistration>;
     'plugin::review-desk.attachments': Made<ReviewDesk['attachments']>;
+    'plugin::review-desk.change': Made<ReviewDesk['change']>;
     'plugin::review-desk.desk': Made<ReviewDesk['desk']>;
     'plugin::review-desk.notify': Made<ReviewDesk['notify']>;
     'plugin::review-desk.printable': Made<ReviewDesk['printable']>;
     'plugin::review-desk.query': Made<ReviewDesk['query']>;
+    'plugin::review-desk.resubmit': Made<ReviewDesk['resubmit']>;
     'plugin::review-desk.review': Made<ReviewDesk['review']>;
     'plugin::review-desk.stamped-form': Made<ReviewDesk['stamped-form']>;
     'plugin::review-desk.stats': Made<ReviewDesk['stats']>;

@@ -54,6 +54,13 @@ export const submissionKinds = {
 
 export type SubmissionKindId = keyof typeof submissionKinds;
 
+/**
+ * Whether a returned record can be corrected online (修改申请): its holder opens it with a query
+ * password, and a new printed form replaces the stamped one (seeds/000 §二).
+ */
+export const canResubmit = (kindId: SubmissionKindId): boolean =>
+  submissionKinds[kindId].issuesPassword && submissionKinds[kindId].hasStampedForm;
+
 /** zh-CN labels of the fields every submission carries besides its answers (admin views, exports). */
 export const systemFieldLabels = {
   recordNo: '编号',

@@ -140,35 +140,46 @@ describe('applying for microdata, changing the application and registering the o
     await approveAsReviewer(browser, REVIEWER, 'api::data-application.data-application', applicationNo);
   }, 120_000);
 
-  it('files a change application against the approved original', async () => {
+  it('files a change application starting from the approved original, through the 确认提示 dialog', async () => {
     const page = await openPage(browser);
     await page.goto(siteUrl('/change-applications/new'));
+    await review(page, 'change-application-start');
+    // A wrong password opens nothing, and says so.
+    await fillByLabel(page, { 原申请编号: applicationNo, 联系电话: '13800138000', 原申请的查询密码: 'AAAA-BBBB-CC' });
+    await page.getByRole('button', { name: '按原申请填写' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('手机号码或查询密码不正确');
+    await expect(page.getByLabel('原申请编号', { exact: true }).inputValue()).resolves.toBe(applicationNo);
+    await fillByLabel(page, { 原申请的查询密码: queryPassword });
+    await page.getByRole('button', { name: '按原申请填写' }).click();
+
+    // The original's answers are there; only what changes is typed.
+    await expect(page.getByLabel('项目名称', { exact: true }).inputValue()).resolves.toBe('人口流动与家庭收入研究');
+    await expect(page.getByLabel('身份证号码', { exact: true }).inputValue()).resolves.toBe('11010519491231002X');
+    await expect(page.getByLabel('在用数据名称', { exact: true }).inputValue()).resolves.toBe('第六次全国人口普查、2015年1%人口抽样调查');
+    await expect(page.getByLabel('第六次全国人口普查').isChecked()).resolves.toBe(true);
     await review(page, 'change-application-form');
     await page.getByLabel('第三次全国农业普查').check();
     await fillByLabel(page, {
-      项目名称: '人口流动与家庭收入研究',
-      原申请编号: applicationNo,
-      申请人姓名: '张三',
-      身份证号码: '11010519491231002X',
-      '职务(职称)': '教授',
-      联系电话: '13800138000',
-      电子邮箱: 'zhangsan@whu.edu.cn',
       项目进度: '50%',
-      在用数据名称: '第六次全国人口普查',
-      处理数据正在使用或已使用的方法: '描述统计与回归',
       数据处理过程: '清洗、匹配',
       数据使用及处理地点: '数据开发中心安全室',
       变更情况及原因说明: '增加农业普查数据。',
     });
     await page.getByRole('button', { name: '继续' }).click();
     await page.getByRole('button', { name: '确认并提交' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认提示' });
+    await expect(dialog.textContent()).resolves.toContain('张三 您当前选择的目录：');
+    await expect(dialog.textContent()).resolves.toContain('第三次全国农业普查');
+    await review(page, 'change-application-dialog');
+    await dialog.getByRole('button', { name: '确认' }).click();
     expect(await confirmationNo(page)).toMatch(/^BG-\d{4}-\d{6}$/);
     await page.close();
-  });
+  }, 120_000);
 
   it('refuses a change application whose phone does not match, keeping every answer', async () => {
     const page = await openPage(browser);
     await page.goto(siteUrl('/change-applications/new'));
+    await page.getByRole('link', { name: '不使用原申请，直接填写变更申请表' }).click();
     await page.getByLabel('第三次全国农业普查').check();
     const answers = {
       项目名称: '人口流动与家庭收入研究',
@@ -188,6 +199,7 @@ describe('applying for microdata, changing the application and registering the o
     await fillByLabel(page, answers);
     await page.getByRole('button', { name: '继续' }).click();
     await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('dialog', { name: '确认提示' }).getByRole('button', { name: '确认' }).click();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('未找到与此联系电话对应的已获批数据使用申请');
     await expect(page.getByLabel('变更情况及原因说明').inputValue()).resolves.toBe('增加数据。');
     await review(page, 'change-application-refused');

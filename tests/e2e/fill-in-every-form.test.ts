@@ -19,7 +19,8 @@ const FORMS = [
   },
   {
     id: 'change-application',
-    path: '/change-applications/new',
+    // The form itself, not the step that fills it from the original.
+    path: '/change-applications/new?blank=1',
     typed: ['项目名称', '人口研究'],
     wrong: ['电子邮箱', 'zhang@', '请输入有效的电子邮箱地址，如 name@example.com'],
   },

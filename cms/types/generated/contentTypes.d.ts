@@ -1605,6 +1605,7 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
         'county_approve',
         'city_approve',
         'province_confirm',
+        'amend',
       ]
     > &
       Schema.Attribute.Required;

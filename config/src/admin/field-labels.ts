@@ -7,7 +7,7 @@ import { statisticianFieldLabels, statisticianForm } from '../forms/statistician
 import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '../submissions.ts';
 import { agencyActionLabels, agencyStatusLabels } from '../workflow/agency.ts';
 import { registrationActionLabels, registrationStateLabels } from '../workflow/statistician.ts';
-import { actionLabels, statusLabels } from '../workflow/submission.ts';
+import { actionLabels, amendAction, amendActionLabel, statusLabels } from '../workflow/submission.ts';
 import { jurisdictionFieldLabels } from './jurisdiction.ts';
 
 /**
@@ -139,6 +139,7 @@ export const enumerationValueLabels: Labels = {
     (Object.keys(submissionKinds) as SubmissionKindId[]).map((id) => [submissionKinds[id].collection, submissionKinds[id].noun]),
   ),
   ...actionLabels,
+  [amendAction]: amendActionLabel,
   ...registrationActionLabels,
   ...Object.fromEntries(Object.entries(agencyActionLabels).filter(([action]) => action !== 'submit')),
 };

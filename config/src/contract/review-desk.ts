@@ -39,6 +39,8 @@ export const historyEvent = z.object({
   toLabel: z.string(),
   actor: z.string(),
   reason: z.string().nullable(),
+  /** What the event changed, one zh-CN line per field (修改申请: old → new; personal fields by name only). */
+  changes: z.array(z.string()),
   at: z.string(),
 });
 export type HistoryEvent = z.infer<typeof historyEvent>;
@@ -57,6 +59,13 @@ export const recordDetail = z.object({
   stampedForm: storedFile.nullable(),
   attachments: z.array(storedFile),
   history: z.array(historyEvent),
+  /** A change application's approved original beside it, answer by answer (seeds/000 §3.3). */
+  original: z
+    .object({
+      recordNo: z.string(),
+      rows: z.array(z.object({ label: z.string(), original: readable, change: readable })),
+    })
+    .nullable(),
 });
 export type RecordDetail = z.infer<typeof recordDetail>;
 

@@ -38,6 +38,8 @@ export const queryRecord = z.object({
   /** The reviewer's reason, when rejected or returned. */
   reason: z.string(),
   canUpload: z.boolean(),
+  /** 修改申请: returned, and of a kind corrected online (config/src/submissions.ts canResubmit). */
+  canResubmit: z.boolean(),
 });
 export type QueryRecord = z.infer<typeof queryRecord>;
 
@@ -54,6 +56,18 @@ const printable = <P extends string, T extends string, S extends number>(path: P
     errors,
     file: [type],
   });
+
+/** A record's stored answers, for 修改申请 after 退回修改 (the form opens with them). */
+export const storedAnswers = z.object({
+  recordNo: z.string(),
+  kind: z.enum(['institution', 'data-application', 'change-application', 'outcome']),
+  status: z.enum(statuses),
+  statusLabel: z.string(),
+  /** The reviewer's reason for returning it, shown above the form. */
+  reason: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+});
+export type StoredAnswers = z.infer<typeof storedAnswers>;
 
 export const submissions = {
   submitInstitution: submit('/api/public/institutions', formSchemas.institution, submitted),
@@ -87,6 +101,36 @@ export const submissions = {
     responses: { 200: z.object({ applicationNo: z.string(), status: z.enum(statuses) }) },
     // 415: not a PDF, JPEG or PNG (cms/src/lib/scan-file.ts).
     errors: [400, 401, 409, 413, 415],
+  }),
+  recordAnswers: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/records/:no/answers',
+    auth: 'record-token',
+    request: { params: recordNoParams },
+    responses: { 200: storedAnswers },
+    errors: [401],
+  }),
+  /** 修改申请: a returned record's corrected answers, under the same number (the form's own schema). */
+  resubmitRecord: defineEndpoint({
+    method: 'PUT',
+    path: '/api/public/records/:no/answers',
+    auth: 'record-token',
+    request: { params: recordNoParams, body: z.record(z.string(), z.unknown()) },
+    responses: { 200: z.object({ applicationNo: z.string(), status: z.enum(statuses), statusLabel: z.string() }) },
+    // 409: the record is not 退回修改 (or its kind cannot be corrected online).
+    errors: [400, 401, 409],
+  }),
+  /**
+   * A change application starts from its approved original: the original's number, phone and
+   * query password (the password proves the answers are the caller's, as on /query).
+   */
+  changePrefill: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/change-applications/prefill',
+    auth: 'none',
+    request: { body: z.object({ applicationNo: z.string(), phone: z.string(), password: z.string() }) },
+    responses: { 200: z.object({ values: z.record(z.string(), z.unknown()) }) },
+    errors: [400, 401, 429],
   }),
   listAttachments: defineEndpoint({
     method: 'GET',

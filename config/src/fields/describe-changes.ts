@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/messages.ts';
 import { formatAnswer } from './format-answer.ts';
-import type { Field } from './types.ts';
+import type { Field, FieldOption } from './types.ts';
 
 /** One field's change as the history keeps it: personal ones by name only (cms/src/lib/history.ts). */
 export type RecordedChange = { from: unknown; to: unknown } | { withheld: true };
@@ -37,13 +37,15 @@ const asText = (value: unknown) => (typeof value === 'string' ? value : value ==
 
 /**
  * The lines of one edit. `fields` are the form's questions; `labels` name the stored fields the
- * form does not ask (性别, 注册编号…) and `valueLabels` their stored values (male → 男).
+ * form does not ask (性别, 注册编号…) and `valueLabels` their stored values (male → 男);
+ * `options` names the choices that come from the CMS (the catalog's datasets).
  */
 export function describeChanges(
   changes: Record<string, RecordedChange> | null | undefined,
   fields: readonly Field[],
   labels: Record<string, string> = {},
   valueLabels: Record<string, string> = {},
+  options: readonly FieldOption[] = [],
 ): string[] {
   const byName = new Map(fields.map((field) => [field.name, field]));
   return Object.entries(changes ?? {}).flatMap(([name, change]) => {
@@ -51,7 +53,7 @@ export function describeChanges(
     const label = field?.label ?? labels[name] ?? name;
     if ('withheld' in change) return [t('history.withheld', { label })];
     if (field?.type === 'rows') return describeRows(field, change.from, change.to);
-    const format = (value: unknown) => (field ? formatAnswer(field, value) : (valueLabels[asText(value)] ?? asText(value)));
+    const format = (value: unknown) => (field ? formatAnswer(field, value, options) : (valueLabels[asText(value)] ?? asText(value)));
     return [t('history.changed', { label, from: shown(format(change.from)), to: shown(format(change.to)) })];
   });
 }

@@ -16,7 +16,7 @@ export const statusLabels: Record<SubmissionStatus, string> = {
   returned: '退回修改',
 };
 
-export const actions = ['upload', 'approve', 'return', 'reject'] as const;
+export const actions = ['upload', 'approve', 'return', 'reject', 'resubmit'] as const;
 export type SubmissionAction = (typeof actions)[number];
 
 export const actionLabels: Record<SubmissionAction, string> = {
@@ -24,7 +24,15 @@ export const actionLabels: Record<SubmissionAction, string> = {
   approve: '通过',
   return: '退回修改',
   reject: '不通过',
+  resubmit: '申请人修改后重新提交',
 };
+
+/**
+ * A history entry that is no transition: an approved change application replaced the datasets
+ * and period of its original (seeds/000 §3.3), which stays approved.
+ */
+export const amendAction = 'amend';
+export const amendActionLabel = '变更申请通过，原申请已更新';
 
 interface Transition {
   from: readonly SubmissionStatus[];
@@ -39,6 +47,10 @@ export const transitions: Record<SubmissionAction, Transition> = {
   approve: { from: ['awaiting_review'], to: 'approved', needsReason: false },
   return: { from: ['awaiting_review'], to: 'returned', needsReason: true },
   reject: { from: ['awaiting_review'], to: 'rejected', needsReason: true },
+  // REMS's `returned` state: the applicant corrects the answers under the same number. The old
+  // stamped form no longer shows the answers, so the new printed form is signed, stamped and
+  // uploaded again (seeds/000 §二 steps 4–7) before the review queue takes it up.
+  resubmit: { from: ['returned'], to: 'awaiting_upload', needsReason: false },
 };
 
 /** Outcomes have no stamped form: they start waiting for review. */

@@ -44,6 +44,16 @@ export interface FlowSpec {
     visitor: string,
   ): Promise<{ ok: true; confirmation: Confirmation; token?: string } | Refusal>;
   confirmationPath: string;
+  /** The answers the form opens with (修改申请: the stored ones); the consent step is skipped. */
+  initial?: Record<string, unknown>;
+  /**
+   * A step before the questions whose answers fill them in (a change starts from its original,
+   * seeds/000 §3.3); its answers are not carried further. Skipped with `?blank=1`.
+   */
+  start?: {
+    fields: readonly Field[];
+    load(answers: Record<string, string>, visitor: string): Promise<{ ok: true; values: Record<string, unknown> } | Refusal>;
+  };
 }
 
 /** The flow of a microdata submission (the seed's four forms). */
@@ -61,7 +71,7 @@ export const submissionFlow = (kind: SubmissionKindId): FlowSpec => ({
   confirmationPath: '/confirmation',
 });
 
-export type Step = 'consent' | 'form' | 'check';
+export type Step = 'start' | 'consent' | 'form' | 'check';
 
 export interface FlowState {
   kind: string;
@@ -103,6 +113,18 @@ async function loadNotices(form: FormDefinition): Promise<Record<string, Notice>
   return Object.fromEntries(notices.map((n) => [n.key, n]));
 }
 
+type StateOf = (step: Step, values: Record<string, unknown>, errors?: Record<string, string>, formError?: string) => FlowState;
+
+/** The start step's answers, as typed: shown again when refused, never carried into the form. */
+async function startStep(start: NonNullable<FlowSpec['start']>, data: FormData, visitor: string, state: StateOf): Promise<FlowState> {
+  const answers = Object.fromEntries(start.fields.map((f) => [f.name, String(data.get(f.name) ?? '').trim()]));
+  const loaded = await start.load(answers, visitor);
+  if (loaded.ok) return state('form', loaded.values);
+  const errors = pick(loaded.fields, start.fields);
+  const { password: _typed, ...kept } = answers;
+  return state('start', kept, errors, Object.keys(errors).length === 0 ? loaded.message : undefined);
+}
+
 export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | FlowSpec): Promise<FlowState> {
   const spec = typeof flow === 'string' ? submissionFlow(flow) : flow;
   const { form } = spec;
@@ -113,7 +135,7 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
     kind: spec.id,
     form,
     step,
-    fields: step === 'consent' ? consents : questions,
+    fields: step === 'consent' ? consents : step === 'start' ? (spec.start?.fields ?? []) : questions,
     values,
     errors,
     ...(formError && { formError }),
@@ -123,9 +145,14 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
       step === 'check' && spec.uploads ? spec.uploads(values).map((u) => ({ ...u, ...(errors[u.name] && { error: errors[u.name] }) })) : [],
   });
 
-  if (Astro.request.method !== 'POST') return state(consents.length > 0 ? 'consent' : 'form', {});
+  if (Astro.request.method !== 'POST') {
+    if (spec.initial) return state('form', spec.initial);
+    if (spec.start && !Astro.url.searchParams.has('blank')) return state('start', {});
+    return state(consents.length > 0 ? 'consent' : 'form', {});
+  }
 
   const data = await readFormBody(Astro.request);
+  if (spec.start && data.get('_step') === 'start') return startStep(spec.start, data, visitorAddress(Astro), state);
   const values = readFormValues(form, data);
   const submittedStep = String(data.get('_step') ?? 'form') as Step;
   const action = String(data.get('_action') ?? 'continue');

@@ -45,6 +45,8 @@ export interface Confirmation {
   kind: string;
   applicationNo: string;
   queryPassword?: string;
+  /** 修改申请: the same number and password, a new form to print. */
+  resubmitted?: boolean;
 }
 
 function key(): Buffer {

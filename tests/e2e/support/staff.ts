@@ -49,27 +49,44 @@ export async function inviteStaff(roleName: string, member: StaffMember): Promis
 }
 
 /**
- * A reviewer approves a submission as at the desk: signs in, finds the record in the Content
- * Manager by its number, presses 通过 in the record's 审核 panel and confirms it; the panel then
- * shows 审核通过. Fails on any console error or failed call in the admin.
+ * A reviewer decides on a submission as at the desk: signs in, finds the record in the Content
+ * Manager by its number, presses the decision in the record's 审核 panel, gives the reason if any
+ * and confirms it; the panel then shows the new status. Fails on any console error or failed call
+ * in the admin.
  */
-export async function approveAsReviewer(browser: Browser, reviewer: StaffMember, uid: string, recordNo: string): Promise<void> {
+async function decideAsReviewer(
+  browser: Browser,
+  reviewer: StaffMember,
+  uid: string,
+  recordNo: string,
+  decision: { button: string; reason?: string; status: string; shot: string },
+): Promise<void> {
   const page: Page = await signInToAdmin(browser, reviewer);
   try {
     await page.goto(cmsUrl(`/admin/content-manager/collection-types/${uid}?_q=${recordNo}`));
     const row = page.locator('tbody tr', { hasText: recordNo });
     await row.getByText(recordNo).click({ timeout: 20_000 });
     await expect(page.getByTestId('review-status').textContent({ timeout: 20_000 })).resolves.toBe('等待实验室审批');
-    await page.getByRole('button', { name: '通过', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).click();
-    await page.getByTestId('review-status').filter({ hasText: '审核通过' }).waitFor({ timeout: 30_000 });
-    await saveScreenshot(page, 'admin-approved');
-    expectNoAdminProblems(page, `reviewer approving ${recordNo}`);
+    await page.getByRole('button', { name: decision.button, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    if (decision.reason) await dialog.getByLabel('理由').fill(decision.reason);
+    await dialog.getByRole('button', { name: `确认${decision.button}` }).click();
+    await page.getByTestId('review-status').filter({ hasText: decision.status }).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, `admin-${decision.shot}`);
+    expectNoAdminProblems(page, `reviewer deciding ${decision.button} on ${recordNo}`);
   } catch (error) {
     // What the reviewer saw when it went wrong, for whoever reads the failure.
-    await saveScreenshot(page, 'admin-approve-failed');
+    await saveScreenshot(page, 'admin-decision-failed');
     throw error;
   } finally {
     await page.close();
   }
 }
+
+/** 通过, as at the desk (decideAsReviewer). */
+export const approveAsReviewer = (browser: Browser, reviewer: StaffMember, uid: string, recordNo: string): Promise<void> =>
+  decideAsReviewer(browser, reviewer, uid, recordNo, { button: '通过', status: '审核通过', shot: 'approved' });
+
+/** 退回修改 with a reason, as at the desk (decideAsReviewer). */
+export const returnAsReviewer = (browser: Browser, reviewer: StaffMember, uid: string, recordNo: string, reason: string): Promise<void> =>
+  decideAsReviewer(browser, reviewer, uid, recordNo, { button: '退回修改', reason, status: '退回修改', shot: 'returned' });

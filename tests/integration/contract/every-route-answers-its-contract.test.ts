@@ -21,7 +21,7 @@ import {
   validStatistician,
 } from '../support/fixtures.ts';
 import { CJK } from '../support/http.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approveWithoutScan, review } from '../support/review.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 /**
@@ -192,6 +192,39 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('listAttachments', 200, { params: open, token });
     await expectAnswer('listAttachments', 401, { params: open });
     dataApplication = { ...dataApplication, applicationNo: open.no, token };
+  });
+
+  it('answers 修改申请 and a change application’s prefill as declared', async () => {
+    const returned = (await expectAnswer('submitInstitution', 201, { body: validInstitution({ contactPhone: '15800000077' }) })) as {
+      applicationNo: string;
+      token: string;
+    };
+    const no = { no: returned.applicationNo };
+    await expectAnswer('recordAnswers', 200, { params: no, token: returned.token });
+    await expectAnswer('recordAnswers', 401, { params: no });
+    await expectAnswer('resubmitRecord', 409, {
+      params: no,
+      token: returned.token,
+      body: validInstitution({ contactPhone: '15800000077' }),
+    });
+    await review(cms).transition(returned.applicationNo, { action: 'upload', actor: '测试' });
+    await review(cms).transition(returned.applicationNo, { action: 'return', actor: '测试', reason: '请更正' });
+    await expectAnswer('resubmitRecord', 400, { params: no, token: returned.token, body: {} });
+    await expectAnswer('resubmitRecord', 401, { params: no, body: validInstitution({ contactPhone: '15800000077' }) });
+    await expectAnswer('resubmitRecord', 200, {
+      params: no,
+      token: returned.token,
+      body: validInstitution({ contactPhone: '15800000077' }),
+    });
+
+    const original = (await expectAnswer('submitDataApplication', 201, {
+      body: validDataApplication(institution.applicationNo, { leaderPhone: '13800138077' }),
+    })) as { applicationNo: string; queryPassword: string };
+    await approveWithoutScan(cms, original.applicationNo);
+    const opens = { applicationNo: original.applicationNo, phone: '13800138077' };
+    await expectAnswer('changePrefill', 200, { body: { ...opens, password: original.queryPassword } });
+    await expectAnswer('changePrefill', 400, { body: { ...opens, applicationNo: '', password: original.queryPassword } });
+    await expectAnswer('changePrefill', 401, { body: { ...opens, password: 'ABCD-EFGH-JKMN' } });
   });
 
   it('answers a statistician’s registration, look-up and resubmission, and the gate, as declared', async () => {

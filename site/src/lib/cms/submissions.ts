@@ -77,3 +77,16 @@ export async function listAttachments(no: string, token: string) {
   const answer = await call(endpoints.listAttachments, { params: { no }, token });
   return answer.ok ? answer.data.attachments : undefined;
 }
+
+/** A record's stored answers and the reviewer's reason (修改申请); undefined when the token does not open it. */
+export async function storedAnswers(no: string, token: string) {
+  const answer = await call(endpoints.recordAnswers, { params: { no }, token });
+  return answer.ok ? answer.data : undefined;
+}
+
+export const resubmit = (no: string, values: Record<string, unknown>, token: string) =>
+  call(endpoints.resubmitRecord, { params: { no }, body: values, token });
+
+/** A change application's answers from its approved original (number, phone and its query password). */
+export const changePrefill = (body: { applicationNo: string; phone: string; password: string }, clientAddress: string) =>
+  call(endpoints.changePrefill, { body, clientAddress });

@@ -13,7 +13,16 @@ describe('the submission workflow', () => {
       'awaiting_review → return',
       'awaiting_review → reject',
       'returned → upload',
+      'returned → resubmit',
     ]);
+  });
+
+  it('sends a corrected returned submission back to waiting for its new stamped form', () => {
+    expect(checkTransition('returned', 'resubmit')).toEqual({ ok: true, to: 'awaiting_upload' });
+    expect(checkTransition('awaiting_review', 'resubmit')).toEqual({
+      ok: false,
+      message: '当前状态为“等待实验室审批”，不能执行“申请人修改后重新提交”',
+    });
   });
 
   it('sends a returned submission back to waiting for review when the form is uploaded again', () => {

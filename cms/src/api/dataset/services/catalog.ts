@@ -7,6 +7,15 @@ const PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 1000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Every dataset's name by code, withdrawn ones included: what stored answers and histories name. */
+  async options(): Promise<Array<{ value: string; label: string }>> {
+    const rows = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
+      code: string;
+      name: string;
+    }>;
+    return rows.map((row) => ({ value: row.code, label: row.name }));
+  },
+
   /** The datasets people may apply for, in the editors' order. */
   async catalog() {
     const rows = (await strapi.db.query('api::dataset.dataset').findMany({

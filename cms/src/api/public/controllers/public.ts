@@ -1,4 +1,4 @@
-import { type SubmissionKindId, t } from '@statdesk/config';
+import { type SubmissionKindId, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
@@ -79,6 +79,22 @@ export default {
       const { entry } = await authorisedRecord(ctx);
       const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
       return { body: { applicationNo: entry.recordNo, status } };
+    }),
+  recordAnswers: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { entry } = await authorisedRecord(ctx);
+      return { body: await service('plugin::review-desk.resubmit').answers(entry.recordNo) };
+    }),
+  resubmitRecord: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { entry } = await authorisedRecord(ctx);
+      const { status } = await service('plugin::review-desk.resubmit').resubmit(entry.recordNo, ctx.request.body);
+      return { body: { applicationNo: entry.recordNo, status, statusLabel: statusLabels[status] } };
+    }),
+  changePrefill: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
+      return { body: await service('plugin::review-desk.change').prefill(ctx.request.body, address) };
     }),
   listAttachments: (ctx: Ctx) =>
     answer(ctx, async () => {

@@ -1,4 +1,4 @@
-import { endpoints, pathOf } from '@statdesk/config/contract';
+import { endpoints, pathOf, type RecordDetail } from '@statdesk/config/contract';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { unstable_useDocument as useDocument } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
@@ -9,6 +9,49 @@ import { Decisions } from './decisions';
 import { ScanBeside } from './ScanBeside';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/** A change application's approved original beside it, answer by answer (seeds/000 §3.3). */
+function OriginalBeside({ original }: { original: NonNullable<RecordDetail['original']> }) {
+  return (
+    <Box>
+      <Typography variant="sigma" textColor="neutral600">
+        原申请 {original.recordNo} 与本次变更
+      </Typography>
+      <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="original-beside">
+        <thead>
+          <tr>
+            <th style={{ textAlign: 'left' }}>
+              <Typography variant="pi">项目</Typography>
+            </th>
+            <th style={{ textAlign: 'left' }}>
+              <Typography variant="pi">原申请</Typography>
+            </th>
+            <th style={{ textAlign: 'left' }}>
+              <Typography variant="pi">本次变更</Typography>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {original.rows.map((row) => (
+            <tr key={row.label} style={{ verticalAlign: 'top' }}>
+              <td>
+                <Typography variant="pi">{row.label}</Typography>
+              </td>
+              <td>
+                <Typography variant="pi">{row.original}</Typography>
+              </td>
+              <td>
+                <Typography variant="pi" fontWeight={row.original === row.change ? undefined : 'bold'}>
+                  {row.change}
+                </Typography>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Box>
+  );
+}
 
 type PanelContentProps = Pick<PanelComponentProps, 'model' | 'collectionType' | 'documentId'> & { recordNo: string };
 
@@ -50,6 +93,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           </Typography>
         )}
       </Box>
+      {record.original && <OriginalBeside original={record.original} />}
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           盖章申请表
@@ -119,6 +163,15 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
                 {event.toLabel}
               </Typography>
               {event.reason && <Typography tag="p">理由：{event.reason}</Typography>}
+              {event.changes.length > 0 && (
+                <ul style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="history-changes">
+                  {event.changes.map((line) => (
+                    <li key={line}>
+                      <Typography variant="pi">{line}</Typography>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>

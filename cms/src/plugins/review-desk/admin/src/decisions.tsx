@@ -12,11 +12,15 @@ const reasonField = (required: boolean): ActionField => ({
   required,
   multiline: true,
 });
-/** Data applications are approved with an optional access period, typed as 2026-12-01. */
+/**
+ * Data applications are approved with an optional access period, typed as 2026-12-01; so are
+ * change applications, whose period then replaces the original's.
+ */
 const accessPeriodFields: ActionField[] = [
   { name: 'accessStart', label: '数据使用期限开始日期', hint: '如 2026-12-01；不填则不设定', required: false, multiline: false },
   { name: 'accessEnd', label: '数据使用期限结束日期', hint: '如 2027-11-30', required: false, multiline: false },
 ];
+const PERIOD_MODELS = ['api::data-application.data-application', 'api::change-application.change-application'];
 const FORM_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger' } as const;
 const BUTTON_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger-light' } as const;
 
@@ -91,7 +95,7 @@ export function Decisions({ model, record, onDecided }: DecisionsProps) {
               body={{ action: chosen.action }}
               rows={[
                 reasonField(chosen.needsReason),
-                ...(chosen.action === 'approve' && model === 'api::data-application.data-application' ? [accessPeriodFields] : []),
+                ...(chosen.action === 'approve' && PERIOD_MODELS.includes(model) ? [accessPeriodFields] : []),
               ]}
               label={chosen.label}
               done={`已${chosen.label}：${record.recordNo}`}

@@ -19,7 +19,7 @@ import type { Core } from '@strapi/strapi';
 import { type FieldAccess, formatVisibleAnswer, WITHHELD } from '../../../../../lib/field-access';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import { type Entry, findRecord, formatShanghaiTime, tableOf, uidOf } from '../../../../../lib/records';
-import { servicesIn } from '../../../../../lib/services';
+import { serviceOf, servicesIn } from '../../../../../lib/services';
 import type { Table } from '../../../../../lib/table-export';
 
 export interface ListFilter {
@@ -30,6 +30,9 @@ export interface ListFilter {
   page?: number;
   pageSize?: number;
 }
+
+/** The kinds approved with an access period: a data application, and a change that replaces its original's. */
+const PERIOD_KINDS: SubmissionKindId[] = ['data-application', 'change-application'];
 
 /** The seed's 等待实验室审批 queue comes first; the others follow the workflow's order. */
 export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upload', 'returned', 'approved', 'rejected'];
@@ -65,6 +68,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     submittedAt: entry.submittedAt,
     reviewedAt: entry.reviewedAt ?? null,
   });
+
+  const catalogOptions = () => serviceOf(strapi, 'api::dataset.catalog').options();
+
+  /**
+   * Whether the reader may see a field's values in a record's history. A field the record does
+   * not have is its original's (a change's approval records the period it gave the original).
+   */
+  const readableInHistory = (kindId: SubmissionKindId, access: FieldAccess) => (field: string) =>
+    field in strapi.getModel(uidOf(kindId)).attributes
+      ? access.canRead(uidOf(kindId), field)
+      : access.canRead(uidOf('data-application'), field);
 
   /** A file's name often names the person: shown only to a role that reads the whole record. */
   const named = <T extends { fileName: unknown }>(file: T, whole: boolean): T => (whole ? file : { ...file, fileName: WITHHELD });
@@ -132,7 +146,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           })),
         stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
         attachments: (await service('attachments').list(no)).map((file) => named(file, whole)),
-        history: await service('review').history(no),
+        history: await service('review').history(no, readableInHistory(kindId, access), await catalogOptions()),
+        original: kindId === 'change-application' ? await service('change').comparison(entry, access) : null,
       };
     },
 
@@ -147,14 +162,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (transitions[decision.action].needsReason && !decision.reason?.trim())
         throw invalidFields({ reason: t('workflow.submission.reasonRequired') });
       const hasPeriod = Boolean(decision.accessStart);
-      if (hasPeriod && (kindId !== 'data-application' || decision.action !== 'approve'))
+      if (hasPeriod && (!PERIOD_KINDS.includes(kindId) || decision.action !== 'approve'))
         throw invalidFields({ accessStart: t('workflow.decision.accessOnlyForData') });
-      await service('review').transition(no, {
-        action: decision.action,
-        actor,
-        reason: decision.reason,
-        changes: hasPeriod ? { accessStart: decision.accessStart, accessEnd: decision.accessEnd } : {},
-      });
+      // Approving a change updates its original in the same transaction (seeds/000 §3.3).
+      const amendsOriginal = kindId === 'change-application' && decision.action === 'approve';
+      let amended: Record<string, { from: unknown; to: unknown }> | undefined;
+      const period = { accessStart: decision.accessStart, accessEnd: decision.accessEnd };
+      await service('review').transition(
+        no,
+        {
+          action: decision.action,
+          actor,
+          reason: decision.reason,
+          // A change keeps no period of its own: the period is the original's (its history says so).
+          changes: hasPeriod && !amendsOriginal ? period : {},
+          recordedChanges: () => amended ?? {},
+        },
+        amendsOriginal
+          ? async (entry) => {
+              amended = await service('change').amendOriginal(entry, period, actor);
+            }
+          : undefined,
+      );
       const found = await findRecord(strapi, no);
       if (found) void service('notify').decided(kindId, found.entry, decision.action);
       return this.detail(no, access);
@@ -169,11 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async table(filter: ListFilter, access: FieldAccess): Promise<Table> {
       const kind = submissionKinds[filter.kind];
       const canRead = (field: string) => access.canRead(uidOf(filter.kind), field);
-      const datasets = (await strapi.db.query('api::dataset.dataset').findMany({ select: ['code', 'name'] })) as Array<{
-        code: string;
-        name: string;
-      }>;
-      const options = datasets.map((d) => ({ value: d.code, label: d.name }));
+      const options = await catalogOptions();
       const answers = (kind.form.fields as readonly Field[]).filter((field) => field.type !== 'consent' && canRead(field.name));
       const system: Array<[string, string, (e: Entry) => string]> = [
         ['recordNo', systemFieldLabels.recordNo, (e) => e.recordNo],

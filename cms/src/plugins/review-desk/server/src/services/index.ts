@@ -1,8 +1,10 @@
 import attachments from './attachments';
+import change from './change';
 import desk from './desk';
 import notify from './notify';
 import printable from './printable';
 import query from './query';
+import resubmit from './resubmit';
 import review from './review';
 import stampedForm from './stamped-form';
 import stats from './stats';
@@ -13,4 +15,17 @@ import templates from './templates';
  * The microdata records' services: the public site submits and queries through them, the
  * review desk decides through them (seeds/000: 提交、查询、打印盖章、审核).
  */
-export default { attachments, desk, notify, printable, query, review, 'stamped-form': stampedForm, stats, submit, templates };
+export default {
+  attachments,
+  change,
+  desk,
+  notify,
+  printable,
+  query,
+  resubmit,
+  review,
+  'stamped-form': stampedForm,
+  stats,
+  submit,
+  templates,
+};

@@ -1,4 +1,5 @@
 import {
+  canResubmit,
   normaliseQueryPassword,
   parsePhone,
   type QueryRecord,
@@ -35,6 +36,7 @@ function toRow(kindId: SubmissionKindId, entry: Entry): Omit<QueryRecord, 'index
     statusLabel: statusLabels[status],
     reason: status === 'rejected' || status === 'returned' ? String(entry.reviewReason ?? '') : '',
     canUpload: kind.hasStampedForm && ['awaiting_upload', 'returned', 'awaiting_review'].includes(status),
+    canResubmit: status === 'returned' && canResubmit(kindId),
   };
 }
 

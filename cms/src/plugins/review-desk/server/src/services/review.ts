@@ -1,7 +1,20 @@
-import { checkTransition, kindOfRecordNo, type SubmissionAction, type SubmissionStatus, statusLabels, t } from '@statdesk/config';
+import {
+  checkTransition,
+  describeChanges,
+  type Field,
+  type FieldOption,
+  kindOfRecordNo,
+  type SubmissionAction,
+  type SubmissionStatus,
+  statusLabels,
+  submissionKinds,
+  systemFieldLabels,
+  t,
+} from '@statdesk/config';
+import { decisionVerbs } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { documentData } from '../../../../../lib/document-data';
-import { appendEvent, readEvents } from '../../../../../lib/history';
+import { appendEvent, readEvents, withReadableChanges } from '../../../../../lib/history';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type Entry, lockRecord, uidOf } from '../../../../../lib/records';
 import { inTransaction } from '../../../../../lib/transaction';
@@ -13,6 +26,8 @@ export interface Decision {
   reason?: string;
   /** Extra fields to store with the change (e.g. the access period of an approval). */
   changes?: Record<string, unknown>;
+  /** What the history records as changed, field by field, given the record before the change. */
+  recordedChanges?: (before: Entry) => Record<string, { from: unknown; to: unknown }>;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -36,7 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!check.ok) throw new PublicError(409, 'ConflictError', check.message);
       await inside?.(entry);
       const now = new Date().toISOString();
-      const isReview = decision.action !== 'upload';
+      // Only a reviewer's decision stamps the review time and reason (not an upload or a resubmission).
+      const isReview = (decisionVerbs as readonly string[]).includes(decision.action);
       await strapi.documents(uidOf(kindId)).update({
         documentId: entry.documentId,
         data: documentData(uidOf(kindId), {
@@ -47,16 +63,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       await appendEvent(
         strapi,
-        { recordNo: no, action: decision.action, from, to: check.to, actor: decision.actor, reason: decision.reason },
+        {
+          recordNo: no,
+          action: decision.action,
+          from,
+          to: check.to,
+          actor: decision.actor,
+          reason: decision.reason,
+          changes: decision.recordedChanges?.(entry),
+        },
         now,
       );
       return { from, to: check.to };
     });
   },
 
-  /** The append-only history of one submission, oldest first. */
-  async history(no: string) {
-    const events = await readEvents(strapi, no);
+  /**
+   * The append-only history of one submission, oldest first; what each event changed in the
+   * form's words, values only of the fields `canRead` allows (`options` names the datasets).
+   */
+  async history(no: string, canRead: (field: string) => boolean = () => true, options: FieldOption[] = []) {
+    const kindId = kindOfRecordNo(no);
+    const fields = kindId ? (submissionKinds[kindId].form.fields as readonly Field[]) : [];
+    const events = withReadableChanges(await readEvents(strapi, no), canRead);
     return events.map((e) => ({
       action: e.action,
       from: e.fromStatus ?? null,
@@ -65,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       toLabel: statusLabels[e.toStatus as SubmissionStatus],
       actor: e.actor,
       reason: e.reason ?? null,
+      changes: describeChanges(e.changes, fields, systemFieldLabels, {}, options),
       at: e.at,
     }));
   },

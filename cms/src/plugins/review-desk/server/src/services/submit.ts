@@ -77,6 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    checkReferences,
+    findApprovedApplication,
+
     /**
      * Validates and stores one public submission in one transaction; returns its number and
      * password once, as the contract's answer (an outcome's number is `outcomeNo`, docs/api.md).

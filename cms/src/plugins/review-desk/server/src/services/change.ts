@@ -1,0 +1,90 @@
+import { amendAction, changeApplication, type Field, submissionKinds, t } from '@statdesk/config';
+import type { Core } from '@strapi/strapi';
+import { documentData } from '../../../../../lib/document-data';
+import { type FieldAccess, formatVisibleAnswer } from '../../../../../lib/field-access';
+import { appendEvent, changedFields } from '../../../../../lib/history';
+import { invalidFields } from '../../../../../lib/http-errors';
+import { type Entry, lockRecord, uidOf } from '../../../../../lib/records';
+import { serviceOf, servicesIn } from '../../../../../lib/services';
+
+const changeFields = submissionKinds['change-application'].form.fields as readonly Field[];
+const originalFields = submissionKinds['data-application'].form.fields as readonly Field[];
+const fieldNamed = (fields: readonly Field[], name: string) => fields.find((field) => field.name === name) as Field;
+
+/**
+ * A change application and its approved original (seeds/000 §3.3): the change starts from the
+ * original's answers, the reviewer reads the two side by side, and approving the change updates
+ * the original, with an entry in both histories.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = servicesIn(strapi, 'plugin::review-desk');
+
+  const catalogOptions = () => serviceOf(strapi, 'api::dataset.catalog').options();
+
+  return {
+    /**
+     * The change form's answers from the original, once its number, phone and query password
+     * match (the password is checked as on /query, under the same attempt limits).
+     */
+    async prefill(input: unknown, address: string): Promise<{ values: Record<string, unknown> }> {
+      const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+      const no = String(body.applicationNo ?? '')
+        .trim()
+        .toUpperCase();
+      if (!no) throw invalidFields({ applicationNo: t('workflow.submission.originalNoRequired') });
+      const { records } = await service('query').query(body, address);
+      const original = records.some((r) => r.recordNo === no && r.status === 'approved')
+        ? await service('submit').findApprovedApplication(no, records[0]?.phone)
+        : null;
+      if (!original) throw invalidFields({ applicationNo: t('workflow.submission.originalNotFoundByContact') });
+      const options = await catalogOptions();
+      const name = (code: string) => options.find((o) => o.value === code)?.label ?? code;
+      return { values: changeApplication.prefillFromOriginal(original, name) };
+    },
+
+    /** The original beside the change, answer by answer, as the reader's role may see them. */
+    async comparison(change: Entry, access: FieldAccess) {
+      const original = await service('submit').findApprovedApplication(change.originalApplicationNo, change.phone);
+      if (!original) return null;
+      const visible = access.project(uidOf('data-application'), original);
+      const options = await catalogOptions();
+      return {
+        recordNo: original.recordNo,
+        rows: changeApplication.comparedWithOriginal.map(([name, originalName]) => ({
+          label: fieldNamed(changeFields, name).label,
+          original: formatVisibleAnswer(fieldNamed(originalFields, originalName), visible[originalName], options),
+          change: formatVisibleAnswer(fieldNamed(changeFields, name), change[name], options),
+        })),
+      };
+    },
+
+    /**
+     * Inside the change's approval: the original takes the change's datasets and the period the
+     * reviewer grants (when given), and its history says which change did it and what changed.
+     * Answers what changed, for the change's own history.
+     */
+    async amendOriginal(change: Entry, period: { accessStart?: string | undefined; accessEnd?: string | undefined }, actor: string) {
+      const original = await lockRecord(strapi, 'data-application', String(change.originalApplicationNo));
+      if (original?.status !== 'approved') return;
+      const after = {
+        datasets: change.datasets,
+        ...(period.accessStart && { accessStart: period.accessStart, accessEnd: period.accessEnd }),
+      };
+      const changes = changedFields(original, after, Object.keys(after));
+      await strapi.documents(uidOf('data-application')).update({
+        documentId: original.documentId,
+        data: documentData(uidOf('data-application'), after),
+      });
+      await appendEvent(strapi, {
+        recordNo: original.recordNo,
+        action: amendAction,
+        from: 'approved',
+        to: 'approved',
+        actor,
+        reason: t('workflow.submission.amendedBy', { no: change.recordNo }),
+        changes,
+      });
+      return changes;
+    },
+  };
+};
