@@ -446,7 +446,11 @@ export const zhCN = {
   'site.agencyLookup.effectiveDate': '委托生效日期',
   'site.agencyLookup.status': '审核状态',
   'site.agencyLookup.reason': '不通过的理由：',
-  'site.agencyLookup.reapply': '请按理由准备材料后重新登记。',
+  'site.agencyLookup.reapply': '请按理由补充或更换材料后重新提交，登记编号不变，由作出不通过决定的统计局重新审核。',
+  'site.agencyLookup.resubmit': '补充材料后重新提交',
+  'site.agencyResubmit.title': '补充材料后重新提交：{no}',
+  'site.agencyResubmit.note':
+    '请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。',
   'site.agencyLookup.countsFrom': '委托企业自 {date} 起按代理报送计算直报率。',
   'site.agencyLookup.delegators': '委托企业',
   'site.agencyLookup.enterpriseName': '企业名称',
