@@ -100,7 +100,11 @@ function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
               {enterprise.code}
               {enterprise.listed && ' · 委托企业清单'}
             </Typography>
-            {!enterprise.known && <Typography textColor="warning600">不在报表单位名录中，请核实法人代码</Typography>}
+            {!enterprise.known && (
+              <Typography tag="p" textColor="warning600">
+                不在报表单位名录中，请核实法人代码
+              </Typography>
+            )}
             {letters.has(enterprise.letter) ? (
               <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${enterprise.letter}`)}>
                 委托书：{letters.get(enterprise.letter)}
