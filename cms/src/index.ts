@@ -3,6 +3,7 @@ import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import { createGateIndex, type GateIndex } from './api/statistician/services/gate-index';
 import { forgetOtherAdminLanguages } from './bootstrap/admin-language';
 import { ensureAdminRoles, nameSuperAdminRole, registerReviewAction } from './bootstrap/admin-roles';
+import { seedAgencyPilots } from './bootstrap/agency-pilots';
 import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
@@ -36,6 +37,7 @@ export default {
     await configureReviewViews(strapi);
     await createFirstAdmin(strapi);
     await seedContent(strapi);
+    await seedAgencyPilots(strapi);
     gateIndex = createGateIndex(strapi);
     await gateIndex.start();
     serviceOf(strapi, 'api::statistician.gate').attachIndex(gateIndex);

@@ -123,4 +123,11 @@ export async function configureReviewViews(strapi: Core.Strapi): Promise<void> {
     sortBy: 'adminEmail',
     editable: ['adminEmail', 'regionCode'],
   });
+  // 统计代理制试点地区: a region from the same list; its name follows from its code.
+  await configureQueue(contentTypes, 'api::agency-pilot.agency-pilot', {
+    mainField: 'regionName',
+    list: ['regionCode', 'regionName'],
+    sortBy: 'regionCode',
+    editable: ['regionCode'],
+  });
 }

@@ -443,6 +443,50 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAgencyPilotAgencyPilot extends Struct.CollectionTypeSchema {
+  collectionName: 'agency_pilots';
+  info: {
+    description: '\u5728\u8BD5\u70B9\u7EDF\u8BA1\u4EE3\u7406\u5236\u7684\u5730\u65B9\u624D\u53D7\u7406\u7EDF\u8BA1\u4EE3\u7406\u673A\u6784\u767B\u8BB0\uFF08seeds/004 \u00A7\u4E03\uFF09\uFF1A\u7531\u7701\u7EDF\u8BA1\u5C40\u8BBE\u5B9A\u7684\u53BF\u533A\u3001\u5E02\u5DDE\u6216\u5168\u7701\uFF08GB/T 2260 \u4EE3\u7801\uFF09';
+    displayName: '\u7EDF\u8BA1\u4EE3\u7406\u5236\u8BD5\u70B9\u5730\u533A';
+    pluralName: 'agency-pilots';
+    singularName: 'agency-pilot';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::agency-pilot.agency-pilot'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    regionCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.CustomField<'plugin::bureau-desk.region'> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 6;
+      }>;
+    regionName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiAgencyAgency extends Struct.CollectionTypeSchema {
   collectionName: 'agencies';
   info: {
@@ -2323,6 +2367,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::agency-pilot.agency-pilot': ApiAgencyPilotAgencyPilot;
       'api::agency.agency': ApiAgencyAgency;
       'api::attachment.attachment': ApiAttachmentAttachment;
       'api::change-application.change-application': ApiChangeApplicationChangeApplication;

@@ -135,6 +135,8 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       { uid: uid('enterprise'), actions: read, personal: false, inJurisdiction: level !== 'province' },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.
       ...(level === 'county' ? [{ uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true }] : []),
+      // seeds/004 §七 "在试点统计代理制的地方": the province sets where agencies may register.
+      ...(level === 'province' ? [{ uid: uid('agency-pilot'), actions: edit, personal: false }] : []),
     ],
     decides: false,
     media: false,

@@ -41,6 +41,14 @@ export const agencies = {
     responses: { 200: z.object({ token: z.string(), agency: agencyStatus }) },
     errors: [400, 401, 429],
   }),
+  resubmitAgency: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/agencies/mine/resubmit',
+    auth: 'look-up-token',
+    /** Multipart as registerAgency: all the answers again, and only the documents that replace stored ones. */
+    responses: { 200: z.object({ agency: agencyStatus }) },
+    errors: [400, 401, 409, 413],
+  }),
   myAgency: defineEndpoint({
     method: 'GET',
     path: '/api/public/agencies/mine',

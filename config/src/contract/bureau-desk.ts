@@ -50,11 +50,25 @@ export const agencyRecord = z.object({
     effectiveDate: z.string().nullable(),
     countyCode: z.string(),
     countyName: z.string(),
-    /** `letter`: the purpose of the enterprise's 委托书 among the documents. */
-    delegators: z.array(z.object({ code: z.string(), name: z.string(), letter: z.string() })),
+    /**
+     * `letter`: the purpose of the enterprise's 委托书 among the documents; `listed`: from the
+     * uploaded list (whose letters are one file); `known`: in the enterprise master data (报表单位).
+     */
+    delegators: z.array(z.object({ code: z.string(), name: z.string(), letter: z.string(), listed: z.boolean(), known: z.boolean() })),
   }),
   documents: z.array(z.object({ purpose: z.string(), fileName: z.string(), mime: z.string(), size: z.number() })),
   history: z.array(bureauEvent),
+  /** What each level below decided last, who and why (seeds/004 §七), county first. */
+  decisions: z.array(
+    z.object({
+      level: z.enum(agencyLevels),
+      levelLabel: z.string(),
+      actionLabel: z.string(),
+      actor: z.string(),
+      reason: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   level: z.enum(agencyLevels).nullable(),
   canDecide: z.boolean(),
 });

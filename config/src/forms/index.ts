@@ -28,4 +28,5 @@ export const formSchemas: Record<FormId, z.ZodType<Record<string, unknown>>> = {
 
 /** The direct-reporting forms (seeds/004): not microdata submissions, so not in `forms`. */
 export * from './agency.ts';
+export * from './agency-list.ts';
 export * from './statistician.ts';

@@ -87,6 +87,20 @@ export const zhCN = {
   'workflow.agency.malformed': '登记内容的格式不正确',
   'workflow.agency.uploadDocument': '请上传{label}',
   'workflow.agency.reviewEnded': '当前状态为“{status}”，审核已经结束',
+  /** seeds/004 §七: agencies register only where the statistical agency system is piloted. */
+  'workflow.agency.notPilot': '{county}不是统计代理制试点地区，暂不受理统计代理机构登记',
+  'workflow.agency.notRefused': '当前状态为“{status}”，只有未通过的登记可以补充材料后重新提交',
+  'workflow.agency.noDelegators': '请填写委托企业，或上传委托企业清单（Excel 或 CSV）',
+  'workflow.agency.list.unreadable': '委托企业清单无法读取，请上传 Excel（.xlsx）或 CSV 文件，第一列为法人代码，第二列为企业名称',
+  'workflow.agency.list.empty': '委托企业清单中没有企业',
+  'workflow.agency.list.tooMany': '委托企业清单最多 {max} 行',
+  'workflow.agency.list.badCode': '第{row}行：{message}',
+  'workflow.agency.list.noName': '第{row}行：请填写企业名称',
+  'workflow.agency.list.duplicate': '第{row}行：法人代码 {code} 与{first}重复',
+  'workflow.agency.list.typedRow': '已填写的委托企业',
+  'workflow.agency.list.listRow': '第{row}行',
+  'workflow.agency.list.more': '等共 {count} 处问题',
+  'workflow.agency.pilot.region': '试点地区代码 {code} 不是四川省或其市州、县区的行政区划代码（GB/T 2260）',
   // Statistician registrations (seeds/004 §十, §十二).
   // A record's edit in its history (fields/describe-changes.ts).
   'history.changed': '{label}：{from} → {to}',
@@ -456,7 +470,11 @@ export const zhCN = {
   'site.agencyLookup.effectiveDate': '委托生效日期',
   'site.agencyLookup.status': '审核状态',
   'site.agencyLookup.reason': '不通过的理由：',
-  'site.agencyLookup.reapply': '请按理由准备材料后重新登记。',
+  'site.agencyLookup.reapply': '请按理由补充或更换材料后重新提交，登记编号不变，由作出不通过决定的统计局重新审核。',
+  'site.agencyLookup.resubmit': '补充材料后重新提交',
+  'site.agencyResubmit.title': '补充材料后重新提交：{no}',
+  'site.agencyResubmit.note':
+    '请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。',
   'site.agencyLookup.countsFrom': '委托企业自 {date} 起按代理报送计算直报率。',
   'site.agencyLookup.delegators': '委托企业',
   'site.agencyLookup.enterpriseName': '企业名称',

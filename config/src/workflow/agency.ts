@@ -36,7 +36,7 @@ export const statusAtLevel: Record<AgencyLevel, AgencyStatus> = {
 };
 
 export type AgencyDecision = 'approve' | 'reject';
-export const agencyActions = ['submit', 'county_approve', 'city_approve', 'province_confirm', 'reject'] as const;
+export const agencyActions = ['submit', 'county_approve', 'city_approve', 'province_confirm', 'reject', 'resubmit'] as const;
 export type AgencyAction = (typeof agencyActions)[number];
 
 export const agencyActionLabels: Record<AgencyAction, string> = {
@@ -45,6 +45,7 @@ export const agencyActionLabels: Record<AgencyAction, string> = {
   city_approve: '市州审批通过',
   province_confirm: '省数据采集中心确认',
   reject: '不通过',
+  resubmit: '补充材料后重新提交',
 };
 
 const approvals: Record<AgencyLevel, { action: AgencyAction; to: AgencyStatus }> = {
@@ -79,4 +80,65 @@ export function checkAgencyDecision(
     if (!isIsoDate(date)) return { ok: false, status: 400, field: 'effectiveDate', message: t('workflow.agency.effectiveDate') };
   }
   return { ok: true, ...approvals[level] };
+}
+
+/** The level whose review a status is, if any. */
+const levelOfStatus = (status: string | null): AgencyLevel | undefined => agencyLevels.find((level) => statusAtLevel[level] === status);
+
+/** One step of an agency's history, as stored (lib/history). */
+export interface AgencyEvent {
+  action: string;
+  fromStatus: string | null;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+/**
+ * The level that refused a registration: the agency supplements its documents and resubmits to
+ * that level under the same number (seeds/004 §七: the county reviews until 审核无误, the city
+ * approves, the province confirms). Undefined when the last decision was no refusal.
+ */
+export function refusingLevel(events: readonly AgencyEvent[]): AgencyLevel | undefined {
+  const last = [...events].reverse().find((event) => event.action !== 'upload' && event.action !== 'edit');
+  return last?.action === 'reject' ? levelOfStatus(last.fromStatus) : undefined;
+}
+
+/** What a level last decided on a registration, who and why: what the levels above read (seeds/004 §七). */
+export interface LevelDecision {
+  level: AgencyLevel;
+  levelLabel: string;
+  actionLabel: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+/** The latest decision of each level that has decided, county first. */
+export function decisionsByLevel(events: readonly AgencyEvent[]): LevelDecision[] {
+  return agencyLevels.flatMap((level) => {
+    const decision = [...events]
+      .reverse()
+      .find((event) => event.action !== 'submit' && event.action !== 'resubmit' && levelOfStatus(event.fromStatus) === level);
+    if (!decision) return [];
+    return [
+      {
+        level,
+        levelLabel: agencyLevelLabels[level],
+        actionLabel: agencyActionLabels[decision.action as AgencyAction] ?? decision.action,
+        actor: decision.actor,
+        reason: decision.reason,
+        at: decision.at,
+      },
+    ];
+  });
+}
+
+/**
+ * Whether an agency of `countyCode` is in a pilot of the statistical agency system ("在试点统计代理制的
+ * 地方", seeds/004 §七): the province lists pilots as 县区, whole 市州 or the whole province.
+ */
+export function isAgencyPilot(pilotCodes: readonly string[], countyCode: string): boolean {
+  const pilots = new Set(pilotCodes);
+  return pilots.has(countyCode) || pilots.has(`${countyCode.slice(0, 4)}00`) || pilots.has(`${countyCode.slice(0, 2)}0000`);
 }

@@ -287,6 +287,15 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('bureauAgencyDocument', 404, { params: { ...no, purpose: 'nothing' }, token: staff.token });
     await expectAnswer('bureauDecideAgency', 400, { params: no, body: {}, token: staff.token });
     await expectAnswer('bureauDecideAgency', 200, { params: no, body: { decision: 'approve' }, token: staff.token });
+
+    // A refused registration, supplemented under its number (seeds/004 §七).
+    const agencyToken = (lookedUp as { token: string }).token;
+    const answers = { data: JSON.stringify(validAgency(delegators)) };
+    await expectAnswer('resubmitAgency', 409, { form: answers, token: agencyToken });
+    await expectAnswer('bureauDecideAgency', 200, { params: no, body: { decision: 'reject', reason: '委托书不清晰' }, token: staff.token });
+    await expectAnswer('resubmitAgency', 400, { form: { data: JSON.stringify({}) }, token: agencyToken });
+    await expectAnswer('resubmitAgency', 200, { form: { ...answers, 'letter.0': [SAMPLE_PDF, 'letter.pdf'] }, token: agencyToken });
+    await expectAnswer('resubmitAgency', 401, { form: answers });
   });
 
   it('answers the data collection platform’s API and the dashboard as declared', async () => {

@@ -1,5 +1,5 @@
 import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload, t } from '@statdesk/config';
-import { registerAgency } from '../cms/agencies';
+import { registerAgency, resubmitAgency } from '../cms/agencies';
 import type { FlowSpec } from '../form-flow';
 
 const documentsOf = (values: Record<string, unknown>) => [
@@ -13,6 +13,13 @@ const documentsOf = (values: Record<string, unknown>) => [
 /** A file input left empty arrives as an empty part without a name. */
 const chosen = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
 
+/** The documents the person chose on the check step, by upload name. */
+const chosenFiles = (values: Record<string, unknown>, data: FormData) =>
+  documentsOf(values).flatMap(({ name }) => {
+    const file = data.get(name);
+    return chosen(file) ? [{ name, file }] : [];
+  });
+
 /** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */
 export const agencyFlow: FlowSpec = {
   id: 'agency',
@@ -20,11 +27,7 @@ export const agencyFlow: FlowSpec = {
   schema: agencySchema as never,
   uploads: documentsOf,
   async send(values, data) {
-    const files = documentsOf(values).flatMap(({ name }) => {
-      const file = data.get(name);
-      return chosen(file) ? [{ name, file }] : [];
-    });
-    const answer = await registerAgency(values, files);
+    const answer = await registerAgency(values, chosenFiles(values, data));
     if (!answer.ok) return answer;
     return {
       ok: true,
@@ -33,3 +36,18 @@ export const agencyFlow: FlowSpec = {
   },
   confirmationPath: '/agencies/registered',
 };
+
+/**
+ * A refused registration supplemented and sent back, under its number, to the level that refused
+ * it (seeds/004 §七); documents left empty keep the ones already submitted. Back on the look-up,
+ * the agency reads its new status.
+ */
+export const agencyResubmitFlow = (token: string): FlowSpec => ({
+  ...agencyFlow,
+  async send(values, data) {
+    const answer = await resubmitAgency(token, values, chosenFiles(values, data));
+    if (!answer.ok) return answer;
+    return { ok: true, confirmation: { kind: 'agency-resubmitted', applicationNo: answer.data.agency.registrationNo } };
+  },
+  confirmationPath: '/agencies/lookup',
+});

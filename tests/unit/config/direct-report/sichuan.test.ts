@@ -106,6 +106,12 @@ describe('the whole of Sichuan from the Ministry of Civil Affairs’ list', () =
     expect(regionName('513437')).toBe('凉山彝族自治州 雷波县');
   });
 
+  it('holds current divisions only: 会理市 (since 2021) not 会理县, and no 成都东部新区 (a functional zone, not in GB/T 2260)', () => {
+    expect(regionName('513402')).toBe('凉山彝族自治州 会理市');
+    expect(regionName('513425')).toBeUndefined();
+    expect(counties.filter((county) => county.name.includes('新区'))).toEqual([]);
+  });
+
   it('refuses a data file with a county whose 市州 is missing', () => {
     expect(() => parseSichuanList('510000 四川省\n510100 成都市\n510302 自流井区')).toThrow('County 510302 (自流井区) has no 市州');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgencyDecision } from '../../../../config/src/workflow/agency.ts';
+import { checkAgencyDecision, decisionsByLevel, isAgencyPilot, refusingLevel } from '../../../../config/src/workflow/agency.ts';
 
 describe('the agency approval chain (seeds/004 §七)', () => {
   it('moves county → city → province → confirmed, one level at a time', () => {
@@ -47,5 +47,48 @@ describe('the agency approval chain (seeds/004 §七)', () => {
       action: 'reject',
       to: 'rejected',
     });
+  });
+});
+
+describe('after a refusal and between the levels (seeds/004 §七)', () => {
+  const event = (action: string, fromStatus: string | null, actor = '某人', reason: string | null = null) => ({
+    action,
+    fromStatus,
+    actor,
+    reason,
+    at: '2026-12-01T08:00:00.000Z',
+  });
+
+  it('sends a resubmission back to the level that refused', () => {
+    expect(refusingLevel([event('submit', null), event('county_approve', 'county_review'), event('reject', 'city_review')])).toBe('city');
+    expect(refusingLevel([event('submit', null), event('reject', 'county_review')])).toBe('county');
+  });
+
+  it('knows no refusing level once the registration was resubmitted', () => {
+    expect(refusingLevel([event('submit', null), event('reject', 'county_review'), event('resubmit', 'rejected')])).toBeUndefined();
+  });
+
+  it('gives each level’s last decision, who and why, county first', () => {
+    const events = [
+      event('submit', null),
+      event('county_approve', 'county_review', '县区甲'),
+      event('reject', 'city_review', '市州乙', '委托书未盖章'),
+      event('resubmit', 'rejected'),
+      event('city_approve', 'city_review', '市州乙'),
+    ];
+    expect(
+      decisionsByLevel(events).map(({ levelLabel, actionLabel, actor, reason }) => ({ levelLabel, actionLabel, actor, reason })),
+    ).toEqual([
+      { levelLabel: '县区统计局', actionLabel: '县区审核通过', actor: '县区甲', reason: null },
+      { levelLabel: '市州统计局', actionLabel: '市州审批通过', actor: '市州乙', reason: null },
+    ]);
+  });
+
+  it('takes agencies only in a pilot: a 县区, its 市州 or the province', () => {
+    expect(isAgencyPilot(['510107'], '510107')).toBe(true);
+    expect(isAgencyPilot(['510100'], '510114')).toBe(true);
+    expect(isAgencyPilot(['510000'], '513401')).toBe(true);
+    expect(isAgencyPilot(['510100', '510302'], '510303')).toBe(false);
+    expect(isAgencyPilot([], '510104')).toBe(false);
   });
 });

@@ -23,6 +23,12 @@ export default {
     answer(ctx, async () => ({
       body: await service('status').lookUp(ctx.request.body, clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'))),
     })),
+  resubmit: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const no = lookedUpRecord(ctx.get('authorization'), 'agency');
+      await service('registration').resubmit(no, ctx.request.body, filesOf(ctx));
+      return { body: { agency: await service('status').view(no) } };
+    }),
   mine: (ctx: Ctx) =>
     answer(ctx, async () => ({ body: { agency: await service('status').view(lookedUpRecord(ctx.get('authorization'), 'agency')) } })),
 };

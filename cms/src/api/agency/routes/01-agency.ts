@@ -11,5 +11,7 @@ export default {
     contentRoute(e.lookUpAgency, 'agency.lookUp', open),
     // Public, with the look-up's short-lived token: that one registration's status again.
     contentRoute(e.myAgency, 'agency.mine', open),
+    // Public, with the look-up's token: a refused registration, supplemented, back to the level that refused it.
+    contentRoute(e.resubmitAgency, 'agency.resubmit', open),
   ],
 };

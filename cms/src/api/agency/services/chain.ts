@@ -3,8 +3,10 @@ import {
   type AgencyLevel,
   type AgencyStatus,
   agencyActionLabels,
+  agencyListUploads,
   agencyStatusLabels,
   checkAgencyDecision,
+  decisionsByLevel,
   letterUpload,
   regionName,
   statusAtLevel,
@@ -29,6 +31,13 @@ const beijingMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toI
  * enterprise into a delegation the direct-reporting rule reads from that date.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The codes among `codes` that the enterprise master data (报表单位) holds. */
+  const knownEnterprises = async (codes: string[]) => {
+    const rows = (await strapi.db
+      .query('api::enterprise.enterprise')
+      .findMany({ where: { code: { $in: codes } }, select: ['code'] })) as Array<{ code: string }>;
+    return new Set(rows.map((row) => row.code));
+  };
   const lockAgency = async (no: string) => (await lockRow<AgencyEntry>(strapi, AGENCY, { registrationNo: no })) ?? null;
 
   return {
@@ -86,6 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .query('api::attachment.attachment')
         .findMany({ where: { recordNo: no }, orderBy: { id: 'asc' } })) as Array<Record<string, string>>;
       const events = await readEvents(strapi, no);
+      const known = await knownEnterprises(entry.delegators.map((d) => d.code));
       // The query password's hash is no reviewer's business, even as a stored string.
       const { passwordHash: _hash, ...agency } = entry;
       return {
@@ -93,11 +103,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...agency,
           statusLabel: agencyStatusLabels[entry.status],
           countyName: regionName(entry.countyCode) ?? entry.countyCode,
-          // Each enterprise with the upload name of its entrustment letter, for the 审核 panel.
-          delegators: entry.delegators.map((d, i) => ({ ...d, letter: letterUpload(i) })),
+          // Each enterprise with the upload name of its entrustment letter (those of the list share
+          // one file), and whether the master data knows it: an unknown code is the reviewer's question.
+          delegators: entry.delegators.map((d, i) => ({
+            code: d.code,
+            name: d.name,
+            letter: d.listed ? agencyListUploads.letters.name : letterUpload(i),
+            listed: d.listed === true,
+            known: known.has(d.code),
+          })),
         },
         documents: files.map((f) => ({ purpose: f.purpose, fileName: f.fileName, mime: f.mime, size: Number(f.size) })),
         history: labelEvents(events, agencyActionLabels, agencyStatusLabels),
+        decisions: decisionsByLevel(events),
       };
     },
 

@@ -1,4 +1,4 @@
-import { describeChanges, type Field, statisticianForm } from '@statdesk/config';
+import { agencyDocuments, describeChanges, type Field, statisticianForm } from '@statdesk/config';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { formatTime, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
@@ -12,7 +12,7 @@ import {
   statisticianPath,
 } from './api';
 
-const DOCUMENT_LABELS: Record<string, string> = { businessLicence: '营业执照', legalPersonCertificate: '法定代表人证明书' };
+const DOCUMENT_LABELS: Record<string, string> = Object.fromEntries(agencyDocuments.map((d) => [d.name, d.label]));
 /** Stored values of fields the form does not ask, as the bureau reads them (schema.json). */
 const VALUE_LABELS: Record<string, string> = { male: '男', female: '女', true: '是', false: '否' };
 
@@ -62,6 +62,29 @@ function History({
   );
 }
 
+/** What each level decided last, who and why: the city reads the county's, the province both (seeds/004 §七). */
+function Decisions({ decisions }: { decisions: AgencyRecord['decisions'] }) {
+  if (decisions.length === 0) return null;
+  return (
+    <Box>
+      <Heading>各级审核意见</Heading>
+      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="agency-decisions">
+        {decisions.map((decision) => (
+          <li key={decision.level} style={{ marginTop: 8 }}>
+            <Typography tag="p" fontWeight="bold">
+              {decision.levelLabel}：{decision.actionLabel}
+            </Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {formatTime(decision.at)} · {decision.actor}
+            </Typography>
+            {decision.reason && <Typography tag="p">理由：{decision.reason}</Typography>}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
 /** Each delegating enterprise beside its stamped letter, as the form listed them (seeds/004 §七). */
 function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
   const open = useOpenFile();
@@ -75,7 +98,13 @@ function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
             <Typography tag="p">{enterprise.name}</Typography>
             <Typography tag="p" variant="pi" textColor="neutral600">
               {enterprise.code}
+              {enterprise.listed && ' · 委托企业清单'}
             </Typography>
+            {!enterprise.known && (
+              <Typography tag="p" textColor="warning600">
+                不在报表单位名录中，请核实法人代码
+              </Typography>
+            )}
             {letters.has(enterprise.letter) ? (
               <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${enterprise.letter}`)}>
                 委托书：{letters.get(enterprise.letter)}
@@ -123,6 +152,7 @@ function AgencyContent({ no }: { no: string }) {
             </Box>
           ))}
       </Box>
+      <Decisions decisions={record.decisions} />
       <Delegators no={no} record={record} />
       <History events={record.history} />
     </Flex>

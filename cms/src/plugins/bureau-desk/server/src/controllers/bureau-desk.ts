@@ -76,6 +76,7 @@ function visibleAgency(access: FieldAccess, record: Awaited<ReturnType<Chain['re
     agency: access.project(AGENCY, record.agency),
     documents: whole ? record.documents : record.documents.map((d) => ({ ...d, fileName: WITHHELD })),
     history: withReadableChanges(record.history, (field) => access.canRead(AGENCY, field, record.agency)),
+    decisions: record.decisions,
   };
 }
 
