@@ -513,7 +513,7 @@ describe('zh-CN texts', () => {
         "site.statisticianLookup.units": "统计服务单位",
         "site.statisticianLookup.unverifiedNote": "标为“待统计局核实”的单位是手工填写的，当地统计局核实后才能报表。以企业账号登录数据采集处理平台后，经平台给出的注册链接增加的单位无需核实。",
         "site.statisticianRegistered.heading": "统计从业人员注册登记已提交",
-        "site.statisticianRegistered.locked": "注册表已提交并锁定。您填写的统计服务单位现在可以在一套表联网直报平台报表。",
+        "site.statisticianRegistered.locked": "注册表已提交并锁定。经企业账号登录后的注册链接注册的单位现在可以报表；手工填写的单位须经当地统计局核实后才能报表。",
         "site.statisticianRegistered.lookup": "查看注册信息",
         "site.statisticianRegistered.nothingHtml": "注册结果只显示一次。如果您已经注册，请到<a href="/statisticians/lookup">注册信息查询</a>查看。",
         "site.statisticianRegistered.nothingTitle": "没有可显示的注册结果",
