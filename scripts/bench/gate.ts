@@ -26,13 +26,14 @@ async function checkAnswers(stack: BenchStack, db: pg.Client, asked: string[]): 
     const code = asked[Math.floor(Math.random() * asked.length)];
     const answer = (await (
       await fetch(`${stack.base}/api/direct-report/gate/${code}`, { headers: { authorization: `Bearer ${stack.token}` } })
-    ).json()) as { allowed: boolean; registeredStatisticians: number };
+    ).json()) as { allowed: boolean; registeredStatisticians: number; registrationLink?: unknown };
     if (answer.allowed) allowed++;
     const { rows } = await db.query<{ n: number }>(
       `select count(*)::int as n from statisticians where status = 'active' and service_units @> $1::jsonb`,
-      [JSON.stringify([{ code }])],
+      [JSON.stringify([{ code, verified: true }])],
     );
-    if (answer.registeredStatisticians !== rows[0]?.n) wrong++;
+    // A refusal carries the enterprise's registration link; an allowed answer none.
+    if (answer.registeredStatisticians !== rows[0]?.n || answer.allowed === Boolean(answer.registrationLink)) wrong++;
   }
   return { wrong, allowed };
 }
@@ -44,14 +45,15 @@ async function main(): Promise<void> {
     const db = new pg.Client({ connectionString: stack.databaseUrl });
     await db.connect();
     console.log(`Writing ${REGISTRATIONS.toLocaleString()} registrations …`);
-    // Generated in SQL: fast, and each statistician serves 1–30 of 300 000 enterprises.
+    // Generated in SQL: fast, and each statistician serves 1–30 of 300 000 enterprises. A quarter of
+    // the enterprises are listed unverified only (typed by hand): refused, with their signed link.
     const codes = Array.from({ length: 300_000 }, (_, i) => syntheticCreditCode('510104', i));
     await db.query('create temp table codes (i int primary key, code text)');
     await db.query('insert into codes select i, ($1::text[])[i + 1] from generate_series(0, 299999) i', [codes]);
     await db.query(
       `insert into statisticians (document_id, registration_no, status, locked, name, id_number, gender, birth_date, phone, education, qualification, employer, registered_by, service_units, submitted_at, created_at, updated_at, published_at)
        select 'bench' || lpad(s::text, 19, '0'), 'TJ-2026-' || lpad(s::text, 6, '0'), case when s % 50 = 0 then 'removed' else 'active' end, true, '测试', lpad(s::text, 18, '0'), 'male', '1990-01-01', '13800000000', '本科', '统计师', '测试单位', 'self',
-         (select jsonb_agg(jsonb_build_object('code', c.code, 'name', '单位', 'role', 'specialised')) from codes c where c.i in (select (s * 7 + k * 104729) % 300000 from generate_series(1, 1 + s % 30) k)),
+         (select jsonb_agg(jsonb_build_object('code', c.code, 'name', '单位', 'role', 'specialised', 'verified', c.i % 4 <> 0)) from codes c where c.i in (select (s * 7 + k * 104729) % 300000 from generate_series(1, 1 + s % 30) k)),
          now(), now(), now(), now()
        from generate_series(1, ${REGISTRATIONS}) s`,
     );

@@ -27,6 +27,7 @@ export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
   if (!(await isDemoWanted(strapi, 'api::statistician.statistician'))) return;
   const registration = serviceOf(strapi, 'api::statistician.registration');
   const bureau = serviceOf(strapi, 'api::statistician.bureau');
+  const gate = serviceOf(strapi, 'api::statistician.gate');
   const enterprises = (await strapi.db
     .query('api::enterprise.enterprise')
     .findMany({ where: { countyCode: { $startsWith: '5101' } }, orderBy: { id: 'asc' }, limit: 4 })) as Array<{
@@ -43,8 +44,12 @@ export async function seedStatisticianDemo(strapi: Core.Strapi): Promise<void> {
     }));
     next += person.units;
     if (units.length === 0) break;
+    // The first unit through the gate's link, as the platform sends people (verified, it opens the
+    // gate); any other stays typed by hand, waiting for the bureau's 核实, as the desk shows.
+    const gateToken = gate.linkFor(units[0]?.code ?? '')?.token;
     const { registrationNo } = await registration.register(
       {
+        gateToken,
         name: person.name,
         idNumber: person.id,
         phone: '13900000001',

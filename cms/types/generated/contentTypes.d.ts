@@ -1650,6 +1650,9 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
         'city_approve',
         'province_confirm',
         'amend',
+        'add_unit',
+        'confirm_unit',
+        'reset_password',
       ]
     > &
       Schema.Attribute.Required;
@@ -1761,7 +1764,7 @@ export interface ApiStatisticianStatistician
   extends Struct.CollectionTypeSchema {
   collectionName: 'statisticians';
   info: {
-    description: '\u7EDF\u8BA1\u4ECE\u4E1A\u4EBA\u5458\u6CE8\u518C\u767B\u8BB0\uFF08seeds/004 \u00A7\u5341\u81F3\u00A7\u5341\u4E09\uFF09\uFF1A\u6309\u8EAB\u4EFD\u8BC1\u53F7\u7801\u53EA\u6CE8\u518C\u4E00\u6B21\uFF0C\u6700\u591A30\u4E2A\u7EDF\u8BA1\u670D\u52A1\u5355\u4F4D';
+    description: '\u7EDF\u8BA1\u4ECE\u4E1A\u4EBA\u5458\u6CE8\u518C\u767B\u8BB0\uFF08seeds/004 \u00A7\u5341\u81F3\u00A7\u5341\u4E09\uFF09\uFF1A\u6309\u8EAB\u4EFD\u8BC1\u53F7\u7801\u53EA\u6CE8\u518C\u4E00\u6B21\uFF08\u6CE8\u9500\u540E\u53EF\u518D\u6CE8\u518C\uFF09\uFF0C\u6700\u591A30\u4E2A\u7EDF\u8BA1\u670D\u52A1\u5355\u4F4D';
     displayName: '\u7EDF\u8BA1\u4ECE\u4E1A\u4EBA\u5458';
     pluralName: 'statisticians';
     singularName: 'statistician';
@@ -1801,7 +1804,6 @@ export interface ApiStatisticianStatistician
     idNumber: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
-      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 18;
       }>;

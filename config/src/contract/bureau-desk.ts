@@ -144,6 +144,24 @@ export const bureauDesk = {
     responses: { 200: bureauRegistration },
     errors: [400, 401, 403, 404, 409],
   }),
+  /** Confirms a service unit typed by hand: from then on it opens the gate. */
+  bureauConfirmStatisticianUnit: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/statisticians/:no/units/:code/confirm`,
+    auth: 'admin',
+    request: { params: recordNoParams.extend({ code: z.string() }), body: z.object({ reason: z.string().optional() }) },
+    responses: { 200: bureauRegistration },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  /** A new query password, shown once to the officer (a lost one cannot be recovered). */
+  bureauResetStatisticianPassword: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/statisticians/:no/reset-password`,
+    auth: 'admin',
+    request: { params: recordNoParams, body: reasonBody },
+    responses: { 200: z.object({ registration: bureauRegistration, queryPassword: z.string() }) },
+    errors: [400, 401, 403, 404, 409],
+  }),
   bureauAgency: defineEndpoint({
     method: 'GET',
     path: `${bureau}/agencies/:no`,

@@ -15,16 +15,38 @@ export const registration = z.object({
   qualification: z.string(),
   employer: z.string(),
   registeredBy: z.string(),
-  serviceUnits: z.array(z.object({ code: z.string(), name: z.string(), role: z.string() })),
+  /** `verified`: the platform vouched for the unit (a gate link) or the bureau confirmed it; only these open the gate. */
+  serviceUnits: z.array(z.object({ code: z.string(), name: z.string(), role: z.string(), verified: z.boolean() })),
   state: z.enum(registrationStates),
   stateLabel: z.string(),
   submittedAt: z.string(),
 });
 export type Registration = z.infer<typeof registration>;
 
-/** What the data collection platform asks on its login path (seeds/004 §十二). */
-export const gateAnswer = z.object({ allowed: z.boolean(), registeredStatisticians: z.number().int().min(0), message: z.string() });
+/**
+ * A signed, expiring registration link for one enterprise: the platform shows it to the person
+ * logged in with the enterprise's account (seeds/004 §十), so the site knows which enterprise sent them.
+ */
+export const gateLink = z.object({
+  /** The site's registration page with the token (absolute when the site's address is configured). */
+  url: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type GateLink = z.infer<typeof gateLink>;
+
+/** What the data collection platform asks on its login path (seeds/004 §十二); `registrationLink` when refused. */
+export const gateAnswer = z.object({
+  allowed: z.boolean(),
+  registeredStatisticians: z.number().int().min(0),
+  message: z.string(),
+  registrationLink: gateLink.optional(),
+});
 export type GateAnswer = z.infer<typeof gateAnswer>;
+
+/** What a gate link says, once its signature and expiry are checked. */
+export const gateLinkView = z.object({ enterpriseCode: z.string(), enterpriseName: z.string().nullable(), expiresAt: z.string() });
+export type GateLinkView = z.infer<typeof gateLinkView>;
 
 const opened = z.object({ registration });
 
@@ -52,6 +74,33 @@ export const statisticians = {
     auth: 'look-up-token',
     responses: { 200: opened },
     errors: [401],
+  }),
+  /** Every answer but the ID number, once the bureau has reopened the registration (seeds/004 §十三). */
+  resubmitRegistration: defineEndpoint({
+    method: 'PUT',
+    path: '/api/public/statisticians/mine',
+    auth: 'look-up-token',
+    request: { body: z.record(z.string(), z.unknown()) },
+    responses: { 200: opened },
+    errors: [400, 401, 409],
+  }),
+  /** The site reads a gate link before showing it: which enterprise, until when (400 when tampered or expired). */
+  readGateLink: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/statisticians/gate-links/:token',
+    auth: 'none',
+    request: { params: z.object({ token: z.string() }) },
+    responses: { 200: gateLinkView },
+    errors: [400],
+  }),
+  /** A registered person adds the link's enterprise to their registration, verified (seeds/004 §十二). */
+  addGateUnit: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/statisticians/gate-links/:token/units',
+    auth: 'none',
+    request: { params: z.object({ token: z.string() }), body: z.object({ idNumber: z.string(), password: z.string() }) },
+    responses: { 200: z.object({ token: z.string(), registration }) },
+    errors: [400, 401, 409, 429],
   }),
   resubmitServiceUnits: defineEndpoint({
     method: 'PUT',

@@ -133,6 +133,17 @@ export const zhCN = {
   'statistician.gateAllowed': '本企业已有注册登记的统计人员，可以报表。',
   'statistician.locked': '注册表已提交锁定。如需修改，请联系当地统计局开放注册表。',
   'statistician.wrongPair': '身份证号码或查询密码不正确',
+  /** seeds/004 §十: the gate trusts a service unit only when the platform vouched for it (a gate link) or the bureau confirmed it. */
+  'statistician.gateLink.invalid': '注册链接无效。请以企业账号登录四川统计数据采集处理平台，重新打开平台给出的注册链接。',
+  'statistician.gateLink.expired': '注册链接已过期。请以企业账号登录四川统计数据采集处理平台，重新打开平台给出的注册链接。',
+  'statistician.gateLink.unitMissing': '经企业链接注册时，统计服务单位中须有该企业（{code}）',
+  'statistician.unitsFull': '注册表最多填写30个统计服务单位，已无法再增加。请联系当地统计局开放注册表后调整。',
+  'statistician.unit.verified': '已核实',
+  'statistician.unit.unverified': '待统计局核实',
+  /** The history's name for the unit a gate link or the bureau verified. */
+  'statistician.history.verifiedUnit': '核实的统计服务单位',
+  'workflow.registration.unitNotFound': '该注册表中没有统计服务单位 {code}',
+  'workflow.registration.unitAlreadyVerified': '统计服务单位 {code} 已核实',
 
   // Regions (GB/T 2260) and a bureau user's jurisdiction (辖区).
   'region.city': '市州代码 {code} 不在行政区划代码表（GB/T 2260）中',
@@ -290,7 +301,7 @@ export const zhCN = {
   'site.task.statisticianRegister.title': '统计从业人员注册登记',
   'site.task.statisticianRegister.summary': '报表单位的统计人员注册，填写统计服务单位；注册后企业方可报表',
   'site.task.statisticianLookup.title': '注册信息查询',
-  'site.task.statisticianLookup.summary': '凭身份证号码和查询密码查看注册信息，开放注册表后增加服务单位',
+  'site.task.statisticianLookup.summary': '凭身份证号码和查询密码查看注册信息，开放注册表后修改注册内容',
   'site.task.agencyRegister.title': '统计代理机构登记',
   'site.task.agencyRegister.summary': '代理机构登记并提交委托企业的委托书，经县区、市州、省三级审核',
   'site.task.agencyLookup.title': '代理机构登记查询',
@@ -423,7 +434,8 @@ export const zhCN = {
   'site.statisticianRegistered.registrationNo': '注册编号',
   'site.statisticianRegistered.passwordWarningHtml':
     '<strong>请立即记下查询密码。</strong>它只显示这一次，系统不保存明文，丢失后无法找回。查看注册信息、在统计局开放注册表后增加服务单位时，需要身份证号码和这个密码。',
-  'site.statisticianRegistered.locked': '注册表已提交并锁定。您填写的统计服务单位现在可以在一套表联网直报平台报表。',
+  'site.statisticianRegistered.locked':
+    '注册表已提交并锁定。经企业账号登录后的注册链接注册的单位现在可以报表；手工填写的单位须经当地统计局核实后才能报表。',
   'site.statisticianRegistered.lookup': '查看注册信息',
   'site.statisticianRegistered.nothingHtml':
     '注册结果只显示一次。如果您已经注册，请到<a href="/statisticians/lookup">注册信息查询</a>查看。',
@@ -499,9 +511,21 @@ export const zhCN = {
   'site.statisticianLookup.education': '学历',
   'site.statisticianLookup.qualification': '统计专业技术资格/职称',
   'site.statisticianLookup.employer': '工作单位',
-  'site.statisticianLookup.saved': '服务单位已修改并重新提交，注册表已锁定。',
+  'site.statisticianLookup.saved': '注册内容已修改并重新提交，注册表已锁定。',
   'site.statisticianLookup.submit': '提交',
-  'site.statisticianLookup.reopened': '统计局已开放您的注册表。请增加或修改统计服务单位，然后提交；提交后注册表重新锁定。',
+  'site.statisticianLookup.reopened':
+    '统计局已开放您的注册表。除身份证号码外，您可以补充或修改全部注册内容，然后提交；提交后注册表重新锁定。',
+  'site.statisticianLookup.unitVerified': '核实情况',
+  'site.statisticianLookup.unverifiedNote':
+    '标为“待统计局核实”的单位是手工填写的，当地统计局核实后才能报表。以企业账号登录数据采集处理平台后，经平台给出的注册链接增加的单位无需核实。',
+  'site.statisticianGate.title': '经企业链接注册',
+  'site.statisticianGate.from': '您从 {name}（{code}）的企业账号登录转来。经此链接注册，该单位即为已核实的统计服务单位，企业可以报表。',
+  'site.statisticianGate.registeredHtml': '已经注册过？请<a href="{href}">凭身份证号码和查询密码把该单位增加到原注册表</a>。',
+  'site.statisticianGate.unnamed': '该企业',
+  'site.statisticianGate.addTitle': '把企业增加到我的注册表',
+  'site.statisticianGate.addIntro': '请输入身份证号码和注册后获得的查询密码。该企业将作为已核实的统计服务单位增加到您的注册表中。',
+  'site.statisticianGate.addSubmit': '增加到我的注册表',
+  'site.statisticianGate.added': '已将 {name}（{code}）增加到您的注册表并核实，该企业现在可以报表。',
   'site.statisticianLookup.resubmit': '提交修改',
   'site.statisticianLookup.units': '统计服务单位',
   'site.statisticianLookup.unitName': '单位名称',

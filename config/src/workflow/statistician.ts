@@ -12,7 +12,16 @@ export const registrationStateLabels: Record<RegistrationState, string> = {
   removed: '已注销',
 };
 
-export const registrationActions = ['register', 'reopen', 'resubmit', 'edit', 'remove'] as const;
+export const registrationActions = [
+  'register',
+  'reopen',
+  'resubmit',
+  'edit',
+  'remove',
+  'add_unit',
+  'confirm_unit',
+  'reset_password',
+] as const;
 export type RegistrationAction = (typeof registrationActions)[number];
 
 export const registrationActionLabels: Record<RegistrationAction, string> = {
@@ -21,6 +30,9 @@ export const registrationActionLabels: Record<RegistrationAction, string> = {
   resubmit: '本人修改后重新提交',
   edit: '统计局代为修改',
   remove: '注销',
+  add_unit: '本人经企业链接增加服务单位（已核实）',
+  confirm_unit: '统计局核实服务单位',
+  reset_password: '统计局重置查询密码',
 };
 
 /** The state a stored registration is in. */

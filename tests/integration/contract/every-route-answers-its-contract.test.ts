@@ -244,6 +244,20 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('resubmitServiceUnits', 409, { body: unitsBody, token });
     await expectAnswer('resubmitServiceUnits', 401, { body: unitsBody });
     await expectAnswer('resubmitServiceUnits', 400, { body: { serviceUnits: [] }, token });
+    await expectAnswer('resubmitRegistration', 409, { body: validStatistician(), token });
+    await expectAnswer('resubmitRegistration', 401, { body: validStatistician() });
+
+    // The gate refuses a unit typed by hand and hands out the enterprise's link (seeds/004 §十).
+    const refused = (await expectAnswer('gate', 200, { params: { enterpriseCode: unitCode(77) }, token: platformToken })) as {
+      registrationLink: { token: string };
+    };
+    const link = { token: refused.registrationLink.token };
+    await expectAnswer('readGateLink', 200, { params: link });
+    await expectAnswer('readGateLink', 400, { params: { token: `${link.token}x` } });
+    const pair = { idNumber: '11010519491231002X', password: queryPassword };
+    await expectAnswer('addGateUnit', 401, { params: link, body: { ...pair, password: 'ABCD-EFGH-JKMN' } });
+    await expectAnswer('addGateUnit', 400, { params: { token: 'x' }, body: pair });
+    await expectAnswer('addGateUnit', 200, { params: link, body: pair });
 
     const no = { no: registrationNo };
     await expectAnswer('bureauMyJurisdiction', 200, { token: staff.token });
@@ -253,6 +267,15 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('bureauReopenStatistician', 400, { params: no, body: {}, token: staff.token });
     await expectAnswer('bureauReopenStatistician', 200, { params: no, body: { reason: '补充服务单位' }, token: staff.token });
     await expectAnswer('resubmitServiceUnits', 200, { body: unitsBody, token });
+    await expectAnswer('bureauReopenStatistician', 200, { params: no, body: { reason: '修改注册内容' }, token: staff.token });
+    await expectAnswer('resubmitRegistration', 400, { body: { ...validStatistician(), phone: '1' }, token });
+    await expectAnswer('resubmitRegistration', 200, { body: { ...validStatistician(), employer: '新工作单位' }, token });
+    const unit = { ...no, code: unitCode(2) };
+    await expectAnswer('bureauConfirmStatisticianUnit', 200, { params: unit, body: {}, token: staff.token });
+    await expectAnswer('bureauConfirmStatisticianUnit', 409, { params: unit, body: {}, token: staff.token });
+    await expectAnswer('bureauConfirmStatisticianUnit', 404, { params: { ...no, code: unitCode(99) }, body: {}, token: staff.token });
+    await expectAnswer('bureauResetStatisticianPassword', 400, { params: no, body: {}, token: staff.token });
+    await expectAnswer('bureauResetStatisticianPassword', 200, { params: no, body: { reason: '遗失' }, token: staff.token });
     await expectAnswer('bureauRemoveStatistician', 400, { params: no, body: {}, token: staff.token });
     await expectAnswer('bureauRemoveStatistician', 200, { params: no, body: { reason: '已离职' }, token: staff.token });
 

@@ -51,7 +51,7 @@ describe('the content-type indexes and the gate trigger come from a migration', 
       expect.arrayContaining([
         'enterprises_code_c',
         'enterprises_code_unique',
-        'statisticians_id_number_unique',
+        'statisticians_active_id_number_unique',
         'statisticians_service_units',
       ]),
     );

@@ -11,7 +11,7 @@ import { startCms, startSite } from '../../../scripts/lib/stack.ts';
 import { TLS_HOST } from '../../e2e/support/global-setup.ts';
 import { signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
-import { unitCode, validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
+import { gateLinkFor, unitCode, validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
 import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
 import { type RoundRobinProxy, startRoundRobinProxy } from '../support/round-robin-proxy.ts';
@@ -133,7 +133,11 @@ describe.each(PRIVATE_STORES)(
       const registered = await postJson(
         proxy.url,
         '/api/public/statisticians',
-        validStatistician({ serviceUnits: [{ code, name: '某企业', role: 'comprehensive' }] }),
+        // Through the link one instance's gate gave: any instance checks its signature.
+        validStatistician({
+          serviceUnits: [{ code, name: '某企业', role: 'comprehensive' }],
+          gateToken: (await gateLinkFor(proxy.url, apiToken, code)).token,
+        }),
       );
       expect(registered.status).toBe(201);
       for (const url of instances()) {

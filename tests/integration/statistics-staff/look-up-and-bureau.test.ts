@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
-import { unitCode, units, validStatistician } from '../support/fixtures.ts';
+import { gateLinkFor, unitCode, units, validStatistician } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
@@ -56,7 +56,8 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
     const { body } = await postJson<{ registrationNo: string; queryPassword: string }>(
       cms.url,
       '/api/public/statisticians',
-      validStatistician({ idNumber, serviceUnits: units(2) }),
+      // Through the gate's link for unit 1 (verified); unit 2 is typed by hand.
+      validStatistician({ idNumber, serviceUnits: units(2), gateToken: (await gateLinkFor(cms.url, platformToken, unitCode(1))).token }),
     );
     registrationNo = body.registrationNo;
     password = body.queryPassword;
@@ -119,7 +120,8 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
     const saved = await resubmit(body.token, units(3));
     expect(saved.status).toBe(200);
     expect(((await saved.json()) as { registration: Registration }).registration.state).toBe('locked');
-    expect(await gate(unitCode(3))).toMatchObject({ allowed: true });
+    // A unit typed by hand waits for the bureau's 核实 (gate-links.test.ts).
+    expect(await gate(unitCode(3))).toMatchObject({ allowed: false });
   });
 
   it('keeps edits on the person’s behalf in the Content Manager checked and recorded', async () => {
@@ -188,6 +190,7 @@ describe('a registration after submission: look-up, reopen, resubmit, edit on be
   });
 
   it('removes a registration, which closes the gate, and keeps the whole history with who and when', async () => {
+    expect(await gate(unitCode(1))).toMatchObject({ allowed: true });
     await county.json('POST', `/bureau-desk/statisticians/${registrationNo}/remove`, { reason: '已离职' });
     expect(await gate(unitCode(1))).toMatchObject({ allowed: false });
     const events = await history();

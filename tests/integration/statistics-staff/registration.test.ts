@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validStatistician as registration, unitCode, units } from '../support/fixtures.ts';
+import { gateLinkFor, validStatistician as registration, unitCode, units } from '../support/fixtures.ts';
 import { fieldErrors, postJson } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
@@ -22,11 +22,12 @@ describe('statistics staff registration and the reporting gate', () => {
     await cms?.stop();
   });
 
-  it('answers the gate for an enterprise with no statistician: registration first (§十)', async () => {
+  it('answers the gate for an enterprise with no statistician: registration first (§十), with its link', async () => {
     expect(await gate(unitCode(1))).toEqual({
       allowed: false,
       registeredStatisticians: 0,
       message: '本企业尚无已注册登记的统计人员。请先在统计从业人员注册登记系统注册后再报表。',
+      registrationLink: expect.objectContaining({ url: expect.stringContaining('/statisticians/register?gate=') }),
     });
   });
 
@@ -34,7 +35,7 @@ describe('statistics staff registration and the reporting gate', () => {
     const { status, body } = await postJson<{ registrationNo: string; queryPassword: string }>(
       cms.url,
       '/api/public/statisticians',
-      registration(),
+      registration({ gateToken: (await gateLinkFor(cms.url, token, unitCode(2))).token }),
     );
     expect(status).toBe(201);
     expect(body.registrationNo).toMatch(/^TJ-\d{4}-\d{6}$/);
@@ -79,7 +80,12 @@ describe('statistics staff registration and the reporting gate', () => {
     const { status, body } = await postJson<{ registrationNo: string }>(
       cms.url,
       '/api/public/statisticians',
-      registration({ idNumber: '110101199003074477', name: '李明', serviceUnits: units(30) }),
+      registration({
+        idNumber: '110101199003074477',
+        name: '李明',
+        serviceUnits: units(30),
+        gateToken: (await gateLinkFor(cms.url, token, unitCode(30))).token,
+      }),
     );
     expect(status).toBe(201);
     expect(await gate(unitCode(30))).toMatchObject({ allowed: true, registeredStatisticians: 1 });
@@ -108,7 +114,7 @@ describe('statistics staff registration and the reporting gate', () => {
         await db.query(
           `insert into statisticians (document_id, registration_no, status, locked, name, id_number, gender, birth_date, phone, education, qualification, employer, registered_by, service_units, submitted_at, created_at, updated_at, published_at)
            select 'import' || s, 'TJ-2099-' || lpad(s::text, 6, '0'), 'active', true, '导入', 'IMPORT' || s, 'male', '1990-01-01', '13800000000', '本科', '统计师', '导入单位', 'self',
-             jsonb_build_array(jsonb_build_object('code', 'IMPORTED' || s, 'name', '单位', 'role', 'specialised')), now(), now(), now(), now()
+             jsonb_build_array(jsonb_build_object('code', 'IMPORTED' || s, 'name', '单位', 'role', 'specialised', 'verified', true)), now(), now(), now(), now()
            from generate_series($1::int, $1::int + $2::int - 1) s`,
           [from, count],
         );

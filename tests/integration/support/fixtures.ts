@@ -133,3 +133,15 @@ export const inRegion = (
 
 /** An active industrial enterprise of 锦江区, 成都市. */
 export const inJinjiang = (code: string, name = code) => inRegion(code, name, ['510104', '锦江区'], ['510100', '成都市']);
+
+/** The registration link the reporting gate hands out for an enterprise without a statistician (seeds/004 §十). */
+export async function gateLinkFor(
+  cmsUrl: string,
+  apiToken: string,
+  code: string,
+): Promise<{ url: string; token: string; expiresAt: string }> {
+  const response = await fetch(`${cmsUrl}/api/direct-report/gate/${code}`, { headers: { authorization: `Bearer ${apiToken}` } });
+  const answer = (await response.json()) as { registrationLink?: { url: string; token: string; expiresAt: string } };
+  if (!answer.registrationLink) throw new Error(`The gate gave no registration link for ${code}`);
+  return answer.registrationLink;
+}

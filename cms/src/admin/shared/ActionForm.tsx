@@ -1,6 +1,6 @@
 import { Box, Button, Field, Flex, Textarea, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { confirmLabel } from '../confirm-label';
 import { fieldErrorsOf, messageOf } from './api';
 
@@ -28,6 +28,11 @@ export interface ActionFormProps {
    * the page reloads.
    */
   onDone?: () => void;
+  /**
+   * Something the officer must read before the dialog closes (a new query password, shown once):
+   * the answer is shown in place of the form, and closing reloads the page.
+   */
+  showAnswer?: (data: unknown) => ReactNode;
 }
 
 interface FieldProps {
@@ -59,20 +64,25 @@ const typedValues = (values: Record<string, string>) =>
  * period. The server's messages appear next to their fields and nothing typed is lost; on success
  * the record, the panel and the history are brought to agree (onDone, or a page reload).
  */
-export function ActionForm({ path, body, rows, label, done, variant, onClose, onDone }: ActionFormProps) {
+export function ActionForm({ path, body, rows, label, done, variant, onClose, onDone, showAnswer }: ActionFormProps) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<ReactNode>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     try {
-      await post(path, { ...body, ...typedValues(values) });
+      const { data } = await post(path, { ...body, ...typedValues(values) });
       toggleNotification({ type: 'success', message: done });
+      if (showAnswer) {
+        setShown(showAnswer(data));
+        return;
+      }
       onClose();
       if (onDone) onDone();
       else window.location.reload();
@@ -94,6 +104,18 @@ export function ActionForm({ path, body, rows, label, done, variant, onClose, on
       onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
     />
   );
+
+  if (shown)
+    return (
+      <Flex direction="column" alignItems="stretch" gap={4} paddingLeft={6} paddingRight={6} paddingTop={4} paddingBottom={6}>
+        {shown}
+        <Flex justifyContent="flex-end">
+          <Button onClick={() => window.location.reload()} type="button">
+            关闭
+          </Button>
+        </Flex>
+      </Flex>
+    );
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GateLink } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { bearerToken } from '../../lib/record-token';
 import { serviceOf } from '../../lib/services';
@@ -101,16 +102,29 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
   const tokens = tokenChecker(strapi);
   const gate = serviceOf(strapi, 'api::statistician.gate');
 
-  // The answer depends on the count alone: each is serialised once. A string body (not a Buffer)
-  // lets Node send the head and the body in one write.
-  const answers = new Map<number, { body: string; head: string[] }>();
-  const send = (res: ServerResponse, n: number) => {
-    let answer = answers.get(n);
-    if (!answer) {
-      const body = JSON.stringify(gateAnswer(n));
-      answer = { body, head: [...HEADER_LIST, 'content-length', String(Buffer.byteLength(body))] };
-      answers.set(n, answer);
+  // An answer depends on the count alone, or for a refusal on the enterprise's link, which the gate
+  // service mints once per window: each is serialised once. A string body (not a Buffer) lets Node
+  // send the head and the body in one write.
+  type Serialised = { body: string; head: string[] };
+  const serialise = (n: number, link?: GateLink): Serialised => {
+    const body = JSON.stringify(gateAnswer(n, link));
+    return { body, head: [...HEADER_LIST, 'content-length', String(Buffer.byteLength(body))] };
+  };
+  const answers = new Map<number, Serialised>();
+  const refusals = new WeakMap<GateLink, Serialised>();
+  const answerFor = (n: number, code: string): Serialised => {
+    const link = n === 0 ? gate.linkFor(code) : undefined;
+    if (link) {
+      const known = refusals.get(link) ?? serialise(0, link);
+      refusals.set(link, known);
+      return known;
     }
+    const known = answers.get(n) ?? serialise(n);
+    answers.set(n, known);
+    return known;
+  };
+  const send = (res: ServerResponse, n: number, code: string) => {
+    const answer = answerFor(n, code);
     res.sendDate = false;
     res.writeHead(200, answer.head);
     res.end(answer.body);
@@ -124,7 +138,7 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
    */
   const slowly = async (req: IncomingMessage, res: ServerResponse, accessKey: string, code: string, mayAsk: boolean | undefined) => {
     if (!(mayAsk ?? (await tokens.check(accessKey)))) return toKoa(req, res);
-    send(res, await gate.count(code));
+    send(res, await gate.count(code), code);
   };
 
   server.removeAllListeners('request');
@@ -136,7 +150,7 @@ export function answerGateBeforeKoa(strapi: Core.Strapi): void {
     const mayAsk = tokens.remembered(accessKey);
     if (mayAsk === false) return toKoa(req, res);
     const n = mayAsk ? gate.remembered(code) : undefined;
-    if (n !== undefined) return send(res, n);
+    if (n !== undefined) return send(res, n, code);
     slowly(req, res, accessKey, code, mayAsk).catch((error: unknown) => {
       strapi.log.warn(`reporting gate fast path: ${String(error)}; answered by the route instead`);
       if (!res.headersSent) toKoa(req, res);

@@ -1,8 +1,8 @@
-/** 统计人员: registration, the look-up and the holder's own registration (seeds/004 §十二). */
+/** 统计人员: registration, the look-up, the holder's own registration and the gate's links (seeds/004 §十 to §十三). */
 import { endpoints } from '@statdesk/config/contract';
 import { call, openedBy } from './transport.ts';
 
-export type { Registration } from '@statdesk/config/contract';
+export type { GateLinkView, Registration } from '@statdesk/config/contract';
 
 /** A 409 tells that an ID is registered, so it counts against the visitor's attempt limit: the address travels along. */
 export const registerStatistician = (values: Record<string, unknown>, clientAddress: string) =>
@@ -13,5 +13,13 @@ export const lookUpStatistician = (idNumber: string, password: string, clientAdd
 
 export const myRegistration = async (token: string) => (await openedBy(endpoints.myRegistration, { token }))?.registration;
 
-export const resubmitServiceUnits = (token: string, serviceUnits: unknown) =>
-  call(endpoints.resubmitServiceUnits, { body: { serviceUnits }, token });
+/** Every answer but the ID number, once the bureau has reopened the registration (seeds/004 §十三). */
+export const resubmitRegistration = (token: string, values: Record<string, unknown>) =>
+  call(endpoints.resubmitRegistration, { body: values, token });
+
+/** Which enterprise a gate link names, once the CMS has checked its signature and expiry. */
+export const readGateLink = (token: string) => call(endpoints.readGateLink, { params: { token } });
+
+/** Adds the link's enterprise to the registration the ID number and query password open (seeds/004 §十二). */
+export const addGateUnit = (token: string, idNumber: string, password: string, clientAddress: string) =>
+  call(endpoints.addGateUnit, { params: { token }, body: { idNumber, password }, clientAddress });

@@ -28,6 +28,20 @@ export default {
     answer(ctx, async () => ({
       body: { registration: await service('account').resubmit(lookedUpRecord(ctx.get('authorization'), 'statistician'), ctx.request.body) },
     })),
+  resubmitServiceUnits: (ctx: Ctx) =>
+    answer(ctx, async () => ({
+      body: {
+        registration: await service('account').resubmitServiceUnits(
+          lookedUpRecord(ctx.get('authorization'), 'statistician'),
+          ctx.request.body,
+        ),
+      },
+    })),
+  gateLink: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('account').describeLink(String(ctx.params.token)) })),
+  addGateUnit: (ctx: Ctx) =>
+    answer(ctx, async () => ({
+      body: await service('account').addGateUnit(String(ctx.params.token), ctx.request.body, addressOf(ctx)),
+    })),
   /** The reporting gate (see routes). */
   findOne: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('gate').gate(String(ctx.params.enterpriseCode)) })),
 };

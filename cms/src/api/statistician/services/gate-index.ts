@@ -5,10 +5,10 @@ import pg from 'pg';
 export const CHANNEL = 'statdesk_gate';
 const RETRY_MS = 2_000;
 
-/** Active registrations per service unit, for one code list or all (null). */
+/** Active registrations per verified service unit (services/gate.ts count), for one code list or all (null). */
 const COUNTS = `select unit->>'code' as code, count(*)::int as n
   from statisticians, jsonb_array_elements(service_units) unit
-  where status = 'active' and ($1::text[] is null or unit->>'code' = any($1))
+  where status = 'active' and unit->'verified' = 'true'::jsonb and ($1::text[] is null or unit->>'code' = any($1))
   group by 1`;
 
 /**

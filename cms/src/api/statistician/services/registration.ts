@@ -6,6 +6,7 @@ import {
   parseIdCard,
   registrationState,
   registrationStateLabels,
+  type ServiceUnit,
   type StatisticianValues,
   statisticianSchema,
   t,
@@ -14,6 +15,7 @@ import { type Registration, recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { limitedDisclosure } from '../../../lib/attempt-limit';
 import { documentData } from '../../../lib/document-data';
+import { readGateLink } from '../../../lib/gate-link';
 import { appendEvent } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
@@ -24,7 +26,11 @@ import { gateChanged } from './gate';
 
 export const STATISTICIAN = 'api::statistician.statistician';
 
-export type StatisticianEntry = StatisticianValues & {
+/** A service unit as stored: `verified` when the platform's link vouched for it or the bureau confirmed it. */
+export type StoredUnit = ServiceUnit & { verified?: boolean };
+
+export type StatisticianEntry = Omit<StatisticianValues, 'serviceUnits'> & {
+  serviceUnits: StoredUnit[];
   id: number;
   documentId: string;
   registrationNo: string;
@@ -39,6 +45,19 @@ export type StatisticianEntry = StatisticianValues & {
 /** Locks a registration's row until the surrounding transaction ends, so two changes queue. */
 export const lockRegistration = async (strapi: Core.Strapi, no: string): Promise<StatisticianEntry | null> =>
   (await lockRow<StatisticianEntry>(strapi, STATISTICIAN, { registrationNo: no })) ?? null;
+
+/**
+ * The units with their verification: a unit is verified when its code is among `verified` (kept
+ * from before, or the gate link's enterprise). What a client sends as `verified` is never read.
+ */
+export const withVerification = (units: readonly ServiceUnit[], verified: ReadonlySet<string>): StoredUnit[] =>
+  units.map(({ code, name, role }) => ({ code, name, role, verified: verified.has(code) }));
+
+/** The codes of the units already verified, which an edit keeps verified. */
+export const verifiedCodes = (units: readonly StoredUnit[]): Set<string> => new Set(units.filter((u) => u.verified).map((u) => u.code));
+
+/** Only an active registration holds its ID number: a removed person may register again (seeds/004 §十二). */
+export const activeWithId = (idNumber: string) => ({ idNumber, status: 'active' });
 
 const alreadyRegistered = () =>
   new PublicError(409, 'ConflictError', t('statistician.alreadyRegistered'), { idNumber: t('statistician.alreadyRegistered') });
@@ -67,7 +86,7 @@ export function registrationView(entry: StatisticianEntry): Registration {
     qualification: entry.qualification,
     employer: entry.employer,
     registeredBy: entry.registeredBy,
-    serviceUnits: entry.serviceUnits,
+    serviceUnits: entry.serviceUnits.map((u) => ({ code: u.code, name: u.name, role: u.role, verified: u.verified === true })),
     state,
     stateLabel: registrationStateLabels[state],
     submittedAt: entry.submittedAt,
@@ -80,11 +99,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Registers a statistician once per ID number (seeds/004 §十二): the registration is locked once
    * submitted, and a known ID answers 409 with the advice to add service units instead. That 409
    * tells whoever asks that the ID is registered, so it counts against the client address's
-   * attempt limit (lib/attempt-limit limitedDisclosure): after 20 in 15 minutes, a 429.
+   * attempt limit (lib/attempt-limit limitedDisclosure): after 20 in 15 minutes, a 429. A removed
+   * (注销) registration no longer holds the ID.
+   *
+   * With `gateToken` (the link the gate gave the enterprise, lib/gate-link) the enterprise must be
+   * among the units and is stored verified; every other unit waits for the bureau's confirmation.
    */
   async register(input: unknown, address: string): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
+    const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+    const vouched = body.gateToken ? readGateLink(body.gateToken).enterpriseCode : undefined;
     const values = registrationValues(input);
-    const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: { idNumber: values.idNumber } })) > 0;
+    if (vouched && !values.serviceUnits.some((u) => u.code === vouched))
+      throw invalidFields({ serviceUnits: t('statistician.gateLink.unitMissing', { code: vouched }) });
+    const serviceUnits = withVerification(values.serviceUnits, new Set(vouched ? [vouched] : []));
+    const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: activeWithId(values.idNumber) })) > 0;
     const isKnownId = () => limitedDisclosure(strapi, address, isRegistered);
     if (await isKnownId()) throw alreadyRegistered();
     const queryPassword = makeQueryPassword((n) => randomBytes(n));
@@ -96,6 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         await strapi.documents(STATISTICIAN).create({
           data: documentData(STATISTICIAN, {
             ...values,
+            serviceUnits,
             registrationNo: no,
             status: 'active',
             locked: true,
@@ -104,7 +133,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           }),
         });
         const actor = values.registeredBy === 'self' ? t('workflow.actor.self') : t('workflow.actor.onBehalf');
-        await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor }, now.toISOString());
+        // The history names the unit the platform vouched for, as the bureau's confirmation does.
+        const changes = vouched ? { verifiedUnit: { from: null, to: vouched } } : undefined;
+        await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor, changes }, now.toISOString());
         return no;
       });
       await gateChanged(strapi, values.serviceUnits);

@@ -4,7 +4,7 @@ import { actorOf } from '../../../../lib/admin-context';
 import { appendEvent, changedFields } from '../../../../lib/history';
 import { PublicError } from '../../../../lib/http-errors';
 import { type AdminUser, statisticianOutsideRegion } from '../../../../lib/jurisdiction';
-import { registrationValues, STATISTICIAN, type StatisticianEntry } from '../../services/registration';
+import { registrationValues, STATISTICIAN, type StatisticianEntry, verifiedCodes, withVerification } from '../../services/registration';
 
 /** What the bureau may correct on the person's behalf; the rest changes only through its own action. */
 const ANSWERS = statisticianForm.fields.map((f) => f.name);
@@ -50,7 +50,8 @@ export default {
     try {
       const values = registrationValues(merged);
       for (const name of PROTECTED) delete event.params.data[name];
-      Object.assign(event.params.data, values);
+      // Verification is not an answer: a unit verified before stays so, one typed here waits for 核实 (bureau.confirmUnit).
+      Object.assign(event.params.data, values, { serviceUnits: withVerification(values.serviceUnits, verifiedCodes(before.serviceUnits)) });
     } catch (error) {
       throw error instanceof PublicError ? asAdminError(error) : error;
     }

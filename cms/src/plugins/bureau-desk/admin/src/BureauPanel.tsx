@@ -1,7 +1,9 @@
 import { agencyDocuments, describeChanges, type Field, statisticianForm } from '@statdesk/config';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { formatTime, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { formatTime, messageOf, useDeskRecord, useOpenFile } from '../../../../admin/shared/api';
 import {
   AGENCY_MODEL,
   type AgencyRecord,
@@ -159,6 +161,66 @@ function AgencyContent({ no }: { no: string }) {
   );
 }
 
+interface Unit {
+  code: string;
+  name: string;
+  verified: boolean;
+}
+
+/**
+ * The service units with their verification (seeds/004 §十: only verified units open the gate). A
+ * unit typed by hand waits for 核实, after the bureau has checked with the enterprise; the
+ * history records who confirmed it.
+ */
+function ServiceUnits({ no, units, canManage }: { no: string; units: Unit[]; canManage: boolean }) {
+  const { post } = useFetchClient();
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async (code: string) => {
+    try {
+      await post(`${statisticianPath(no)}/units/${code}/confirm`, {});
+      window.location.reload();
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  };
+  return (
+    <Box>
+      <Heading>{`统计服务单位（${units.length}）`}</Heading>
+      {error && (
+        <Typography tag="p" textColor="danger600" role="alert">
+          {error}
+        </Typography>
+      )}
+      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="statistician-units">
+        {units.map((unit) => (
+          <li key={unit.code} style={{ marginTop: 8 }} data-unit={unit.code}>
+            <Typography tag="p">{unit.name}</Typography>
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {unit.code}
+            </Typography>
+            {unit.verified ? (
+              <Typography tag="p" textColor="success600">
+                已核实
+              </Typography>
+            ) : (
+              <Flex gap={2}>
+                <Typography tag="p" textColor="danger600" fontWeight="bold">
+                  待统计局核实（未核实的单位不能报表）
+                </Typography>
+                {canManage && (
+                  <Button variant="secondary" size="S" onClick={() => void confirm(unit.code)}>
+                    核实
+                  </Button>
+                )}
+              </Flex>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Box>
+  );
+}
+
 function StatisticianContent({ no, version }: { no: string; version: unknown }) {
   const { record, error } = useDeskRecord<StatisticianRecord>(statisticianPath(no), version);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
@@ -180,6 +242,13 @@ function StatisticianContent({ no, version }: { no: string; version: unknown }) 
           </Typography>
         )}
       </Box>
+      {Array.isArray(record.registration.serviceUnits) && (
+        <ServiceUnits
+          no={no}
+          units={record.registration.serviceUnits as Unit[]}
+          canManage={record.canManage && record.registration.state !== 'removed'}
+        />
+      )}
       <History events={record.history} fields={statisticianForm.fields} labels={record.fieldLabels} />
     </Flex>
   );

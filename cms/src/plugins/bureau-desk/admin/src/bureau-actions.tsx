@@ -1,4 +1,6 @@
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
+import { Box, Typography } from '@strapi/design-system';
+import type { ReactNode } from 'react';
 import { type ActionField, ActionForm } from '../../../../admin/shared/ActionForm';
 import { useDeskRecord } from '../../../../admin/shared/api';
 import { AGENCY_MODEL, type AgencyRecord, agencyPath, STATISTICIAN_MODEL, type StatisticianRecord, statisticianPath } from './api';
@@ -20,9 +22,20 @@ interface Spec {
   body: Record<string, unknown>;
   fields: ActionField[];
   danger: boolean;
+  showAnswer?: (data: unknown) => ReactNode;
 }
 
-const describe = ({ label, path, body, fields, danger }: Spec, no: string): DocumentActionDescription => ({
+/** The new query password, shown once: it is stored only as a hash (seeds/004 §十三: a lost one cannot be recovered). */
+const NewPassword = (data: unknown) => (
+  <Box>
+    <Typography tag="p">新的查询密码（只显示这一次，请告知本人；关闭后无法再查看）：</Typography>
+    <Typography tag="p" fontWeight="bold" data-testid="new-query-password">
+      {(data as { queryPassword?: string }).queryPassword}
+    </Typography>
+  </Box>
+);
+
+const describe = ({ label, path, body, fields, danger, showAnswer }: Spec, no: string): DocumentActionDescription => ({
   label,
   position: 'panel',
   variant: danger ? 'danger-light' : 'success',
@@ -38,6 +51,7 @@ const describe = ({ label, path, body, fields, danger }: Spec, no: string): Docu
         done={`已${label}`}
         variant={danger ? 'danger' : 'success'}
         onClose={onClose}
+        showAnswer={showAnswer}
       />
     ),
   },
@@ -60,17 +74,31 @@ function useAgencyDecision(decision: 'approve' | 'reject', { model, document }: 
   return describe({ label: APPROVAL_LABELS[record.level], path, body: { decision }, fields, danger: false }, no);
 }
 
-/** 开放注册表 and 注销 for the bureau (seeds/004 §十二); edits on the person's behalf are the edit view itself. */
-function useRegistrationAction(action: 'reopen' | 'remove', { model, document }: DocumentActionProps) {
+/**
+ * 开放注册表, 注销 and 重置查询密码 for the bureau (seeds/004 §十二, §十三); edits on the person's
+ * behalf are the edit view itself.
+ */
+function useRegistrationAction(action: 'reopen' | 'remove' | 'reset-password', { model, document }: DocumentActionProps) {
   const no = model === STATISTICIAN_MODEL ? numberOf(document) : undefined;
   const { record } = useDeskRecord<StatisticianRecord>(statisticianPath(no));
   if (!no || !record?.canManage) return null;
   const state = record.registration.state;
-  if (action === 'reopen' && state !== 'locked') return null;
-  if (action === 'remove' && state === 'removed') return null;
+  if (state === 'removed' || (action === 'reopen' && state !== 'locked')) return null;
   const path = `${statisticianPath(no)}/${action}`;
+  if (action === 'reset-password')
+    return describe(
+      {
+        label: '重置查询密码',
+        path,
+        body: {},
+        fields: [reasonField(true, '如：本人遗失查询密码，已核对身份')],
+        danger: false,
+        showAnswer: NewPassword,
+      },
+      no,
+    );
   return action === 'reopen'
-    ? describe({ label: '开放注册表', path, body: {}, fields: [reasonField(true, '如：本人申请增加服务单位')], danger: false }, no)
+    ? describe({ label: '开放注册表', path, body: {}, fields: [reasonField(true, '如：本人申请修改注册内容')], danger: false }, no)
     : describe({ label: '注销', path, body: {}, fields: [reasonField(true, '注销后该人员不再为其服务单位开通报表')], danger: true }, no);
 }
 
@@ -78,8 +106,9 @@ const Approve: DocumentActionComponent = (props) => useAgencyDecision('approve',
 const Reject: DocumentActionComponent = (props) => useAgencyDecision('reject', props);
 const Reopen: DocumentActionComponent = (props) => useRegistrationAction('reopen', props);
 const Remove: DocumentActionComponent = (props) => useRegistrationAction('remove', props);
+const ResetPassword: DocumentActionComponent = (props) => useRegistrationAction('reset-password', props);
 
-export const bureauActions = [Approve, Reject, Reopen, Remove];
+export const bureauActions = [Approve, Reject, Reopen, ResetPassword, Remove];
 
 /**
  * 保存 only where the registration can change: not on a removed one, nor on another region's

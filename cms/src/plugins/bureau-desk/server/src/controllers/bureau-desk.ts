@@ -131,7 +131,9 @@ export default {
       const access = fieldAccessOf(ctx);
       const record = await bureau().record(no(ctx));
       const registration = visibleRegistration(access, record.registration);
-      const history = withReadableChanges(record.history, (field) => access.canRead(STATISTICIAN, field, record.registration));
+      // The unit a link or the bureau verified is part of the service units, readable with them.
+      const stored = (field: string) => (field === 'verifiedUnit' ? 'serviceUnits' : field);
+      const history = withReadableChanges(record.history, (field) => access.canRead(STATISTICIAN, stored(field), record.registration));
       // Outside the user's region the registration is read only: the panel says why, no button shows.
       const outside = await statisticianOutsideRegion(strapi, ctx.state.user, record.registration.serviceUnits);
       const canManage = ability(ctx).can(UPDATE, STATISTICIAN) && !outside;
@@ -149,6 +151,19 @@ export default {
       await registrationToManage(ctx);
       const view = await bureau().remove(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
       return { body: visibleRegistration(fieldAccessOf(ctx), view) };
+    }),
+  confirmUnit: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      await registrationToManage(ctx);
+      const view = await bureau().confirmUnit(no(ctx), String(ctx.params.code), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: visibleRegistration(fieldAccessOf(ctx), view) };
+    }),
+  /** The new password is in the answer once, for the officer to pass on; it is never stored in clear. */
+  resetPassword: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      await registrationToManage(ctx);
+      const { registration, queryPassword } = await bureau().resetPassword(no(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: { registration: visibleRegistration(fieldAccessOf(ctx), registration), queryPassword } };
     }),
   agency: (ctx: Ctx) =>
     answer(ctx, async () => {

@@ -20,6 +20,8 @@ export const bureauDeskRoutes = {
     desk(e.bureauStatistician, 'bureau-desk.statistician'),
     desk(e.bureauReopenStatistician, 'bureau-desk.reopen'),
     desk(e.bureauRemoveStatistician, 'bureau-desk.remove'),
+    desk(e.bureauConfirmStatisticianUnit, 'bureau-desk.confirmUnit'),
+    desk(e.bureauResetStatisticianPassword, 'bureau-desk.resetPassword'),
     desk(e.bureauAgency, 'bureau-desk.agency'),
     desk(e.bureauDecideAgency, 'bureau-desk.decideAgency'),
     desk(e.bureauAgencyDocument, 'bureau-desk.agencyDocument'),
