@@ -8,6 +8,11 @@ export const seedSiteSettings = {
   systemName: '国家统计局微观数据用户注册申请系统',
   copyright: '中华人民共和国国家统计局',
   address: '北京市西城区月坛南街57号（100826）',
+  // Empty, not absent: the admin's inputs warn when a value is null. The emails are strings with a
+  // pattern in the schema, since Strapi's email type refuses an empty one.
+  phone: '',
+  email: '',
+  outcomeReviewEmail: '',
 } as const;
 
 /**
