@@ -1,15 +1,12 @@
 /** 统计代理机构: registration with its documents, the look-up and the agency's own status (seeds/004 §七). */
 import { endpoints } from '@statdesk/config/contract';
-import { call, openedBy } from './transport.ts';
+import { answersWithFiles, call, openedBy } from './transport.ts';
 
 export type { AgencyStatusView as AgencyStatus } from '@statdesk/config/contract';
 
 /** An agency's registration: the answers as JSON and every document, in one multipart request. */
 export function registerAgency(values: Record<string, unknown>, files: Array<{ name: string; file: File }>) {
-  const body = new FormData();
-  body.append('data', JSON.stringify(values));
-  for (const { name, file } of files) body.append(name, file, file.name);
-  return call(endpoints.registerAgency, { body, timeoutMs: 120_000 });
+  return call(endpoints.registerAgency, { body: answersWithFiles(values, files), timeoutMs: 120_000 });
 }
 
 export const lookUpAgency = (registrationNo: string, password: string, clientAddress: string) =>

@@ -1,6 +1,6 @@
 import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload, t } from '@statdesk/config';
 import { registerAgency } from '../cms/agencies';
-import type { FlowSpec } from '../form-flow';
+import { chosenFile, type FlowSpec } from '../form-flow';
 
 const documentsOf = (values: Record<string, unknown>) => [
   ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
@@ -9,9 +9,6 @@ const documentsOf = (values: Record<string, unknown>) => [
     label: letterLabel(d.name || t('site.agency.nthEnterprise', { n: i + 1 })),
   })),
 ];
-
-/** A file input left empty arrives as an empty part without a name. */
-const chosen = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
 
 /** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */
 export const agencyFlow: FlowSpec = {
@@ -22,7 +19,7 @@ export const agencyFlow: FlowSpec = {
   async send(values, data) {
     const files = documentsOf(values).flatMap(({ name }) => {
       const file = data.get(name);
-      return chosen(file) ? [{ name, file }] : [];
+      return chosenFile(file) ? [{ name, file }] : [];
     });
     const answer = await registerAgency(values, files);
     if (!answer.ok) return answer;
