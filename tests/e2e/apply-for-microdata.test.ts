@@ -246,7 +246,7 @@ describe('applying for microdata, changing the application and registering the o
     await expect(row.textContent()).resolves.toContain('等待实验室审批');
     await expect(row.textContent()).resolves.toContain('最终成果登记');
     await page.close();
-  });
+  }, 120_000);
 
   it('lists registered institutions and finds one by name', async () => {
     const page = await openPage(browser);
