@@ -16,6 +16,8 @@ import type directReportOperatorAddresses from '../src/api/direct-report/service
 import type directReportPeriods from '../src/api/direct-report/services/periods';
 import type directReportReport from '../src/api/direct-report/services/report';
 import type directReportSettings from '../src/api/direct-report/services/settings';
+import type noticeNotices from '../src/api/notice/services/notices';
+import type siteSettingSettings from '../src/api/site-setting/services/settings';
 import type statisticianAccount from '../src/api/statistician/services/account';
 import type statisticianBureau from '../src/api/statistician/services/bureau';
 import type statisticianGate from '../src/api/statistician/services/gate';
@@ -39,6 +41,8 @@ declare global {
     'api::direct-report.periods': Made<typeof directReportPeriods>;
     'api::direct-report.report': Made<typeof directReportReport>;
     'api::direct-report.settings': Made<typeof directReportSettings>;
+    'api::notice.notices': Made<typeof noticeNotices>;
+    'api::site-setting.settings': Made<typeof siteSettingSettings>;
     'api::statistician.account': Made<typeof statisticianAccount>;
     'api::statistician.bureau': Made<typeof statisticianBureau>;
     'api::statistician.gate': Made<typeof statisticianGate>;

@@ -11,7 +11,7 @@ export interface SubmissionKind {
   collection: string;
   /** Whether a signed and stamped form is printed and uploaded back (outcomes are not). */
   hasStampedForm: boolean;
-  /** Whether a query password is issued (outcomes are tied to an approved application instead). */
+  /** Whether a query password is issued (the record-kind table, contract/record-kinds.ts). */
   issuesPassword: boolean;
   /** zh-CN noun for lists and messages. */
   noun: string;

@@ -88,7 +88,7 @@ describe('applying for microdata, changing the application and registering the o
     await expect(page.locator('.summary-list').textContent()).resolves.toContain('第六次全国人口普查、2015年1%人口抽样调查');
     await expect(page.locator('.inset').first().textContent()).resolves.toBe('温馨提示：为了更好的通过审核，请填写全部说明信息。');
     await review(page, 'data-application-check-answers');
-    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('button', { name: '提交目录使用申请' }).click();
     const dialog = page.getByRole('dialog', { name: '确认提示' });
     await expect(dialog.textContent()).resolves.toContain('张三 您当前选择的目录：');
     await expect(dialog.textContent()).resolves.toContain('第六次全国人口普查、2015年1%人口抽样调查');
@@ -166,7 +166,7 @@ describe('applying for microdata, changing the application and registering the o
       变更情况及原因说明: '增加农业普查数据。',
     });
     await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('button', { name: '提交数据变更申请' }).click();
     const dialog = page.getByRole('dialog', { name: '确认提示' });
     await expect(dialog.textContent()).resolves.toContain('张三 您当前选择的目录：');
     await expect(dialog.textContent()).resolves.toContain('第三次全国农业普查');
@@ -198,7 +198,7 @@ describe('applying for microdata, changing the application and registering the o
     };
     await fillByLabel(page, answers);
     await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('button', { name: '提交数据变更申请' }).click();
     await page.getByRole('dialog', { name: '确认提示' }).getByRole('button', { name: '确认' }).click();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('未找到与此联系电话对应的已获批数据使用申请');
     await expect(page.getByLabel('变更情况及原因说明').inputValue()).resolves.toBe('增加数据。');
@@ -227,15 +227,38 @@ describe('applying for microdata, changing the application and registering the o
     });
     await page.getByLabel('期刊论文').check();
     await page.getByLabel('已公开发表').check();
+    // 未收录 beside an index is a contradiction: said next to 收录情况, nothing typed lost.
     await page.getByLabel('CSSCI').check();
+    await page.getByLabel('未收录').check();
     await review(page, 'outcome-form');
     await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('button', { name: '确认并提交' }).click();
-    expect(await confirmationNo(page)).toMatch(/^CG-\d{4}-\d{6}$/);
-    await expect(page.locator('#query-password').count()).resolves.toBe(0);
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('选择“未收录”时不能再选择其他收录情况');
+    await expect(page.getByLabel('最终成果名称').inputValue()).resolves.toBe('人口流动与家庭收入');
+    await page.getByLabel('未收录').uncheck();
+    await page.getByRole('button', { name: '继续' }).click();
+
+    // The check page says what is true of an outcome (no printing, no stamp) and takes its two files.
+    const check = (await page.locator('main').textContent()) ?? '';
+    expect(check).toContain('提交后，系统会给出登记编号和查询密码');
+    expect(check).not.toContain('签字盖章');
+    await page.getByLabel('最终成果审核表').setInputFiles({ name: '最终成果审核表.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await page.getByLabel('发布版全文（PDF）').setInputFiles({ name: '全文.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await review(page, 'outcome-check-answers');
+    await page.getByRole('button', { name: '提交最终成果登记' }).click();
+    const outcomeNo = await confirmationNo(page);
+    expect(outcomeNo).toMatch(/^CG-\d{4}-\d{6}$/);
+    const outcomePassword = (await page.locator('#query-password').textContent()) ?? '';
+    expect(outcomePassword).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
     await review(page, 'outcome-confirmation');
+
+    await page.getByRole('link', { name: '申请结果查询' }).click();
+    await fillByLabel(page, { 手机号码: '13800138000', 查询密码: outcomePassword });
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('tbody tr', { hasText: outcomeNo });
+    await expect(row.textContent()).resolves.toContain('等待实验室审批');
+    await expect(row.textContent()).resolves.toContain('最终成果登记');
     await page.close();
-  });
+  }, 120_000);
 
   it('lists registered institutions and finds one by name', async () => {
     const page = await openPage(browser);

@@ -76,7 +76,7 @@ describe('an applicant corrects a returned application under the same number', (
     await page.locator('input[name="englishName"]').fill('Nankai University');
     await page.getByRole('button', { name: '继续' }).click();
     await expect(page.locator('.summary-list').textContent()).resolves.toContain('Nankai University');
-    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('button', { name: '提交机构申请' }).click();
 
     await expect(page.locator('h1').textContent()).resolves.toBe('机构登记已修改并重新提交');
     await expect(page.locator('#application-no').textContent()).resolves.toBe(applicant.applicationNo);

@@ -107,7 +107,7 @@ describe('registering an institution, as a new user', () => {
     await page.getByRole('button', { name: '修改 联系人职务' }).click();
     await expect(page.getByLabel('联系人职务', { exact: true }).inputValue()).resolves.toBe('科研处处长');
     await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('button', { name: '确认并提交' }).click();
+    await page.getByRole('button', { name: '提交机构申请' }).click();
 
     expect(new URL(page.url()).pathname).toBe('/confirmation');
     const applicationNo = (await page.locator('#application-no').textContent()) ?? '';

@@ -1,11 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDatasets, seedNotices } from '@statdesk/config';
+import { directReportNotices, seedDatasets, seedNotices, seedSiteSettings } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import { formatShanghaiTime } from '../lib/records';
 
 /**
- * The catalog and notices the product needs to work at all. Created when missing, never
- * overwritten: once they exist, content editors own them.
+ * The catalog, notices and site settings the product needs to work at all, and the first
+ * versions of the direct-reporting Q&A (seeds/004). Created when missing, never overwritten: once
+ * they exist, content editors own them.
  */
 export async function seedContent(strapi: Core.Strapi): Promise<void> {
   for (const [index, dataset] of seedDatasets.entries()) {
@@ -14,10 +16,13 @@ export async function seedContent(strapi: Core.Strapi): Promise<void> {
       await strapi.documents('api::dataset.dataset').create({ data: { ...dataset, sortOrder: index + 1, available: true } });
     }
   }
-  for (const notice of seedNotices) {
+  const today = formatShanghaiTime(new Date().toISOString()).slice(0, 10);
+  for (const notice of [...seedNotices, ...directReportNotices]) {
     const exists = await strapi.db.query('api::notice.notice').count({ where: { key: notice.key } });
-    if (Number(exists) === 0) await strapi.documents('api::notice.notice').create({ data: { ...notice } });
+    if (Number(exists) === 0) await strapi.documents('api::notice.notice').create({ data: { ...notice, publishedOn: today } });
   }
+  if (Number(await strapi.db.query('api::site-setting.site-setting').count()) === 0)
+    await strapi.documents('api::site-setting.site-setting').create({ data: { ...seedSiteSettings } });
   await attachOutcomeReviewForm(strapi);
 }
 

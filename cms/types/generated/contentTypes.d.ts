@@ -1343,6 +1343,7 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    publishedOn: Schema.Attribute.Date;
     showOnHome: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1486,6 +1487,11 @@ export interface ApiOutcomeOutcome extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
+      }>;
+    passwordHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
       }>;
     phone: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1690,6 +1696,60 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 30;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSiteSettingSiteSetting extends Struct.SingleTypeSchema {
+  collectionName: 'site_settings';
+  info: {
+    description: '\u7CFB\u7EDF\u540D\u79F0\u3001\u9875\u811A\uFF08\u7248\u6743\u6240\u6709\u3001\u5730\u5740\u3001\u7535\u8BDD\u3001\u7535\u5B50\u90AE\u7BB1\uFF09\u548C\u63A5\u6536\u6700\u7EC8\u6210\u679C\u5BA1\u6838\u8868\u7684\u7535\u5B50\u90AE\u7BB1\uFF0C\u7531\u5185\u5BB9\u7F16\u8F91\u7EF4\u62A4';
+    displayName: '\u7F51\u7AD9\u8BBE\u7F6E';
+    pluralName: 'site-settings';
+    singularName: 'site-setting';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    address: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    copyright: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::site-setting.site-setting'
+    > &
+      Schema.Attribute.Private;
+    outcomeReviewEmail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    phone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    systemName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -2386,6 +2446,7 @@ declare module '@strapi/strapi' {
       'api::print-template.print-template': ApiPrintTemplatePrintTemplate;
       'api::reporting-period.reporting-period': ApiReportingPeriodReportingPeriod;
       'api::review-event.review-event': ApiReviewEventReviewEvent;
+      'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'api::stamped-form.stamped-form': ApiStampedFormStampedForm;
       'api::statistician.statistician': ApiStatisticianStatistician;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -77,7 +77,15 @@ export const contentTypeFieldLabels: Readonly<Record<string, Labels>> = {
   [uid('jurisdiction')]: jurisdictionFieldLabels,
   [uid('operator-address')]: { network: 'IP地址或网段', label: '使用单位', cause: '单位类别' },
   [uid('agency-pilot')]: { regionCode: '试点地区', regionName: '试点地区名称' },
-  [uid('notice')]: { key: '标识', title: '标题', body: '正文', showOnHome: '在首页显示', attachment: '附件' },
+  [uid('notice')]: { key: '标识', title: '标题', body: '正文', showOnHome: '在首页显示', publishedOn: '发布日期', attachment: '附件' },
+  [uid('site-setting')]: {
+    systemName: '系统名称',
+    copyright: '版权所有',
+    address: '地址',
+    phone: '电话',
+    email: '电子邮箱',
+    outcomeReviewEmail: '接收最终成果审核表的电子邮箱',
+  },
   [uid('print-template')]: { formId: '表单', source: '模板内容', changedBy: '修改人' },
   [uid('reporting-period')]: { code: '网报期', type: '报表类型', opensAt: '网报开始时间', closesAt: '网报截止时间' },
   [uid('review-event')]: {

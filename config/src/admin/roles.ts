@@ -79,10 +79,12 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
   {
     name: 'Content editor',
     displayName: '内容编辑',
-    description: '内容编辑：维护数据目录、通知公告和打印模板，查看成果登记（不含个人信息）。',
+    description: '内容编辑：维护数据目录、通知公告、网站设置和打印模板，查看成果登记（不含个人信息）。',
     grants: [
       { uid: uid('dataset'), actions: edit, personal: false },
       { uid: uid('notice'), actions: edit, personal: false },
+      // One settings entry: kept, never deleted (the pages fall back to the seed's words without it).
+      { uid: uid('site-setting'), actions: keep, personal: false },
       { uid: uid('print-template'), actions: edit, personal: false },
       // Registered outcomes are announced; who filed them is not the editor's business.
       { uid: uid('outcome'), actions: read, personal: false },

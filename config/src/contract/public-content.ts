@@ -18,6 +18,22 @@ export const notice = z.object({
 });
 export type Notice = z.infer<typeof notice>;
 
+/** 通知公告: one line of the list, with its publication date (YYYY-MM-DD, Asia/Shanghai). */
+export const noticeListing = z.object({ key: z.string(), title: z.string(), publishedOn: z.string() });
+export type NoticeListing = z.infer<typeof noticeListing>;
+
+/** What content editors set in 网站设置: the system's name, the footer, the centre's email (empty when unset). */
+export const siteSettings = z.object({
+  systemName: z.string(),
+  copyright: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  /** Where 最终成果审核表 are sent (seeds/000 §3.5). */
+  outcomeReviewEmail: z.string(),
+});
+export type SiteSettings = z.infer<typeof siteSettings>;
+
 /** 已申请机构: public fields only, never persons, phones or emails. */
 export const institutionListing = z.strictObject({
   recordNo: z.string(),
@@ -54,6 +70,20 @@ export const publicContent = {
     request: { params: z.object({ key: z.string() }) },
     responses: { 200: z.object({ data: notice }) },
     errors: [404],
+  }),
+  noticeList: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/announcements',
+    auth: 'none',
+    responses: { 200: z.object({ data: z.array(noticeListing) }) },
+    errors: [],
+  }),
+  siteSettings: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/site-settings',
+    auth: 'none',
+    responses: { 200: z.object({ data: siteSettings }) },
+    errors: [],
   }),
   institutions: defineEndpoint({
     method: 'GET',

@@ -7,8 +7,8 @@ export const recordKinds = {
   institution: { prefix: 'JG', form: 'institution', workflow: 'submission', issuesPassword: true },
   'data-application': { prefix: 'SY', form: 'data-application', workflow: 'submission', issuesPassword: true },
   'change-application': { prefix: 'BG', form: 'change-application', workflow: 'submission', issuesPassword: true },
-  // An outcome is tied to an approved data application instead (seeds/000 §二(四)).
-  outcome: { prefix: 'CG', form: 'outcome', workflow: 'submission', issuesPassword: false },
+  // An outcome is reviewed like the others, so its filer follows it on the query page (seeds/000 §3.4, §3.6).
+  outcome: { prefix: 'CG', form: 'outcome', workflow: 'submission', issuesPassword: true },
   statistician: { prefix: 'TJ', form: 'statistician', workflow: 'statistician', issuesPassword: true },
   agency: { prefix: 'DL', form: 'agency', workflow: 'agency', issuesPassword: true },
 } as const;

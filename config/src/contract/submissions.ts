@@ -15,8 +15,8 @@ export const submitted = z.object({
 });
 export type Submitted = z.infer<typeof submitted>;
 
-/** An outcome issues no password: it is tied to an approved data application (seeds/000 §二(四)). */
-export const outcomeSubmitted = z.object({ outcomeNo: z.string(), status: z.enum(statuses), statusLabel: z.string() });
+/** An outcome's answer also names its number `outcomeNo`, as the API always has (docs/api.md). */
+export const outcomeSubmitted = submitted.extend({ outcomeNo: z.string() });
 export type OutcomeSubmitted = z.infer<typeof outcomeSubmitted>;
 
 /**

@@ -16,5 +16,7 @@ export const fieldMessages = {
   consent: t('field.consent'),
   rowCount: (noun: string, min: number, max: number) => t('field.rowCount', { noun, min, max }),
   endBeforeStart: (period: string) => t('field.endBeforeStart', { period }),
+  otherRequired: (label: string) => t('field.otherRequired', { label }),
+  chosenAlone: (option: string, label: string) => t('field.chosenAlone', { option, label }),
   duplicateRow: (noun: string, value: string) => t('field.duplicateRow', { noun, value }),
 } as const;

@@ -28,3 +28,31 @@ export function periodInOrder<N extends string>(start: N, end: N, period: string
     message: fieldMessages.endBeforeStart(period),
   };
 }
+
+/**
+ * The text box beside an "other" option (其他 / 其它) must be filled when that option is chosen,
+ * for radios and for checkboxes alike.
+ */
+export function otherExplained<N extends string>(choice: N, other: N, otherValue: string, label: string): FormRule<N> {
+  return {
+    fields: [choice, other],
+    check: (values) => {
+      const chosen = values[choice];
+      const isOther = Array.isArray(chosen) ? chosen.includes(otherValue) : chosen === otherValue;
+      return !isOther || (typeof values[other] === 'string' && values[other].trim() !== '');
+    },
+    message: fieldMessages.otherRequired(label),
+  };
+}
+
+/** An option that rules out every other one (未收录 with an index named is a contradiction). */
+export function chosenAlone<N extends string>(choice: N, alone: string, aloneLabel: string, label: string): FormRule<N> {
+  return {
+    fields: [choice],
+    check: (values) => {
+      const chosen = values[choice];
+      return !Array.isArray(chosen) || !chosen.includes(alone) || chosen.length === 1;
+    },
+    message: fieldMessages.chosenAlone(aloneLabel, label),
+  };
+}

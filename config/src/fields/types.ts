@@ -39,4 +39,8 @@ export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   fields: F;
   /** Checks across fields (a period's end after its start), run once every answer is valid. */
   rules?: readonly FormRule<F[number]['name']>[];
+  /** The check-answers page's submit button, in the seed's words (seeds/000 §3.2: 提交机构申请). */
+  submitLabel?: string;
+  /** What happens on submitting, above that button: true of this form only. */
+  submitNote?: string;
 }

@@ -59,6 +59,8 @@ export const form = {
   emailField: 'leaderEmail',
   fields,
   rules: [periodInOrder('usePeriodStart', 'usePeriodEnd', '使用期限')],
+  submitLabel: '提交目录使用申请',
+  submitNote: '提交后，系统会给出申请编号和查询密码。请打印申请表，签字盖章后通过“申请结果查询”上传。',
 } as const satisfies FormDefinition<typeof fields>;
 
 export const schema = buildFormSchema(form);

@@ -35,6 +35,8 @@ export const form = {
   applicantField: 'contactName',
   emailField: 'contactEmail',
   fields,
+  submitLabel: '提交机构申请',
+  submitNote: '提交后，系统会给出申请编号和查询密码。请打印申请表，签字盖章后通过“申请结果查询”上传。',
 } as const satisfies FormDefinition<typeof fields>;
 
 export const schema = buildFormSchema(form);

@@ -1,4 +1,5 @@
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
+import { chosenAlone, otherExplained } from '../fields/rules.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 
 const ORDINALS = { 1: '第一', 2: '第二', 3: '第三' } as const;
@@ -70,7 +71,22 @@ export const form = {
   phoneField: 'phone',
   applicantField: 'applicantName',
   fields,
+  rules: [
+    otherExplained('outcomeForm', 'outcomeFormOther', 'other', '其它（最终成果形式）'),
+    // 未收录 says no index lists the outcome, so it stands alone; 其他 names the index in words.
+    chosenAlone('indexing', 'none', '未收录', '收录情况'),
+    otherExplained('indexing', 'indexingOther', 'other', '（收录情况）其他'),
+  ],
+  submitLabel: '提交最终成果登记',
+  // An outcome is not printed and stamped: its files go with it (最终成果审核表, 发布版全文).
+  submitNote: '提交后，系统会给出登记编号和查询密码，凭申请手机号码和查询密码可在“申请结果查询”中查看审核状态。',
 } as const satisfies FormDefinition<typeof fields>;
+
+/** Files an outcome carries, both optional and never public (seeds/000 §3.5, §3.6). */
+export const outcomeUploads = [
+  { name: 'reviewForm', label: '最终成果审核表', pdfOnly: false },
+  { name: 'fullText', label: '发布版全文（PDF）', pdfOnly: true },
+] as const;
 
 export const schema = buildFormSchema(form);
 export type OutcomeValues = FormValues<typeof fields>;

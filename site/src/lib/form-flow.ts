@@ -8,6 +8,7 @@ import {
   type FieldOption,
   type FormDefinition,
   formSchemas,
+  outcomeUploads,
   parseForm,
   readFormValues,
   type SubmissionKindId,
@@ -16,9 +17,9 @@ import {
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
 import { visitorAddress } from './client-address';
-import { getNotice, getOptionSources, type Notice } from './cms/content';
+import { findNotice, getOptionSources, type Notice } from './cms/content';
 import type { Refusal } from './cms/errors';
-import { recordNoOf, submit } from './cms/submissions';
+import { submit } from './cms/submissions';
 import { readFormBody } from './form-body';
 import { moveRows, refusedRowRemoval } from './rows';
 import { type Confirmation, rememberRecordToken, stashConfirmation } from './session';
@@ -56,17 +57,30 @@ export interface FlowSpec {
   };
 }
 
+/** A file input left empty arrives as an empty part without a name. */
+export const chosenFile = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
+
+/** An outcome's optional files, asked for on its check step (最终成果审核表, 发布版全文). */
+const outcomeFiles = () => outcomeUploads.map(({ name, label }) => ({ name, label }));
+
 /** The flow of a microdata submission (the seed's four forms). */
 export const submissionFlow = (kind: SubmissionKindId): FlowSpec => ({
   id: kind,
   form: submissionKinds[kind].form as FormDefinition,
   schema: formSchemas[kind],
-  async send(values) {
-    const answer = await submit(kind, values);
+  ...(kind === 'outcome' && { uploads: outcomeFiles }),
+  async send(values, data) {
+    const files =
+      kind === 'outcome'
+        ? outcomeFiles().flatMap(({ name }) => {
+            const file = data.get(name);
+            return chosenFile(file) ? [{ name, file }] : [];
+          })
+        : [];
+    const answer = await submit(kind, values, files);
     if (!answer.ok) return answer;
-    const applicationNo = recordNoOf(answer.data);
-    const { queryPassword, token } = 'queryPassword' in answer.data ? answer.data : {};
-    return { ok: true, confirmation: { kind, applicationNo, ...(queryPassword && { queryPassword }) }, ...(token && { token }) };
+    const { applicationNo, queryPassword, token } = answer.data;
+    return { ok: true, confirmation: { kind, applicationNo, queryPassword }, token };
   },
   confirmationPath: '/confirmation',
 });
@@ -107,10 +121,11 @@ const pick = (errors: Record<string, string>, fields: readonly Field[]) =>
 const pickFieldErrors = (errors: Record<string, string>, fields: readonly Field[]) =>
   Object.fromEntries(Object.entries(errors).filter(([name]) => fields.some((f) => f.name === name.split('.')[0])));
 
+/** The notices the consent steps show; one that is missing is left out and its step says so (Consent.astro). */
 async function loadNotices(form: FormDefinition): Promise<Record<string, Notice>> {
   const keys = form.fields.flatMap((f) => (f.type === 'consent' ? [f.statement] : []));
-  const notices = await Promise.all(keys.map((k) => getNotice(k)));
-  return Object.fromEntries(notices.map((n) => [n.key, n]));
+  const notices = await Promise.all(keys.map((k) => findNotice(k)));
+  return Object.fromEntries(notices.flatMap((n) => (n ? [[n.key, n]] : [])));
 }
 
 type StateOf = (step: Step, values: Record<string, unknown>, errors?: Record<string, string>, formError?: string) => FlowState;

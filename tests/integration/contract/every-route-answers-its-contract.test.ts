@@ -147,6 +147,8 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('homeNotices', 200);
     await expectAnswer('notice', 200, { params: { key: 'institution-notice' } });
     await expectAnswer('notice', 404, { params: { key: 'no-such-notice' } });
+    await expectAnswer('noticeList', 200);
+    await expectAnswer('siteSettings', 200);
     await expectAnswer('institutions', 200, { query: { q: '北京', pageSize: '5' } });
     await expectAnswer('health', 200);
   });
@@ -160,7 +162,7 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('submitChangeApplication', 201, { body: validChangeApplication(dataApplication.applicationNo) });
     await expectAnswer('submitChangeApplication', 400, { body: validChangeApplication(`SY-${year}-999999`) });
     const outcome = await expectAnswer('submitOutcome', 201, { body: validOutcome(dataApplication.applicationNo) });
-    expect(outcome).toMatchObject({ outcomeNo: expect.stringMatching(/^CG-/) });
+    expect(outcome).toMatchObject({ outcomeNo: expect.stringMatching(/^CG-/), queryPassword: expect.any(String) });
     await expectAnswer('submitOutcome', 400, { body: validOutcome(dataApplication.applicationNo, { phone: '13900000000' }) });
   });
 

@@ -148,7 +148,7 @@ describe('public submissions', () => {
       expect(accepted.body.applicationNo).toMatch(new RegExp(`^BG-${YEAR}-\\d{6}$`));
     });
 
-    it('registers an outcome against an approved application whose phone matches, without a password', async () => {
+    it('registers an outcome against an approved application whose phone matches, with a query password', async () => {
       const wrong = await postJson(cms.url, '/api/public/outcomes', validOutcome(applicationNo, { phone: '13900139000' }));
       expect(fieldErrors(wrong.body)).toEqual({
         applicationNo: '未找到与此手机号码对应的已获批数据使用申请，请核对数据申请表号和手机号码',
@@ -157,6 +157,9 @@ describe('public submissions', () => {
       expect(status).toBe(201);
       expect(body).toEqual({
         outcomeNo: expect.stringMatching(new RegExp(`^CG-${YEAR}-\\d{6}$`)),
+        applicationNo: (body as { outcomeNo: string }).outcomeNo,
+        queryPassword: expect.any(String),
+        token: expect.any(String),
         status: 'awaiting_review',
         statusLabel: '等待实验室审批',
       });

@@ -1,17 +1,37 @@
 /** Public content: the catalog, notices, the institution listing, and Strapi's health. */
 import type { FieldOption } from '@statdesk/config';
+import type { Notice } from '@statdesk/config/contract';
 import { endpoints } from '@statdesk/config/contract';
 import { cachedData } from './cache.ts';
-import { unexpectedAnswer } from './errors.ts';
+import { CmsError, unexpectedAnswer } from './errors.ts';
 import { fetchData, request } from './transport.ts';
 
-export type { Dataset, HomeNotice, InstitutionListing, Notice, Pagination } from '@statdesk/config/contract';
+export type { Dataset, HomeNotice, InstitutionListing, Notice, NoticeListing, Pagination, SiteSettings } from '@statdesk/config/contract';
 
 export const getCatalog = async () => (await cachedData(endpoints.catalog)).data;
 
 export const getNotice = async (key: string) => (await cachedData(endpoints.notice, { params: { key } })).data;
 
 export const getHomeNotices = async () => (await cachedData(endpoints.homeNotices)).data;
+
+/** 通知公告: every notice with its publication date, newest first. */
+export const listNotices = async () => (await cachedData(endpoints.noticeList)).data;
+
+/**
+ * A notice the page is built on, or undefined when an editor has not got it (the page then says
+ * so instead of failing: the four system texts cannot be deleted, but a new database may lack one).
+ */
+export async function findNotice(key: string): Promise<Notice | undefined> {
+  try {
+    return await getNotice(key);
+  } catch (error) {
+    if (error instanceof CmsError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** The system's name, the footer and the centre's email, as content editors set them (网站设置). */
+export const getSiteSettings = async () => (await cachedData(endpoints.siteSettings)).data;
 
 export const listInstitutions = (options: { q?: string; page?: number; pageSize?: number } = {}) =>
   cachedData(endpoints.institutions, { query: { q: options.q, page: options.page, pageSize: options.pageSize } });

@@ -3,7 +3,7 @@ import type { SubmissionKindId } from '@statdesk/config';
 import { endpoints, type OutcomeSubmitted, type Submitted } from '@statdesk/config/contract';
 import { forget } from './cache.ts';
 import { type ErrorBody, type Refusal, unexpectedAnswer } from './errors.ts';
-import { call, openedBy, resourceOf, send } from './transport.ts';
+import { answersWithFiles, call, openedBy, resourceOf, send } from './transport.ts';
 
 export type { QueryRecord, StoredFile as Attachment } from '@statdesk/config/contract';
 
@@ -14,12 +14,10 @@ const SUBMIT = {
   outcome: endpoints.submitOutcome,
 } as const;
 
-/** The record's number: the API calls an outcome's number `outcomeNo` (docs/api.md), the others `applicationNo`. */
-export const recordNoOf = (answer: Submitted | OutcomeSubmitted): string =>
-  'outcomeNo' in answer ? answer.outcomeNo : answer.applicationNo;
-
-export async function submit(kind: SubmissionKindId, values: Record<string, unknown>) {
-  const answer = await call(SUBMIT[kind], { body: values });
+/** The answers as JSON; with files, the answers as JSON in part `data` and each file in its own part (one request, stored together). */
+export async function submit(kind: SubmissionKindId, values: Record<string, unknown>, files: Array<{ name: string; file: File }> = []) {
+  const body = files.length === 0 ? values : answersWithFiles(values, files);
+  const answer = await call(SUBMIT[kind], { body, ...(files.length > 0 && { timeoutMs: 120_000 }) });
   // After this instance registers an institution, its listing and the forms' choices show it at once.
   if (answer.ok && kind === 'institution') forget(endpoints.institutions);
   return answer as { ok: true; status: number; data: Submitted | OutcomeSubmitted } | Refusal;

@@ -86,3 +86,11 @@ export async function openedBy<E extends Endpoint>(endpoint: E, input: CallInput
   const answer = await readAnswer<E>(resource, response);
   return answer.ok ? answer.data : undefined;
 }
+
+/** Answers and files in one multipart request: the answers as JSON in part `data`, each file in its own part. */
+export function answersWithFiles(values: Record<string, unknown>, files: Array<{ name: string; file: File }>): FormData {
+  const body = new FormData();
+  body.append('data', JSON.stringify(values));
+  for (const { name, file } of files) body.append(name, file, file.name);
+  return body;
+}

@@ -1,6 +1,6 @@
 import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload, t } from '@statdesk/config';
 import { registerAgency, resubmitAgency } from '../cms/agencies';
-import type { FlowSpec } from '../form-flow';
+import { chosenFile, type FlowSpec } from '../form-flow';
 
 const documentsOf = (values: Record<string, unknown>) => [
   ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
@@ -10,14 +10,11 @@ const documentsOf = (values: Record<string, unknown>) => [
   })),
 ];
 
-/** A file input left empty arrives as an empty part without a name. */
-const chosen = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
-
 /** The documents the person chose on the check step, by upload name. */
 const chosenFiles = (values: Record<string, unknown>, data: FormData) =>
   documentsOf(values).flatMap(({ name }) => {
     const file = data.get(name);
-    return chosen(file) ? [{ name, file }] : [];
+    return chosenFile(file) ? [{ name, file }] : [];
   });
 
 /** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer } from '../../../lib/http-errors';
+import { filesOf } from '../../../lib/multipart-answers';
 import { lookedUpRecord } from '../../../lib/record-token';
-import type { UploadedFile } from '../../../lib/scan-file';
 import { servicesIn } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -10,15 +10,9 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 // (the tests' restart(), one file booting once per private store), whose services must be the new ones.
 const service: ReturnType<typeof servicesIn<'api::agency'>> = (name) => servicesIn(strapi, 'api::agency')(name);
 
-/** The first file of each multipart part, by part name. */
-function filesOf(ctx: Ctx): Record<string, UploadedFile | undefined> {
-  const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
-  return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file[0] : file]));
-}
-
 export default {
   register: (ctx: Ctx) =>
-    answer(ctx, async () => ({ status: 201, body: await service('registration').register(ctx.request.body, filesOf(ctx)) })),
+    answer(ctx, async () => ({ status: 201, body: await service('registration').register(ctx.request.body, filesOf(ctx.request)) })),
   lookUp: (ctx: Ctx) =>
     answer(ctx, async () => ({
       body: await service('status').lookUp(ctx.request.body, clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'))),

@@ -25,6 +25,7 @@ import { readDelegatorList } from '../../../lib/delegator-list';
 import { documentData } from '../../../lib/document-data';
 import { appendEvent, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
+import { answersOf } from '../../../lib/multipart-answers';
 import { hashSecret } from '../../../lib/password-hash';
 import { privateStorage } from '../../../lib/private-storage';
 import { allocateRecordNo } from '../../../lib/record-numbers';
@@ -51,17 +52,6 @@ export interface AgencyEntry extends Record<string, unknown> {
 }
 
 export const agencyNotFound = () => new PublicError(404, 'NotFoundError', t('workflow.agency.notFound'));
-
-/** The answers of a multipart registration: a `data` part holding JSON, or the answers as plain parts. */
-function answersOf(body: unknown): unknown {
-  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  if (typeof fields.data !== 'string') return fields;
-  try {
-    return JSON.parse(fields.data);
-  } catch {
-    throw new PublicError(400, 'ValidationError', t('workflow.agency.malformed'), { data: t('workflow.agency.malformed') });
-  }
-}
 
 /** Every document the registration needs, with the upload name it arrives under and its label. */
 const requiredDocuments = (values: AgencyValues, listed: boolean) => [

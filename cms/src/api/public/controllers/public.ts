@@ -2,23 +2,23 @@ import { type SubmissionKindId, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
+import { filesOf } from '../../../lib/multipart-answers';
 import { bearerToken, readRecordToken } from '../../../lib/record-token';
 import { findRecord } from '../../../lib/records';
-import type { UploadedFile } from '../../../lib/scan-file';
 import { type ServiceUid, serviceOf } from '../../../lib/services';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
 
-/** The one file of a multipart post (koa-body's `files.file`, an array when several were sent). */
-const uploadedFile = (ctx: Ctx): UploadedFile | undefined => {
-  const files = (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[] | undefined> }).files ?? {};
-  return Array.isArray(files.file) ? files.file[0] : files.file;
-};
+/** The one file of a multipart post (part `file`). */
+const uploadedFile = (ctx: Ctx) => filesOf(ctx.request).file;
 
 const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>
-  answer(ctx, async () => ({ status: 201, body: await service('plugin::review-desk.submit').create(kindId, ctx.request.body) }));
+  answer(ctx, async () => ({
+    status: 201,
+    body: await service('plugin::review-desk.submit').create(kindId, ctx.request.body, filesOf(ctx.request)),
+  }));
 
 /** The record a bearer token from /public/query may act on; 401 otherwise, the same for every failure. */
 async function authorisedRecord(ctx: Ctx) {
@@ -48,6 +48,8 @@ export default {
       return { body: { records: await service('plugin::review-desk.query').records(grant.records) } };
     }),
   notice: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').notice(String(ctx.params.key)) } })),
+  noticeList: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::notice.notices').list() } })),
+  siteSettings: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::site-setting.settings').read() } })),
   institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutions(ctx.query) })),
   submitInstitution: submit('institution'),
   submitDataApplication: submit('data-application'),

@@ -13,6 +13,8 @@ export default {
     contentRoute(e.catalog, 'public.catalog', open),
     contentRoute(e.homeNotices, 'public.homeNotices', open),
     contentRoute(e.notice, 'public.notice', open),
+    contentRoute(e.noticeList, 'public.noticeList', open),
+    contentRoute(e.siteSettings, 'public.siteSettings', open),
     contentRoute(e.institutions, 'public.institutions', open),
     contentRoute(e.submitInstitution, 'public.submitInstitution', open),
     contentRoute(e.submitDataApplication, 'public.submitDataApplication', open),

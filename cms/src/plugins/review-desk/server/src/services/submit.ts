@@ -15,12 +15,16 @@ import type { Core } from '@strapi/strapi';
 import { documentData } from '../../../../../lib/document-data';
 import { appendEvent } from '../../../../../lib/history';
 import { invalidFields } from '../../../../../lib/http-errors';
+import { answersOf } from '../../../../../lib/multipart-answers';
 import { hashQueryPassword } from '../../../../../lib/password-hash';
+import { privateStorage } from '../../../../../lib/private-storage';
 import { allocateRecordNo } from '../../../../../lib/record-numbers';
 import { issueRecordToken } from '../../../../../lib/record-token';
 import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
+import type { UploadedFile } from '../../../../../lib/scan-file';
 import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
+import { checkOutcomeFiles, storeOutcomeFiles } from './outcome-files';
 
 /** The contract's answer to a submission of kind K. */
 type SubmitAnswer<K extends SubmissionKindId> = K extends 'outcome' ? OutcomeSubmitted : Submitted;
@@ -81,14 +85,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     findApprovedApplication,
 
     /**
-     * Validates and stores one public submission in one transaction; returns its number and
-     * password once, as the contract's answer (an outcome's number is `outcomeNo`, docs/api.md).
+     * Validates and stores one public submission, and an outcome's files, in one transaction;
+     * returns its number and password once, as the contract's answer (an outcome's number is also
+     * `outcomeNo`, docs/api.md). The answers come as JSON, or in part `data` of a multipart post.
      */
-    async create<K extends SubmissionKindId>(kindId: K, input: unknown): Promise<SubmitAnswer<K>> {
+    async create<K extends SubmissionKindId>(
+      kindId: K,
+      input: unknown,
+      files: Record<string, UploadedFile | undefined> = {},
+    ): Promise<SubmitAnswer<K>> {
       const kind = submissionKinds[kindId];
-      const parsed = parseForm(formSchemas[kindId], input);
+      const parsed = parseForm(formSchemas[kindId], answersOf(input));
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const organisationName = await checkReferences(kindId, parsed.values);
+      const outcomeFiles = kindId === 'outcome' ? await checkOutcomeFiles(files) : [];
       const queryPassword = kind.issuesPassword ? makeQueryPassword((n) => randomBytes(n)) : undefined;
       // Hashing is slow on purpose; do it before the transaction holds the counter's row lock.
       // Salted by the phone the query page opens it with (lib/password-hash hashQueryPassword).
@@ -96,8 +106,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const passwordHash = queryPassword ? await hashQueryPassword(normaliseQueryPassword(queryPassword), phone) : undefined;
       const status = initialStatus(kind);
       const now = new Date();
+      const written: string[] = [];
       const applicationNo = await inTransaction(strapi, async (trx) => {
         const no = await allocateRecordNo(trx, kind.prefix, shanghaiYear(now));
+        await storeOutcomeFiles(strapi, no, outcomeFiles, written);
         await strapi.documents(uidOf(kindId)).create({
           data: documentData(uidOf(kindId), {
             ...parsed.values,
@@ -114,15 +126,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           now.toISOString(),
         );
         return no;
+      }).catch(async (error: unknown) => {
+        // Files of a submission that was not committed are removed with it.
+        await Promise.all(written.map((key) => privateStorage().remove(key)));
+        throw error;
       });
       const notify = serviceOf(strapi, 'plugin::review-desk.notify');
       void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
-      const statusLabel = statusLabels[status];
-      // Only an outcome issues no password (the record-kind table, config/src/contract).
-      const answer: Submitted | OutcomeSubmitted = queryPassword
-        ? { applicationNo, queryPassword, token: issueRecordToken([applicationNo]), status, statusLabel }
-        : { outcomeNo: applicationNo, status, statusLabel };
-      return answer as SubmitAnswer<K>;
+      const answer: Submitted = {
+        applicationNo,
+        queryPassword: queryPassword ?? '',
+        token: issueRecordToken([applicationNo]),
+        status,
+        statusLabel: statusLabels[status],
+      };
+      return (kindId === 'outcome' ? { ...answer, outcomeNo: applicationNo } : answer) as SubmitAnswer<K>;
     },
   };
 };
