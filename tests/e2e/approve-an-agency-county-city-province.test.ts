@@ -78,7 +78,7 @@ async function decideAsOfficer(
   browser: Browser,
   member: StaffMember,
   no: string,
-  step: { button: string; next: string; date?: string; reason?: string; sees?: string[]; inMenu?: boolean },
+  step: { button: string; next: string; date?: string; reason?: string; sees?: string[] },
 ) {
   const page: Page = await signInToAdmin(browser, member);
   try {
@@ -86,11 +86,8 @@ async function decideAsOfficer(
     await page.locator('tbody tr', { hasText: no }).getByText(no).click({ timeout: 40_000 });
     // What the levels below decided, and why, before this level decides (seeds/004 §七).
     for (const line of step.sees ?? []) await page.getByTestId('agency-decisions').getByText(line).waitFor({ timeout: 40_000 });
-    if (step.inMenu) {
-      // Strapi shows the first actions as buttons and the rest in the menu beside 保存.
-      await page.getByRole('button', { name: '保存' }).locator('xpath=following::button[1]').click({ timeout: 40_000 });
-      await page.getByRole('menuitem', { name: step.button }).click({ timeout: 40_000 });
-    } else await page.getByRole('button', { name: step.button, exact: true }).click({ timeout: 40_000 });
+    // Without 保存 (an officer may only read the fields), both decisions are buttons side by side.
+    await page.getByRole('button', { name: step.button, exact: true }).click({ timeout: 40_000 });
     const dialog = page.getByRole('dialog');
     if (step.date) await dialog.getByLabel('委托生效日期').fill(step.date);
     if (step.reason) await dialog.getByLabel('理由').fill(step.reason);
@@ -130,7 +127,6 @@ describe('an agency approved county → city → province in the admin (seeds/00
     await decideAsOfficer(browser, COUNTY, registrationNo, { button: '县区审核通过', next: '待市州统计局审批' });
     await decideAsOfficer(browser, CITY, registrationNo, {
       button: '不通过',
-      inMenu: true,
       next: '未通过',
       reason: '委托书未加盖公章',
       sees: ['县区统计局：县区审核通过'],

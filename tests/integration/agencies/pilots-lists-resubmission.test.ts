@@ -196,7 +196,7 @@ describe('agencies as seeds/004 §七 describes: pilots, the list as a file, res
     expect(missing.status).toBe(400);
     expect(fieldErrors(missing.body)).toEqual({ 'letter.1': '请上传企业2的委托书' });
     const again = await resubmit(twoEnterprises, { 'letter.0': SAMPLE_PNG, 'letter.1': SAMPLE_PDF });
-    expect(again.status).toBe(200);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.agency).toMatchObject({ registrationNo: no, status: 'city_review', statusLabel: '待市州统计局审批', reason: null });
     expect(
       (again.body.agency as unknown as { history: Array<{ actionLabel: string; toLabel: string }> }).history.map(

@@ -48,6 +48,7 @@ describe('POST /api/public/query', () => {
         statusLabel: '等待上传申请表',
         reason: '',
         canUpload: true,
+        canResubmit: false,
       },
     ]);
     expect(body.token).toEqual(expect.any(String));

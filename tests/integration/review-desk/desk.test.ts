@@ -205,7 +205,7 @@ describe('the reviewer and editor desk in the admin', () => {
       expect(
         (await decide(no, { action: 'approve', accessStart: '2026-12-01', accessEnd: '2027-11-30' })).body.error.details.fields,
       ).toEqual({
-        accessStart: '只有数据使用申请可以设定数据使用期限',
+        accessStart: '只有数据使用申请和变更申请在通过时可以设定数据使用期限',
       });
       expect(
         (await decide(no, { action: 'approve', accessStart: '2027-12-01', accessEnd: '2026-11-30' })).body.error.details.fields,

@@ -20,7 +20,7 @@ export default {
   resubmit: (ctx: Ctx) =>
     answer(ctx, async () => {
       const no = lookedUpRecord(ctx.get('authorization'), 'agency');
-      await service('registration').resubmit(no, ctx.request.body, filesOf(ctx));
+      await service('registration').resubmit(no, ctx.request.body, filesOf(ctx.request));
       return { body: { agency: await service('status').view(no) } };
     }),
   mine: (ctx: Ctx) =>
