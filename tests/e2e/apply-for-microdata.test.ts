@@ -251,12 +251,16 @@ describe('applying for microdata, changing the application and registering the o
     expect(outcomePassword).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
     await review(page, 'outcome-confirmation');
 
+    // The submission opened the applicant's records: /query shows the outcome without asking again.
     await page.getByRole('link', { name: '申请结果查询' }).click();
-    await fillByLabel(page, { 手机号码: '13800138000', 查询密码: outcomePassword });
-    await page.getByRole('button', { name: '查询' }).click();
     const row = page.locator('tbody tr', { hasText: outcomeNo });
     await expect(row.textContent()).resolves.toContain('等待实验室审批');
     await expect(row.textContent()).resolves.toContain('最终成果登记');
+    // Another day: the phone and the outcome's own password open it again.
+    await page.getByRole('button', { name: '查询其他申请' }).click();
+    await fillByLabel(page, { 手机号码: '13800138000', 查询密码: outcomePassword });
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.locator('tbody tr', { hasText: outcomeNo }).textContent()).resolves.toContain('等待实验室审批');
     await page.close();
   }, 120_000);
 
