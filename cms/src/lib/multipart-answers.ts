@@ -16,8 +16,18 @@ export function answersOf(body: unknown): unknown {
   }
 }
 
+/**
+ * Koa's request as koa-body leaves it: typed so that passing the context instead (which has no
+ * `files`, and silently answered no files) does not compile.
+ */
+interface MultipartRequest {
+  /** Koa's request points back at its context; the context itself has no `ctx`. */
+  ctx: unknown;
+  files?: unknown;
+}
+
 /** The first file of each multipart part, by part name (koa-body gives an array when a part repeats). */
-export function filesOf(request: unknown): Record<string, UploadedFile | undefined> {
-  const files = (request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
+export function filesOf(request: MultipartRequest): Record<string, UploadedFile | undefined> {
+  const files = (request.files ?? {}) as Record<string, UploadedFile | UploadedFile[]>;
   return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file[0] : file]));
 }
