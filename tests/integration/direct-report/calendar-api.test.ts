@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inJinjiang, unitCode } from '../support/fixtures.ts';
+import { callWithToken } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
@@ -19,14 +20,7 @@ describe('the platform writes what the rule reads', () => {
   let cms: TestCms;
   let fullToken: string;
   let readOnlyToken: string;
-  const call = async (method: string, path: string, body?: unknown, token = fullToken) => {
-    const response = await fetch(`${cms.url}${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const call = (method: string, path: string, body?: unknown, token = fullToken) => callWithToken(cms.url, token, method, path, body);
   const count = async (table: string) => (await cms.strapi.db.connection.raw(`select count(*)::int as n from ${table}`)).rows[0].n;
   const totalsOf = async (query = '') => (await call('GET', `/api/direct-report/reports/2026-10${query}`)).body.totals;
 

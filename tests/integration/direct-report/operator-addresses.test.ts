@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inJinjiang, inRegion, unitCode } from '../support/fixtures.ts';
+import { callWithToken } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
@@ -24,14 +25,7 @@ describe('the report names who is behind a shared IP', () => {
   let cms: TestCms;
   let fullToken: string;
   let readOnlyToken: string;
-  const call = async (method: string, path: string, body?: unknown, token = fullToken) => {
-    const response = await fetch(`${cms.url}${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-    return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
-  };
+  const call = (method: string, path: string, body?: unknown, token = fullToken) => callWithToken(cms.url, token, method, path, body);
   const login = (n: number, ip: string) => ({
     account: `${n}-1`,
     enterpriseCode: code(n),

@@ -68,3 +68,16 @@ export function contractProblem(status: number, text: string): string | undefine
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return `${status} has no details.fields object`;
   return undefined;
 }
+
+/**
+ * A JSON call to the direct-reporting API with an API token: its status and body (null when the
+ * answer is not JSON, such as an export).
+ */
+export async function callWithToken(url: string, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+  return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
+}
