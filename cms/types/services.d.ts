@@ -8,6 +8,7 @@ import type agencyChain from '../src/api/agency/services/chain';
 import type agencyRegistration from '../src/api/agency/services/registration';
 import type agencyStatus from '../src/api/agency/services/status';
 import type datasetCatalog from '../src/api/dataset/services/catalog';
+import type directReportClosing from '../src/api/direct-report/services/closing';
 import type directReportDelegations from '../src/api/direct-report/services/delegations';
 import type directReportEnterprises from '../src/api/direct-report/services/enterprises';
 import type directReportIngest from '../src/api/direct-report/services/ingest';
@@ -33,6 +34,7 @@ declare global {
     'api::agency.registration': Made<typeof agencyRegistration>;
     'api::agency.status': Made<typeof agencyStatus>;
     'api::dataset.catalog': Made<typeof datasetCatalog>;
+    'api::direct-report.closing': Made<typeof directReportClosing>;
     'api::direct-report.delegations': Made<typeof directReportDelegations>;
     'api::direct-report.enterprises': Made<typeof directReportEnterprises>;
     'api::direct-report.ingest': Made<typeof directReportIngest>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyLevels, agencyStatuses } from '../workflow/agency.ts';
 import { registrationStates } from '../workflow/statistician.ts';
-import { directReportPage, exportFilter, exportFormats, reportFilter, trendPoint } from './direct-report.ts';
+import { closingEvent, directReportPage, exportFilter, exportFormats, periodClosing, reportFilter, trendPoint } from './direct-report.ts';
 import { defineEndpoint, fileBody } from './endpoint.ts';
 import { recordNoParams } from './shared.ts';
 
@@ -196,6 +196,32 @@ export const bureauDesk = {
     auth: 'admin',
     responses: { 200: z.array(trendPoint) },
     errors: [401, 403],
+  }),
+  /** 收口 from the dashboard: whoever may edit the 网报期. */
+  bureauClosePeriod: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/direct-report/periods/:code/close`,
+    auth: 'admin',
+    request: { params: z.object({ code: z.string() }) },
+    responses: { 200: periodClosing },
+    errors: [401, 403, 404, 409],
+  }),
+  bureauReopenPeriod: defineEndpoint({
+    method: 'POST',
+    path: `${bureau}/direct-report/periods/:code/reopen`,
+    auth: 'admin',
+    request: { params: z.object({ code: z.string() }), body: reasonBody },
+    responses: { 200: z.object({ closings: z.array(closingEvent) }) },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  /** Every closing and re-opening of a period, for the dashboard. */
+  bureauPeriodClosings: defineEndpoint({
+    method: 'GET',
+    path: `${bureau}/direct-report/periods/:code/closings`,
+    auth: 'admin',
+    request: { params: z.object({ code: z.string() }) },
+    responses: { 200: z.object({ closings: z.array(closingEvent), canClose: z.boolean() }) },
+    errors: [401, 403, 404],
   }),
   /** The report as a file, filtered like the page and within the officer's region; before bureauReport, which its path would match too. */
   bureauExportReport: defineEndpoint({

@@ -42,10 +42,24 @@ export const enterpriseResult = z.object({
   adminAccounts: z.array(z.string()),
 });
 
+/** A closed (收口) period: when and by whom; null while the period is 进行中. */
+export const periodClosing = z.object({ closedAt: instant, closedBy: z.string() });
+export type PeriodClosing = z.infer<typeof periodClosing>;
+
+/** One closing or re-opening of a period (re-opening needs a reason). */
+export const closingEvent = z.object({
+  action: z.enum(['close', 'reopen']),
+  actor: z.string(),
+  reason: z.string().nullable(),
+  at: instant,
+});
+
 /** The report of direct-report-rule.md, its enterprise list filtered and paged. */
 export const directReportPage = z.object({
   period: z.object({ code: z.string(), type: z.enum(periodTypes), opensAt: instant, closesAt: instant }),
   parameters: ruleParametersSchema,
+  /** Closed: the report is the one stored at closing (a what-if still computes from the summaries). */
+  closing: periodClosing.nullable(),
   totals: rates,
   cities: z.array(regionRates.extend({ counties: z.array(regionRates) })),
   categories: z.array(rates.extend({ category: z.enum(categories), label: z.string() })),
@@ -79,7 +93,7 @@ export const directReportPage = z.object({
 export type DirectReportPage = z.infer<typeof directReportPage>;
 
 /** One point of the rates' trend over recent periods (the dashboard's chart). */
-export const trendPoint = z.object({ code: z.string(), type: z.enum(periodTypes), totals: rates });
+export const trendPoint = z.object({ code: z.string(), type: z.enum(periodTypes), closing: periodClosing.nullable(), totals: rates });
 export type TrendPoint = z.infer<typeof trendPoint>;
 
 export const ingestResult = z.object({
@@ -124,7 +138,14 @@ export const reportFilter = exportFilter.extend({
 /** A batch written by natural key, all or nothing. */
 export const upsertResult = z.object({ received: z.number().int(), created: z.number().int(), updated: z.number().int() });
 
-export const storedPeriod = z.object({ code: z.string(), type: z.enum(periodTypes), opensAt: instant, closesAt: instant });
+export const storedPeriod = z.object({
+  code: z.string(),
+  type: z.enum(periodTypes),
+  opensAt: instant,
+  closesAt: instant,
+  closing: periodClosing.nullable(),
+});
+const periodParams = z.object({ code: z.string() });
 export const storedDelegation = z.object({
   enterpriseCode: z.string(),
   agencyName: z.string(),
@@ -191,6 +212,24 @@ export const directReport = {
     request: { body: z.unknown() },
     responses: { 200: upsertResult },
     errors: [400, 401, 403],
+  }),
+  /** 收口: stores the period's report as it stands; its report reads that from now on. */
+  closePeriod: defineEndpoint({
+    method: 'POST',
+    path: '/api/direct-report/periods/:code/close',
+    auth: 'api-token',
+    request: { params: periodParams },
+    responses: { 200: periodClosing },
+    errors: [401, 403, 404, 409],
+  }),
+  /** Re-opens a closed period, with a reason; the report computes from the summaries again. */
+  reopenPeriod: defineEndpoint({
+    method: 'POST',
+    path: '/api/direct-report/periods/:code/reopen',
+    auth: 'api-token',
+    request: { params: periodParams, body: z.object({ reason: z.string() }) },
+    responses: { 200: z.object({ closings: z.array(closingEvent) }) },
+    errors: [400, 401, 403, 404, 409],
   }),
   listDelegations: defineEndpoint({
     method: 'GET',

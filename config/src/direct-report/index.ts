@@ -1,6 +1,7 @@
 export * from './calendar.ts';
 export * from './counted.ts';
 export * from './ip.ts';
+export * from './master-data.ts';
 export * from './operators.ts';
 export * from './rates.ts';
 export * from './reference.ts';

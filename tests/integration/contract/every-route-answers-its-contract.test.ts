@@ -383,6 +383,18 @@ describe('every route answers as its contract says', () => {
     });
     await expectAnswer('bureauExportReport', 401, { params: { period: '2026-10', format: 'csv' } });
     await expectAnswer('bureauExportReport', 404, { params: { period: '1999-01', format: 'csv' }, token: staff.token });
+    const october = { code: '2026-10' };
+    await expectAnswer('bureauPeriodClosings', 200, { params: october, token: staff.token });
+    await expectAnswer('bureauPeriodClosings', 404, { params: { code: '1999-01' }, token: staff.token });
+    await expectAnswer('bureauClosePeriod', 200, { params: october, token: staff.token });
+    await expectAnswer('bureauClosePeriod', 409, { params: october, token: staff.token });
+    await expectAnswer('bureauReport', 200, { params: { period: '2026-10' }, token: staff.token });
+    await expectAnswer('bureauReopenPeriod', 400, { params: october, body: {}, token: staff.token });
+    await expectAnswer('bureauReopenPeriod', 200, { params: october, body: { reason: '平台补发了登录记录' }, token: staff.token });
+    await expectAnswer('closePeriod', 200, { params: october, token: platformToken });
+    await expectAnswer('closePeriod', 404, { params: { code: '1999-01' }, token: platformToken });
+    await expectAnswer('reopenPeriod', 200, { params: october, body: { reason: '平台补发了登录记录' }, token: platformToken });
+    await expectAnswer('reopenPeriod', 409, { params: october, body: { reason: '平台补发了登录记录' }, token: platformToken });
   });
 
   it('answers the review desk as declared', PRINTS, async () => {

@@ -57,8 +57,8 @@ describe('the platform writes what the rule reads', () => {
       status: 200,
       body: {
         data: [
-          { code: '2026-Q3', type: 'quarterly', opensAt: '2026-09-30T16:00:00.000Z', closesAt: '2026-10-15T16:00:00.000Z' },
-          { code: '2026-10', type: 'monthly', opensAt: '2026-10-31T16:00:00.000Z', closesAt: '2026-11-10T16:00:00.000Z' },
+          { code: '2026-Q3', type: 'quarterly', opensAt: '2026-09-30T16:00:00.000Z', closesAt: '2026-10-15T16:00:00.000Z', closing: null },
+          { code: '2026-10', type: 'monthly', opensAt: '2026-10-31T16:00:00.000Z', closesAt: '2026-11-10T16:00:00.000Z', closing: null },
         ],
       },
     });

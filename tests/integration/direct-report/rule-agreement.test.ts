@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EnterpriseVersion, enterprisesAsOf } from '../../../config/src/direct-report/master-data.ts';
 import { computeDirectReport, type RuleInput } from '../../../config/src/direct-report/reference.ts';
 import {
   categories,
   type DirectReport,
   defaultRuleParameters,
+  type Enterprise,
   type LoginEvent,
   type Reason,
   type RuleParameters,
@@ -26,8 +28,13 @@ interface Selection {
   offset?: number;
 }
 interface RuleModule {
-  computeReportInSql(knex: Knex, query: Query): Promise<DirectReport>;
-  computeReportPage(knex: Knex, query: Query, selection: Selection): Promise<{ report: DirectReport; matching: number }>;
+  computeReportInSql(knex: Knex, query: Query & { closed?: boolean }): Promise<DirectReport>;
+  computeReportPage(
+    knex: Knex,
+    query: Query & { closed?: boolean },
+    selection: Selection,
+  ): Promise<{ report: DirectReport; matching: number }>;
+  storeClosedResults(knex: Knex, query: Query): Promise<void>;
 }
 interface PartitionModule {
   ensureMonthPartitions(knex: Knex, instants: Iterable<string>): Promise<void>;
@@ -52,6 +59,8 @@ const deliveries = fc.record({
   batchSize: fc.integer({ min: 1, max: 40 }),
   resendFirstBatch: fc.boolean(),
   overlap: fc.integer({ min: 0, max: 5 }),
+  /** Then closed, and its report read from what closing stored. */
+  closed: fc.boolean(),
   selection: fc.record(
     {
       city: fc.constantFrom('510100', '510101'),
@@ -63,7 +72,14 @@ const deliveries = fc.record({
   ),
 });
 type Delivery = typeof deliveries extends fc.Arbitrary<infer T> ? T : never;
-const DEFAULT_DELIVERY: Delivery = { summary: 'built-after', batchSize: 100, resendFirstBatch: false, overlap: 0, selection: {} };
+const DEFAULT_DELIVERY: Delivery = {
+  summary: 'built-after',
+  batchSize: 100,
+  resendFirstBatch: false,
+  overlap: 0,
+  closed: true,
+  selection: {},
+};
 const requireFromCms = createRequire(join(CMS_DIR, 'package.json'));
 
 const CODES = Array.from({ length: 14 }, (_, i) => `91510100MA${String(i).padStart(7, '0')}X`.slice(0, 18));
@@ -92,7 +108,36 @@ const loginAtOneInstant = (seq: number, enterprise: string, ip: string): LoginEv
   at: new Date(MONTHLY.opensAt.getTime() + HOUR),
 });
 
-/** A login as the ingestion service stores it, keyed by its arrival number. */
+/** An input with the master data's history: its `enterprises` are those in force when the window ended. */
+type Scenario = RuleInput & { versions?: EnterpriseVersion[] };
+
+/**
+ * How an enterprise's master data changed around the window: not at all, moved (county, category
+ * or closed) at an hour, added only then, or removed then.
+ */
+const histories = fc.record({
+  kind: fc.constantFrom('none' as const, 'changed' as const, 'added' as const, 'removed' as const),
+  // From well before the window to after it, and exactly at its end.
+  hour: fc.oneof(fc.integer({ min: -100, max: 400 }), fc.constant('closes' as const)),
+  county: fc.integer({ min: 0, max: 1 }),
+  category: fc.constantFrom(...categories),
+  active: fc.boolean(),
+});
+
+function versionsOf(now: Enterprise, history: typeof histories extends fc.Arbitrary<infer T> ? T : never, period: RuleInput['period']) {
+  const at = history.hour === 'closes' ? period.closesAt : new Date(period.opensAt.getTime() + history.hour * HOUR);
+  const always = { ...now, validFrom: null, validTo: null };
+  if (history.kind === 'none') return [always];
+  if (history.kind === 'added') return [{ ...always, validFrom: at }];
+  if (history.kind === 'removed') return [{ ...always, validTo: at }];
+  const countyCode = `${now.countyCode.slice(0, 5)}${history.county}`;
+  const moved = { ...now, countyCode, countyName: `县${countyCode.slice(-2)}`, category: history.category, active: history.active };
+  return [
+    { ...always, validTo: at },
+    { ...moved, validFrom: at, validTo: null },
+  ];
+}
+
 /** Random periods, enterprises, delegations and logins: ties, shared IPs of every size, admin and out-of-window logins. */
 const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
   fc
@@ -106,6 +151,7 @@ const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
           county: fc.integer({ min: 0, max: 1 }),
           category: fc.constantFrom(...categories),
           active: fc.integer({ min: 0, max: 6 }).map((n) => n > 0),
+          history: histories,
         }),
         { selector: (e) => e.code, minLength: 4, maxLength: 12 },
       ),
@@ -130,20 +176,28 @@ const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
         { minLength: 10, maxLength: 80 },
       ),
     })
-    .map(
-      ({ period, parameters, enterprises, delegations, events }): RuleInput => ({
+    .map(({ period, parameters, enterprises, delegations, events }): Scenario => {
+      const versions = enterprises.flatMap((e) =>
+        versionsOf(
+          {
+            code: e.code,
+            name: `企业${e.code.slice(-4)}`,
+            cityCode: `51010${e.city}`,
+            cityName: `市${e.city}`,
+            countyCode: `5101${e.city}${e.county}`,
+            countyName: `县${e.city}${e.county}`,
+            category: e.category,
+            active: e.active,
+          },
+          e.history,
+          period,
+        ),
+      );
+      return {
         period,
         parameters: { ...defaultRuleParameters(), ...parameters },
-        enterprises: enterprises.map((e) => ({
-          code: e.code,
-          name: `企业${e.code.slice(-4)}`,
-          cityCode: `51010${e.city}`,
-          cityName: `市${e.city}`,
-          countyCode: `5101${e.city}${e.county}`,
-          countyName: `县${e.city}${e.county}`,
-          category: e.category,
-          active: e.active,
-        })),
+        versions,
+        enterprises: enterprisesAsOf(versions, period.closesAt),
         delegations: delegations.map((d) => ({
           enterpriseCode: d.code,
           from: new Date(period.opensAt.getTime() + d.fromHour * HOUR),
@@ -159,8 +213,8 @@ const scenarios = (parameters: fc.Arbitrary<Partial<RuleParameters>>) =>
             at: new Date(period.opensAt.getTime() + e.hour * HOUR),
           }),
         ),
-      }),
-    );
+      };
+    });
 
 describe('the direct-reporting rule: SQL over the ingestion summaries agrees with the reference implementation', () => {
   let cms: TestCms;
@@ -185,8 +239,8 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
     await cms?.stop();
   });
 
-  async function load(input: RuleInput, delivery: Delivery): Promise<void> {
-    await knex.raw(`truncate dr_login_events, enterprises, delegations, ${summaries.SUMMARY_TABLES.join(', ')}`);
+  async function load(input: Scenario, delivery: Delivery): Promise<void> {
+    await knex.raw(`truncate dr_login_events, enterprises, enterprise_versions, delegations, ${summaries.SUMMARY_TABLES.join(', ')}`);
     if (input.enterprises.length) {
       await knex('enterprises').insert(
         input.enterprises.map((e) => ({
@@ -198,6 +252,24 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
           county_name: e.countyName,
           category: e.category,
           active: e.active,
+        })),
+      );
+    }
+    // The history as generated, in place of the one the trigger began when the rows were inserted.
+    if (input.versions?.length) {
+      await knex.raw('truncate enterprise_versions');
+      await knex('enterprise_versions').insert(
+        input.versions.map((v) => ({
+          code: v.code,
+          name: v.name,
+          city_code: v.cityCode,
+          city_name: v.cityName,
+          county_code: v.countyCode,
+          county_name: v.countyName,
+          category: v.category,
+          active: v.active,
+          valid_from: v.validFrom ?? '-infinity',
+          valid_to: v.validTo,
         })),
       );
     }
@@ -237,19 +309,40 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
 
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
-  const agree = async (input: RuleInput, delivery: Delivery = DEFAULT_DELIVERY) => {
-    await load(input, delivery);
-    const query = { period: input.period, parameters: input.parameters };
-    const expected = computeDirectReport(input);
+  /** The report and the page the API shows (the same selection of the reference's explanations) agree with the reference. */
+  const expectReport = async (query: Query & { closed?: boolean }, expected: DirectReport, selection: Selection) => {
     expect(plain(await rule.computeReportInSql(knex, query))).toEqual(plain(expected));
-    // The page the API shows: the same selection of the reference's explanations.
-    const { city, reason, limit, offset = 0 } = delivery.selection;
+    const { city, reason, limit, offset = 0 } = selection;
     const selected = expected.enterprises.filter((e) => (!city || e.cityCode === city) && (!reason || e.reason === reason));
-    const { report, matching } = await rule.computeReportPage(knex, query, delivery.selection);
+    const { report, matching } = await rule.computeReportPage(knex, query, selection);
     expect(matching).toBe(selected.length);
     expect(plain(report)).toEqual(
       plain({ ...expected, enterprises: selected.slice(offset, limit === undefined ? undefined : offset + limit) }),
     );
+  };
+
+  /**
+   * Closed (收口) with what it stored, after everything it was computed from is gone: the master
+   * data, the delegations and the summaries. It is still the reference's report.
+   */
+  async function expectClosedReport(query: Query, expected: DirectReport, selection: Selection) {
+    await knex.raw('truncate dr_closed_periods cascade');
+    await knex('dr_closed_periods').insert({
+      period_code: query.period.code,
+      closed_by: 'test',
+      parameters: JSON.stringify(query.parameters),
+    });
+    await rule.storeClosedResults(knex, query);
+    await knex.raw(`truncate enterprises, enterprise_versions, delegations, ${summaries.SUMMARY_TABLES.join(', ')}`);
+    await expectReport({ ...query, closed: true }, expected, selection);
+  }
+
+  const agree = async (input: Scenario, delivery: Delivery = DEFAULT_DELIVERY) => {
+    await load(input, delivery);
+    const query = { period: input.period, parameters: input.parameters };
+    const expected = computeDirectReport(input);
+    await expectReport(query, expected, delivery.selection);
+    if (delivery.closed) await expectClosedReport(query, expected, delivery.selection);
   };
 
   it('with the default parameters (period scope, threshold 5)', async () => {

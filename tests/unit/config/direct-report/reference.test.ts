@@ -69,6 +69,24 @@ describe('the direct-reporting rule (reference implementation)', () => {
     expect(expired.totals.initialDirect).toBe(0);
   });
 
+  it('treats a delegation that starts or ends inside the window as in force for the whole period', () => {
+    const inside = new Date(OCTOBER.opensAt.getTime() + 3 * 86_400_000);
+    const at = (delegation: { from: Date; to: Date | null }) =>
+      computeDirectReport(
+        scenario({
+          enterprises: codes(6).map((c) => enterprise(c)),
+          delegations: [{ enterpriseCode: 'E6', ...delegation }],
+          events: codes(6).map((c, i) => login(c, '10.0.0.1', i)),
+        }),
+      );
+    // Starting on the window's third day, before E6's login or after it: E6 is delegated all period.
+    expect(resultOf(at({ from: inside, to: null }), 'E6')?.reason).toBe('delegated');
+    expect(resultOf(at({ from: new Date('2026-01-01'), to: inside }), 'E6')?.reason).toBe('delegated');
+    // Ending exactly when the window opens, or starting exactly when it closes, it never overlaps.
+    expect(resultOf(at({ from: new Date('2026-01-01'), to: OCTOBER.opensAt }), 'E6')?.reason).toBe('shared_first_ip');
+    expect(resultOf(at({ from: OCTOBER.closesAt, to: null }), 'E6')?.reason).toBe('shared_first_ip');
+  });
+
   it('reads a township office logging in with six accounts at the end as “operated by others” (§五)', () => {
     const enterprises = codes(6).map((c) => enterprise(c));
     const events = [...codes(6).map((c, i) => login(c, `10.1.0.${i + 1}`, i)), ...codes(6).map((c, i) => login(c, '10.9.9.9', 1000 + i))];

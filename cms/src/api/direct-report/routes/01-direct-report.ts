@@ -17,6 +17,8 @@ export default {
     contentRoute(e.report, 'direct-report.find', token),
     contentRoute(e.listPeriods, 'periods.find', token),
     contentRoute(e.upsertPeriods, 'periods.upsert', token),
+    contentRoute(e.closePeriod, 'periods.close', token),
+    contentRoute(e.reopenPeriod, 'periods.reopen', token),
     contentRoute(e.listDelegations, 'delegations.find', token),
     contentRoute(e.upsertDelegations, 'delegations.upsert', token),
     contentRoute(e.listOperatorAddresses, 'operator-addresses.find', token),

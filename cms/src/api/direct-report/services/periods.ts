@@ -2,6 +2,7 @@ import { type PeriodInput, periodInputSchema, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { parsedBatch, refuseRepeatedKeys } from '../../../lib/batch';
 import { documentData } from '../../../lib/document-data';
+import { closedPeriods } from './closing';
 
 const PERIOD = 'api::reporting-period.reporting-period';
 /** More periods than a platform's calendar holds in decades: a larger body is a mistake. */
@@ -21,7 +22,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/direct-report/periods: the calendar, oldest first. */
   async list() {
     const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'asc' } })) as PeriodRow[];
-    return rows.map((row) => ({ code: row.code, type: row.type, opensAt: iso(row.opensAt), closesAt: iso(row.closesAt) }));
+    const closings = await closedPeriods(strapi.db.connection);
+    return rows.map((row) => {
+      const closing = closings.get(row.code);
+      return {
+        code: row.code,
+        type: row.type,
+        opensAt: iso(row.opensAt),
+        closesAt: iso(row.closesAt),
+        closing: closing ? { closedAt: closing.closedAt, closedBy: closing.closedBy } : null,
+      };
+    });
   },
 
   /**

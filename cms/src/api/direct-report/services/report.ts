@@ -21,14 +21,15 @@ import {
   type WhatIf,
   whatIfSchema,
 } from '@statdesk/config';
-import { exportFormats } from '@statdesk/config/contract';
+import { exportFormats, type PeriodClosing } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import type { Attachment } from '../../../lib/send-attachment';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { adminAccountsOf } from './admin-logins';
+import { closedPeriods } from './closing';
 import { type CauseCount, causeCounts, labelSharedIps, operatorAddresses } from './operators';
-import { computeReportInSql, computeReportPage, computeReportTotals } from './rule';
+import { computeReportInSql, computeReportPage, computeReportTotals, type RuleQuery } from './rule';
 
 /** An enterprise's result with the admin accounts that logged in to its data (admin-logins.ts). */
 export type ShownEnterprise = EnterpriseResult & { adminAccounts: string[] };
@@ -224,6 +225,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return toPeriod(row);
   },
 
+  /**
+   * How the period's report is computed: a closed period's from what closing stored, with the
+   * parameters of then; a what-if (or an open period) from the summaries.
+   */
+  async queryFor(period: ReportingPeriod, whatIf: WhatIf = {}, closings?: Awaited<ReturnType<typeof closedPeriods>>) {
+    const stored = (closings ?? (await closedPeriods(strapi.db.connection, [period.code]))).get(period.code);
+    const closing: PeriodClosing | null = stored ? { closedAt: stored.closedAt, closedBy: stored.closedBy } : null;
+    const asStored = stored && whatIf.threshold === undefined && whatIf.scope === undefined;
+    const query: RuleQuery = asStored
+      ? { period, parameters: stored.parameters, closed: true }
+      : { period, parameters: await this.parametersWith(whatIf) };
+    return { query, closing };
+  },
+
   /** The period's report for a reader's region scope (empty: the province), and the filter narrowed to it. */
   async checked(periodCode: string, filter: EnterpriseFilter, scope: RegionScope, whatIf: WhatIf = {}) {
     if (filter.reason && !(reasons as readonly string[]).includes(filter.reason)) {
@@ -236,8 +251,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (region) throw new PublicError(400, 'ValidationError', region.message, { [region.field]: region.message });
     const within = filterWithinScope(scope, filter);
     if (!within) throw new PublicError(403, 'ForbiddenError', t('admin.jurisdiction.regionOutside'));
-    const query = { period: await this.period(periodCode), parameters: await this.parametersWith(whatIf) };
-    return { query, selection: { city: within.city, county: within.county, reason: within.reason as Reason | undefined, scope } };
+    const { query, closing } = await this.queryFor(await this.period(periodCode), whatIf);
+    return { query, closing, selection: { city: within.city, county: within.county, reason: within.reason as Reason | undefined, scope } };
   },
 
   /** The enterprises with the admin accounts that logged in to their data during the period. */
@@ -251,15 +266,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The latest periods (newest first) with their totals (a region scope's, if given), for the dashboard's trend. */
-  async trend(limit = 12, scope: RegionScope = {}): Promise<Array<{ code: string; type: PeriodType; totals: DirectReport['totals'] }>> {
+  async trend(limit = 12, scope: RegionScope = {}) {
     const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
-    const parameters = await this.parameters();
+    const closings = await closedPeriods(
+      strapi.db.connection,
+      rows.map((row) => row.code),
+    );
     const points = [];
     for (const period of rows.map(toPeriod)) {
+      const { query, closing } = await this.queryFor(period, {}, closings);
       points.push({
         code: period.code,
         type: period.type,
-        totals: await computeReportTotals(strapi.db.connection, { period, parameters }, scope),
+        closing,
+        totals: await computeReportTotals(strapi.db.connection, query, scope),
       });
     }
     return points;
@@ -270,7 +290,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * 市州 or 县区 bureau) the whole report covers that region only, and a filter outside it is refused.
    */
   async find(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}) {
-    const { query, selection } = await this.checked(periodCode, filter, scope, whatIf);
+    const { query, closing, selection } = await this.checked(periodCode, filter, scope, whatIf);
     const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
     const page = Math.max(filter.page ?? 1, 1);
     const { report, matching } = await computeReportPage(strapi.db.connection, query, {
@@ -281,6 +301,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const operators = await this.operators(query, scope);
     return {
       ...report,
+      closing,
       sharedIps: labelSharedIps(report.sharedIps, operators.addresses),
       operatorCauses: operators.causes,
       operatorCauseLabels,

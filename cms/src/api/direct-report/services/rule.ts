@@ -23,6 +23,8 @@ import { ensureSummary } from './summaries';
 export interface RuleQuery {
   period: ReportingPeriod;
   parameters: RuleParameters;
+  /** Closed (收口): read the results stored at closing (closing.ts), computed with `parameters`. */
+  closed?: boolean;
 }
 
 /** Rule step 3's n(ip) of a row `i` of dr_period_ips: its enterprises, less those delegated. */
@@ -32,8 +34,26 @@ const N_OF_IP = `(i.enterprises - (
 
 /** Whether the enterprise `a.enterprise_code` is in the reader's region scope (no scope: every one). */
 const IN_SCOPE = `(:scope_city::text is null and :scope_county::text is null or a.enterprise_code in (
-  select code from enterprises where (:scope_city::text is null or city_code = :scope_city)
+  select code from enterprises_then where (:scope_city::text is null or city_code = :scope_city)
     and (:scope_county::text is null or county_code = :scope_county)))`;
+
+/**
+ * The master data as it was at the end of the window (migration 2026.12.03T00.00.00): an
+ * enterprise that moved, changed category or closed later is counted as it was during the period.
+ */
+export const ENTERPRISES_THEN = `enterprises_then as (
+      select code, name, city_code, city_name, county_code, county_name, category, active from enterprise_versions
+      where valid_from < :closes and (valid_to is null or valid_to >= :closes)
+    )`;
+
+/** The enterprises delegated at any time during the window (reference.ts, isDelegatedDuring). */
+const DELEGATED = `delegated as (
+      select distinct enterprise_code from delegations
+      where effective_from < :closes and (effective_to is null or effective_to > :opens)
+    )`;
+
+/** A stored shared IP's account in the reader's region scope: its enterprise's region at closing. */
+const CLOSED_IN_SCOPE = `((:scope_city::text is null or a.city_code = :scope_city) and (:scope_county::text is null or a.county_code = :scope_county))`;
 
 /** The parts of the answer, each a row per group, page entry or shared IP; the first names the column. */
 const ARMS: Record<keyof Parts, string> = {
@@ -89,10 +109,8 @@ function reportSql(ipCountScope: RuleParameters['ipCountScope'], wanted: Readonl
       ? `select ip, n from page_ip_counts`
       : `select ${column} as ip, count(*)::int as n from logins where not delegated and ${column} in (select ip from page_ips) group by ${column}`;
   return `
-    with delegated as (
-      select distinct enterprise_code from delegations
-      where effective_from < :closes and (effective_to is null or effective_to > :opens)
-    ),
+    with ${ENTERPRISES_THEN},
+    ${DELEGATED},
     logins as (
       select enterprise_code, first_ip, last_ip, enterprise_code in (select enterprise_code from delegated) as delegated
       from dr_period_logins where period_code = :code
@@ -104,7 +122,7 @@ function reportSql(ipCountScope: RuleParameters['ipCountScope'], wanted: Readonl
         coalesce(g.delegated, r.code in (select enterprise_code from delegated)) as delegated,
         g.first_ip is not null and (g.delegated or g.first_ip not in (${sharedFirst})) as initially_direct,
         g.last_ip is not null and (g.delegated or g.last_ip not in (${sharedLast})) as finally_direct
-      from enterprises r left join logins g on g.enterprise_code = r.code
+      from enterprises_then r left join logins g on g.enterprise_code = r.code
       where r.active and r.category = any(:categories::text[])
         and (:scope_city::text is null or r.city_code = :scope_city) and (:scope_county::text is null or r.county_code = :scope_county)
     ),
@@ -121,6 +139,61 @@ function reportSql(ipCountScope: RuleParameters['ipCountScope'], wanted: Readonl
     n_first as (${pageN('first_ip')}),
     n_last as (${pageN('last_ip')})
     ${wanted.map((part) => ARMS[part]).join('\n    union all\n')}`;
+}
+
+/** The closed period's parts from what closing stored (closing.ts): the same answer as ARMS, without the summaries. */
+const CLOSED_ARMS: Record<keyof Parts, string> = {
+  group: ARMS.group,
+  page: `select 'page', to_jsonb(p) from page p`,
+  shared: `
+  select 'shared', to_jsonb(s) from (select distinct ip from dr_closed_ip_accounts where period_code = :code) shared cross join lateral (
+    select shared.ip, count(distinct a.enterprise_code)::int as n,
+      array_agg(distinct a.enterprise_code collate "C" order by a.enterprise_code collate "C") filter (where ${CLOSED_IN_SCOPE}) as enterprises,
+      array_agg(distinct a.account collate "C" order by a.account collate "C") filter (where ${CLOSED_IN_SCOPE}) as accounts,
+      min(a.first_seen) as first_seen, max(a.last_seen) as last_seen
+    from dr_closed_ip_accounts a where a.period_code = :code and a.ip = shared.ip
+  ) s where s.enterprises is not null`,
+};
+
+/** A closed period's report: its stored results, selected and paged as an open period's are. */
+function closedReportSql(wanted: ReadonlyArray<keyof Parts>): string {
+  return `
+    with explained as not materialized (
+      select code, name, city_code, city_name, county_code, county_name, category, first_ip, last_ip, n_first, n_last,
+        delegated, initially_direct, finally_direct, reason,
+        (:city::text is null or city_code = :city) and (:county::text is null or county_code = :county) as in_region
+      from dr_closed_results where period_code = :code
+        and (:scope_city::text is null or city_code = :scope_city) and (:scope_county::text is null or county_code = :scope_county)
+    ),
+    selected as not materialized (select * from explained where in_region and (:reason::text is null or reason = :reason)),
+    page as (select * from selected order by code collate "C" limit :limit offset :offset)
+    ${wanted.map((part) => CLOSED_ARMS[part]).join('\n    union all\n')}`;
+}
+
+/**
+ * Stores the period's report as it stands (rule steps 1–5 with the bureau's parameters) for
+ * closing: every required enterprise's result, and the logins behind each shared IP with each
+ * enterprise's region then. In the caller's transaction; straight from SQL to SQL.
+ */
+export async function storeClosedResults(knex: Knex, query: RuleQuery): Promise<void> {
+  await ensureSummary(knex, query.period);
+  const values = bindings(query);
+  await knex.raw(
+    `insert into dr_closed_results
+     select (jsonb_populate_record(null::dr_closed_results, row || jsonb_build_object('period_code', :code::text))).*
+     from (${reportSql(query.parameters.ipCountScope, ['page'])}) parts (part, row)`,
+    values,
+  );
+  await knex.raw(
+    `insert into dr_closed_ip_accounts (period_code, ip, enterprise_code, account, city_code, county_code, first_seen, last_seen)
+     select :code, a.ip, a.enterprise_code, a.account, r.city_code, r.county_code, a.first_seen, a.last_seen
+     from (${reportSql(query.parameters.ipCountScope, ['shared'])}) parts (part, row)
+     join dr_period_ip_accounts a on a.period_code = :code and a.ip = parts.row->>'ip'
+     left join enterprise_versions r on r.code = a.enterprise_code and r.valid_from < :closes and (r.valid_to is null or r.valid_to >= :closes)
+     where not exists (select 1 from delegations d where d.enterprise_code = a.enterprise_code
+       and d.effective_from < :closes and (d.effective_to is null or d.effective_to > :opens))`,
+    values,
+  );
 }
 
 interface SharedRow {
@@ -270,10 +343,11 @@ async function runReport(
   selection: EnterpriseSelection,
   wanted: ReadonlyArray<keyof Parts>,
 ): Promise<{ report: DirectReport; matching: number }> {
-  await ensureSummary(knex, query.period);
+  if (!query.closed) await ensureSummary(knex, query.period);
   const parts = await knex.transaction(async (trx) => {
     await trx.raw(`set local work_mem = '64MB'`);
-    const sql = `select part, row::text as row from (${reportSql(query.parameters.ipCountScope, wanted)}) parts`;
+    const arms = query.closed ? closedReportSql(wanted) : reportSql(query.parameters.ipCountScope, wanted);
+    const sql = `select part, row::text as row from (${arms}) parts`;
     // As text, parsed here: Strapi's connection does not parse jsonb.
     const rows = (await trx.raw(sql, bindings(query, selection))).rows as Array<{ part: keyof Parts; row: string }>;
     return rows.map(({ part, row }) => ({ part, row: JSON.parse(row) }) as Part);

@@ -1,5 +1,7 @@
 import { t } from '@statdesk/config';
+import { errors } from '@strapi/utils';
 import { checkInstants, checkOrder } from '../../../../lib/instants';
+import { closingOf } from '../../../direct-report/services/closing';
 import { dropOrphanedSummaries, ensureSummary } from '../../../direct-report/services/summaries';
 
 interface PeriodEvent {
@@ -27,4 +29,36 @@ function checkWindow({ params: { data } }: { params: { data?: Record<string, unk
   checkOrder(data, 'opensAt', 'closesAt', t('directReport.period.window'));
 }
 
-export default { beforeCreate: checkWindow, beforeUpdate: checkWindow, afterCreate: build, afterUpdate: build, afterDelete: dropOrphans };
+interface ChangeEvent {
+  params: { data?: Record<string, unknown>; where?: Record<string, unknown> };
+}
+
+/** What a closed period's stored report was computed for: changing any of it would make the report lie. */
+const CLOSED_FIELDS = ['code', 'type', 'opensAt', 'closesAt'] as const;
+/** An instant as its milliseconds (a Date, or an ISO string with a time), anything else as it is. */
+const comparable = (value: unknown) =>
+  value instanceof Date ? value.getTime() : typeof value === 'string' && value.includes('T') ? Date.parse(value) : value;
+const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);
+
+/** A closed (收口) period keeps its code and window until the bureau re-opens it (direct-report.md "收口"). */
+async function refuseClosedChange({ params: { data, where } }: ChangeEvent, deleting = false) {
+  if (!where) return;
+  const current = (await strapi.db.query('api::reporting-period.reporting-period').findOne({ where })) as Record<string, unknown> | null;
+  if (!current?.code || !(await closingOf(strapi.db.connection, String(current.code)))) return;
+  const changed = deleting || CLOSED_FIELDS.some((field) => data?.[field] !== undefined && !sameValue(data[field], current[field]));
+  if (!changed) return;
+  const message = t('directReport.closing.locked', { code: String(current.code) });
+  throw new errors.ValidationError(message, { errors: [{ path: ['closesAt'], message }] });
+}
+
+export default {
+  beforeCreate: checkWindow,
+  beforeUpdate: async (event: ChangeEvent) => {
+    checkWindow(event);
+    await refuseClosedChange(event);
+  },
+  beforeDelete: (event: ChangeEvent) => refuseClosedChange(event, true),
+  afterCreate: build,
+  afterUpdate: build,
+  afterDelete: dropOrphans,
+};

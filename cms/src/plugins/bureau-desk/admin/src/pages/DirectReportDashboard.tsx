@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { messageOf, useOpenFile } from '../../../../../admin/shared/api';
 import { EnterpriseTable, FINAL, INITIAL, percent, RegionTable, SharedIpTable } from './direct-report-tables';
+import { PeriodClosingPanel } from './period-closing';
 
 type Region = RegionRates;
 type Report = DirectReportPage;
@@ -74,6 +75,8 @@ export default function DirectReportDashboard() {
   // The report together with the drill it answers, so headings never describe a newer click than the data.
   const [loaded, setLoaded] = useState<{ report: Report; city: string | null; county: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after a period is closed or re-opened: the list and the report load again.
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     get<TrendPoint[]>(endpoints.bureauReportPeriods.path).then(
@@ -83,7 +86,7 @@ export default function DirectReportDashboard() {
       },
       (caught) => setError(messageOf(caught)),
     );
-  }, [get]);
+  }, [get, version]);
 
   // The filter the enterprise list and both exports share: region drilled to, reason chosen.
   const filter = new URLSearchParams({ ...(city && { city }), ...(county && { county }), ...(reason && { reason }) }).toString();
@@ -100,7 +103,7 @@ export default function DirectReportDashboard() {
       ({ data }) => setLoaded({ report: data, city, county }),
       (caught) => setError(messageOf(caught)),
     );
-  }, [get, period, query, city, county]);
+  }, [get, period, query, city, county, version]);
 
   const drill = (next: { city?: string | null; county?: string | null }) => {
     setCity(next.city ?? null);
@@ -140,6 +143,7 @@ export default function DirectReportDashboard() {
                   {(trend ?? []).map((point) => (
                     <SingleSelectOption key={point.code} value={point.code}>
                       {point.code}
+                      {point.closing ? t('directReport.closing.closedTag') : ''}
                     </SingleSelectOption>
                   ))}
                 </SingleSelect>
@@ -171,6 +175,9 @@ export default function DirectReportDashboard() {
               {t('directReport.admin.exportCsv')}
             </Button>
           </Flex>
+        )}
+        {report && period === report.period.code && (
+          <PeriodClosingPanel code={period} closing={report.closing} onChanged={() => setVersion((v) => v + 1)} />
         )}
         {report && (
           <Box marginBottom={6}>

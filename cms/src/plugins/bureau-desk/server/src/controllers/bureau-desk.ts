@@ -25,10 +25,14 @@ const AGENCY = 'api::agency.agency';
 const service = <U extends ServiceUid>(uid: U) => serviceOf(strapi, uid);
 type Chain = StatDeskServices['api::agency.chain'];
 const ENTERPRISE = 'api::enterprise.enterprise';
+/** Who may edit the 网报期 closes and re-opens them (收口). */
+const PERIOD = 'api::reporting-period.reporting-period';
 
 const bureau = () => service('api::statistician.bureau');
 const chain = () => service('api::agency.chain');
 const report = () => service('api::direct-report.report');
+const closing = () => service('api::direct-report.closing');
+const periodCode = (ctx: Ctx) => String(ctx.params.code);
 const no = (ctx: Ctx) => String(ctx.params.no);
 const body = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 
@@ -191,6 +195,23 @@ export default {
   reportPeriods: (ctx: Ctx) =>
     answer(ctx, async () => {
       return { body: await report().trend(12, await reportScope(ctx)) };
+    }),
+  periodClosings: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      await reportScope(ctx);
+      await report().period(periodCode(ctx));
+      return { body: { closings: await closing().history(periodCode(ctx)), canClose: ability(ctx).can(UPDATE, PERIOD) } };
+    }),
+  closePeriod: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, PERIOD);
+      return { body: await closing().close(periodCode(ctx), actorOf(ctx.state.user)) };
+    }),
+  reopenPeriod: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      requireCan(ctx, UPDATE, PERIOD);
+      await closing().reopen(periodCode(ctx), actorOf(ctx.state.user), body(ctx).reason);
+      return { body: { closings: await closing().history(periodCode(ctx)) } };
     }),
   report: (ctx: Ctx) =>
     answer(ctx, async () => {

@@ -26,6 +26,9 @@ export const bureauDeskRoutes = {
     desk(e.bureauDecideAgency, 'bureau-desk.decideAgency'),
     desk(e.bureauAgencyDocument, 'bureau-desk.agencyDocument'),
     desk(e.bureauReportPeriods, 'bureau-desk.reportPeriods'),
+    desk(e.bureauPeriodClosings, 'bureau-desk.periodClosings'),
+    desk(e.bureauClosePeriod, 'bureau-desk.closePeriod'),
+    desk(e.bureauReopenPeriod, 'bureau-desk.reopenPeriod'),
     // The export first: its path (`…/2026-10.xlsx`) would match the report's `:period` too.
     desk(e.bureauExportReport, 'bureau-desk.exportReport'),
     desk(e.bureauReport, 'bureau-desk.report'),
