@@ -199,4 +199,31 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     expectNoAdminProblems(page, 'city officer');
     await page.close();
   });
+
+  it('closes the period (收口) and re-opens it with a reason, which the page records', async () => {
+    const page = await signInToAdmin(browser);
+    await page.getByRole('link', { name: '一套表直报率', exact: true }).click();
+    const panel = page.getByTestId('period-closing');
+    await expect(panel.textContent({ timeout: 20_000 })).resolves.toContain('进行中');
+
+    await panel.getByRole('button', { name: '收口' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain('以后企业名录或登录记录变化都不再影响它');
+    await dialog.getByRole('button', { name: '收口' }).click();
+    await panel.getByText(/^已于 .+ 收口（/).waitFor({ timeout: 15_000 });
+    await expect(page.getByText('合计：应报 9 家').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('combobox', { name: '网报期' }).textContent()).resolves.toContain('2027-01（已收口）');
+    await saveScreenshot(page, 'admin-direct-report-closed');
+
+    await panel.getByRole('button', { name: '重新打开' }).click();
+    await dialog.getByRole('button', { name: '重新打开' }).click();
+    await expect(dialog.getByText('请填写重新打开的原因').isVisible()).resolves.toBe(true);
+    await dialog.getByRole('textbox', { name: '重新打开的原因' }).fill('平台补发了 2 月 3 日的登录记录');
+    await dialog.getByRole('button', { name: '重新打开' }).click();
+    await panel.getByText('进行中').waitFor({ timeout: 15_000 });
+    await expect(panel.textContent()).resolves.toContain('重新打开（');
+    await expect(panel.textContent()).resolves.toContain('：平台补发了 2 月 3 日的登录记录');
+    expectNoAdminProblems(page, 'closing');
+    await page.close();
+  });
 });
