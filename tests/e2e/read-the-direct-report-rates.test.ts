@@ -217,7 +217,7 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
 
     await panel.getByRole('button', { name: '重新打开' }).click();
     await dialog.getByRole('button', { name: '重新打开' }).click();
-    await expect(dialog.getByText('请填写重新打开的原因').isVisible()).resolves.toBe(true);
+    await dialog.getByText('请填写重新打开的原因').waitFor({ timeout: 10_000 });
     await dialog.getByRole('textbox', { name: '重新打开的原因' }).fill('平台补发了 2 月 3 日的登录记录');
     await dialog.getByRole('button', { name: '重新打开' }).click();
     await panel.getByText('进行中').waitFor({ timeout: 15_000 });

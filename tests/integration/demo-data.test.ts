@@ -31,7 +31,10 @@ describe('demo data for npm start', () => {
       find(
         period: string,
         filter: object,
+        scope?: object,
+        whatIf?: { threshold?: number },
       ): Promise<{
+        closing: { closedAt: string; closedBy: string } | null;
         totals: { required: number; initialRate: number };
         cities: Array<{ flags: string[] }>;
         sharedIps: Array<{ operator: { cause: string } | null }>;
@@ -52,6 +55,16 @@ describe('demo data for npm start', () => {
     );
     const quarter = await reports.find('2026-Q3', {});
     expect(quarter.totals.required).toBeGreaterThan(october.totals.required);
+    // The quarter is closed (收口) and reads what was stored, the same as computing it again.
+    expect(quarter.closing).toMatchObject({ closedBy: '演示数据' });
+    expect(october.closing).toBeNull();
+    const computed = await reports.find('2026-Q3', {}, {}, { threshold: 5 });
+    expect(computed.closing).toEqual(quarter.closing);
+    expect({ ...computed.totals, cities: computed.cities, sharedIps: computed.sharedIps }).toEqual({
+      ...quarter.totals,
+      cities: quarter.cities,
+      sharedIps: quarter.sharedIps,
+    });
   });
 
   it('seeds agencies at three points of the chain, none confirmed, that the demo password opens', async () => {

@@ -1,4 +1,11 @@
-import { defaultRuleParameters, generateDataset, type OperatorAddressInput, type ReportingPeriod, sichuanRegions } from '@statdesk/config';
+import {
+  defaultRuleParameters,
+  generateDataset,
+  type OperatorAddressInput,
+  type ReportingPeriod,
+  sichuanRegions,
+  t,
+} from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { storedEventOf } from '../api/direct-report/services/stored-event';
 import { documentData } from '../lib/document-data';
@@ -71,5 +78,7 @@ export async function seedDirectReport(strapi: Core.Strapi): Promise<void> {
     const batch = [...data.events()].map((e, i) => storedEventOf(e, `demo-${period.code}-${i}`));
     for (let i = 0; i < batch.length; i += 5000) await ingest.insertEvents(batch.slice(i, i + 5000));
   }
+  // The quarter is over and closed (收口), so the dashboard shows both states.
+  await serviceOf(strapi, 'api::direct-report.closing').close('2026-Q3', t('directReport.closing.demoActor'));
   strapi.log.info('Demo data: direct-reporting periods 2026-10 and 2026-Q3 for 3 000 enterprises in Sichuan');
 }

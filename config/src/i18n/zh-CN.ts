@@ -652,6 +652,7 @@ export const zhCN = {
   'directReport.closing.reopenHint': '重新打开后，直报率按当前的登录记录和企业名录重新计算；原因记入收口记录。',
   'directReport.closing.cancel': '取消',
   'directReport.closing.history': '收口记录',
+  'directReport.closing.demoActor': '演示数据',
   'directReport.closing.action.close': '收口',
   'directReport.closing.action.reopen': '重新打开',
   'directReport.reasonUnknown': 'reason 应为 {reasons} 之一',

@@ -633,6 +633,7 @@ describe('zh-CN texts', () => {
         "directReport.closing.closedAt": "已于 {at} 收口（{by}）：直报率按收口时保存的结果显示，以后不再变动",
         "directReport.closing.closedTag": "（已收口）",
         "directReport.closing.confirmClose": "收口后，网报期 {code} 的应报企业、每家企业的结果和合计按现在的情况保存，以后企业名录或登录记录变化都不再影响它。确定收口吗？",
+        "directReport.closing.demoActor": "演示数据",
         "directReport.closing.history": "收口记录",
         "directReport.closing.inProgress": "进行中：直报率随登录记录和企业名录更新",
         "directReport.closing.locked": "网报期 {code} 已收口，不能修改代码、类型或网报窗口，也不能删除；如需修改，请先在“一套表直报率”页面重新打开",

@@ -82,7 +82,7 @@ export function PeriodClosingPanel({ code, closing, onChanged }: PeriodClosingPr
                   : []
               }
               label={label}
-              done={`${label}：${code}`}
+              done={`已${label}：${code}`}
               variant={open === 'close' ? 'success' : 'secondary'}
               onClose={() => setOpen(null)}
               onDone={() => {
