@@ -225,5 +225,6 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await expect(panel.textContent()).resolves.toContain('：平台补发了 2 月 3 日的登录记录');
     expectNoAdminProblems(page, 'closing');
     await page.close();
-  });
+    // Two dialogs and four reports: more steps than the default minute allows on a busy machine.
+  }, 120_000);
 });
