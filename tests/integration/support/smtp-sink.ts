@@ -6,8 +6,11 @@ export interface SinkMessage {
   raw: string;
 }
 
-/** A local SMTP server on a free loopback port that keeps every message it is sent. */
-export async function startSmtpSink(): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
+/**
+ * A local SMTP server on a loopback port that keeps every message it is sent: a free port, or
+ * `port` to start one again where a stopped one listened (a mail server coming back).
+ */
+export async function startSmtpSink(port = 0): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
   const messages: SinkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -22,7 +25,7 @@ export async function startSmtpSink(): Promise<{ port: number; messages: SinkMes
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.server.address() as AddressInfo).port,
     messages,

@@ -72,6 +72,12 @@ export default {
       const { access } = await readableRecord(ctx, DECIDE_ACTION);
       return { body: await service('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx), access) };
     }),
+  // The record's mail: who may read the record sees its messages (subjects, states), not the address.
+  messages: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      await readableRecord(ctx);
+      return { body: { mailEnabled: mailEnabled(), messages: await service('notify').messages(String(ctx.params.no)) } };
+    }),
   stampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { uid, entry, access } = await readableRecord(ctx);
