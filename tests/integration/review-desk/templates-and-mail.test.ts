@@ -32,7 +32,13 @@ describe('print templates and applicant emails', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    cms = await bootCms('templates-mail', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_FROM: 'data@stats.example' });
+    // The mail worker looks for due mail every 200 ms here, so the applicant's mail arrives in the test's time.
+    cms = await bootCms('templates-mail', {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_FROM: 'data@stats.example',
+      MAIL_OUTBOX_INTERVAL_MS: '200',
+    });
     editor = await signInAs(cms, 'Content editor', 'editor@stats.example');
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer@stats.example');
   });
@@ -41,6 +47,7 @@ describe('print templates and applicant emails', () => {
     await sink?.stop();
     delete process.env.SMTP_HOST;
     delete process.env.SMTP_PORT;
+    delete process.env.MAIL_OUTBOX_INTERVAL_MS;
   });
 
   describe('print templates', () => {
