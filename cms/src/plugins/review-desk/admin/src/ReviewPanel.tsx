@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatTime, useOpenFile } from '../../../../admin/shared/api';
 import { isSubmissionModel, useRecord } from './api';
 import { Decisions } from './decisions';
+import { MailMessages } from './MailMessages';
 import { ScanBeside } from './ScanBeside';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
@@ -148,6 +149,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           {fileError}
         </Typography>
       )}
+      <MailMessages recordNo={recordNo} version={record} />
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           审核记录
@@ -182,7 +184,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
 
 /**
  * The edit view's side panel for a submission: the decisions, the scan beside the answers, the
- * printable form and the whole review history. Keyed by record: 下一条 starts afresh.
+ * printable form, the mail to the applicant and the whole review history. Keyed by record: 下一条 starts afresh.
  */
 export const ReviewPanel: PanelComponent = ({ model, document, collectionType, documentId }) => {
   const recordNo = (document as { recordNo?: string } | undefined)?.recordNo;
