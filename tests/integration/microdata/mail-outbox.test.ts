@@ -5,9 +5,10 @@ import { MAIL_MAX_ATTEMPTS } from '../../../config/src/admin/mail-outbox.ts';
 import type { RecordMessages } from '../../../config/src/contract/review-desk.ts';
 import { type Staff, signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
-import { validInstitution } from '../support/fixtures.ts';
+import { validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
-import { type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
+import { approveWithoutScan } from '../support/review.ts';
+import { forgetMailSettings, mailSettings, type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
@@ -41,20 +42,13 @@ describe('mail to applicants goes through the outbox and is never lost', () => {
     sink = await startSmtpSink();
     port = sink.port;
     // No timer: each test runs the worker's passes itself, at the times it chooses.
-    cms = await bootCms('mail-outbox', {
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(port),
-      SMTP_FROM: 'data@stats.example',
-      MAIL_OUTBOX_INTERVAL_MS: '0',
-    });
+    cms = await bootCms('mail-outbox', mailSettings(port, 0));
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer-outbox@stats.example');
   });
   afterAll(async () => {
     await cms?.stop();
     await sink?.stop();
-    delete process.env.SMTP_HOST;
-    delete process.env.SMTP_PORT;
-    delete process.env.MAIL_OUTBOX_INTERVAL_MS;
+    forgetMailSettings();
   });
 
   it('queues the confirmation with the submission and a decision’s mail with the decision', async () => {
@@ -175,5 +169,29 @@ describe('mail to applicants goes through the outbox and is never lost', () => {
     expect((await fetch(`${cms.url}/review-desk/records/${no}/messages`)).status).toBe(401);
     const editor = await signInAs(cms, 'Content editor', 'editor-outbox@stats.example');
     expect((await editor.call('GET', `/review-desk/records/${no}/messages`)).status).toBe(403);
+  });
+
+  it('keeps the address a mail server quoted from staff who may not read personal details', async () => {
+    const application = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(no));
+    await approveWithoutScan(cms, application.body.applicationNo);
+    const outcome = await postJson<Submitted>(cms.url, '/api/public/outcomes', validOutcome(application.body.applicationNo));
+    const outcomeNo = outcome.body.applicationNo;
+    const error = '550 5.1.1 <refused@univ.example>: Recipient address rejected';
+    await outbox().insert({
+      record_no: outcomeNo,
+      kind: 'notice',
+      recipient: 'refused@univ.example',
+      subject: '成果通知',
+      body: '正文',
+      attempts: 1,
+      last_error: error,
+    });
+    const lastErrorAs = async (staff: Staff) =>
+      (await staff.json<RecordMessages>('GET', `/review-desk/records/${outcomeNo}/messages`)).body.messages.find(
+        (m) => m.subject === '成果通知',
+      )?.lastError;
+    // The content editor reads outcomes without who filed them (config/src/admin/roles.ts).
+    expect(await lastErrorAs(await signInAs(cms, 'Content editor', 'editor-outcomes@stats.example'))).toBe('（无权查看）');
+    expect(await lastErrorAs(reviewer)).toBe(error);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { WITHHELD } from '../../../../../lib/field-access';
 import { deliverDueMail, enqueueMail, messagesOf } from '../../../../../lib/mail-outbox';
 import type { Entry } from '../../../../../lib/records';
 
@@ -51,9 +52,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         { trx, cause: decision },
       ),
-    /** The record's mail, oldest first, and whether each was sent. */
-    messages: (recordNo: string) => messagesOf(strapi, recordNo),
-    /** One pass of the mail worker (bootstrap/mail-worker.ts): sends what is due at `now`. */
-    deliverDue: (now?: Date) => deliverDueMail(strapi, now),
+    /**
+     * The record's mail, oldest first, and whether each was sent. A mail server's error often
+     * quotes the address it refused, so only a role that reads the whole record sees it.
+     */
+    messages: async (recordNo: string, readsWholeRecord: boolean) =>
+      (await messagesOf(strapi, recordNo)).map((message) =>
+        readsWholeRecord || !message.lastError ? message : { ...message, lastError: WITHHELD },
+      ),
+    /** One pass of the mail worker (bootstrap/mail-worker.ts): sends what is due at `now`; nothing when mail is off. */
+    deliverDue: async (now?: Date) => (mailEnabled() ? deliverDueMail(strapi, now) : 0),
   };
 };
