@@ -32,3 +32,19 @@ export async function startSmtpSink(port = 0): Promise<{ port: number; messages:
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Strapi's settings to mail through a sink on `port`; the mail worker looks for due mail every
+ * `workerIntervalMs` (0: no worker, the test runs its passes itself).
+ */
+export const mailSettings = (port: number, workerIntervalMs: number): Record<string, string> => ({
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(port),
+  SMTP_FROM: 'data@stats.example',
+  MAIL_OUTBOX_INTERVAL_MS: String(workerIntervalMs),
+});
+
+/** Takes the mail settings out of process.env again, so the next Strapi of the worker mails nothing. */
+export function forgetMailSettings(): void {
+  for (const name of Object.keys(mailSettings(0, 0))) delete process.env[name];
+}
