@@ -1,6 +1,9 @@
-import { endpoints, pathOf, type RecordMessages } from '@statdesk/config/contract';
+import { endpoints, type OutboxMessage, pathOf, type RecordMessages } from '@statdesk/config/contract';
 import { Box, Typography } from '@strapi/design-system';
 import { formatTime, useDeskRecord } from '../../../../admin/shared/api';
+import { Timeline } from './Timeline';
+
+const keyOf = (message: OutboxMessage) => `${message.createdAt}-${message.subject}`;
 
 const STATE_COLOURS = { sent: 'success600', pending: 'warning600', failed: 'danger600' } as const;
 
@@ -23,12 +26,9 @@ export function MailMessages({ recordNo, version }: { recordNo: string; version:
           暂无邮件
         </Typography>
       )}
-      <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="mail-messages">
-        {record.messages.map((message) => (
-          <li key={`${message.createdAt}-${message.subject}`} style={{ marginTop: 8 }}>
-            <Typography tag="p" variant="pi" textColor="neutral600">
-              {formatTime(message.createdAt)}
-            </Typography>
+      <Timeline testId="mail-messages" items={record.messages} keyOf={keyOf} captionOf={(message) => formatTime(message.createdAt)}>
+        {(message) => (
+          <>
             <Typography tag="p">{message.subject}</Typography>
             <Typography tag="p" fontWeight="bold" textColor={STATE_COLOURS[message.state]} data-testid="mail-state">
               {message.stateLabel}
@@ -45,9 +45,9 @@ export function MailMessages({ recordNo, version }: { recordNo: string; version:
                 下次尝试：{formatTime(message.nextAttemptAt)}
               </Typography>
             )}
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      </Timeline>
     </Box>
   );
 }

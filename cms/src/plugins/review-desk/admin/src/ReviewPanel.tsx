@@ -8,6 +8,7 @@ import { isSubmissionModel, useRecord } from './api';
 import { Decisions } from './decisions';
 import { MailMessages } from './MailMessages';
 import { ScanBeside } from './ScanBeside';
+import { Timeline } from './Timeline';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -154,12 +155,14 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
         <Typography variant="sigma" textColor="neutral600">
           审核记录
         </Typography>
-        <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="review-history">
-          {record.history.map((event) => (
-            <li key={`${event.at}-${event.action}`} style={{ marginTop: 8 }}>
-              <Typography tag="p" variant="pi" textColor="neutral600">
-                {formatTime(event.at)} · {event.actor}
-              </Typography>
+        <Timeline
+          testId="review-history"
+          items={record.history}
+          keyOf={(event) => `${event.at}-${event.action}`}
+          captionOf={(event) => `${formatTime(event.at)} · ${event.actor}`}
+        >
+          {(event) => (
+            <>
               <Typography tag="p">
                 {event.fromLabel ? `${event.fromLabel} → ` : ''}
                 {event.toLabel}
@@ -174,9 +177,9 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
                   ))}
                 </ul>
               )}
-            </li>
-          ))}
-        </ol>
+            </>
+          )}
+        </Timeline>
       </Box>
     </Flex>
   );
