@@ -4,8 +4,9 @@ import { MEDIA_MAX_BYTES, MEDIA_MIME_TYPES } from '../src/lib/media-type';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 /**
- * Applicants are emailed on submission and on every decision when SMTP_HOST is set;
- * without it the email plugin keeps its default provider and StatDesk sends nothing.
+ * Applicants are emailed on submission and on every decision when SMTP_HOST is set, through the
+ * outbox and its worker (src/lib/mail-outbox.ts); without it the email plugin keeps its default
+ * provider and StatDesk queues and sends nothing.
  */
 const email = (env: Env) =>
   env('SMTP_HOST')
@@ -16,6 +17,11 @@ const email = (env: Env) =>
             host: env('SMTP_HOST'),
             port: env.int('SMTP_PORT', 587),
             secure: env.bool('SMTP_SECURE', false),
+            // The mail worker holds a message's row lock while sending: a server that hangs must
+            // fail the attempt in seconds (nodemailer waits up to 10 minutes by default), to be retried.
+            connectionTimeout: 15_000,
+            greetingTimeout: 15_000,
+            socketTimeout: 30_000,
             ...(env('SMTP_USERNAME') && { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }),
           },
           settings: { defaultFrom: env('SMTP_FROM', 'noreply@statdesk.local'), defaultReplyTo: env('SMTP_FROM', 'noreply@statdesk.local') },

@@ -8,6 +8,7 @@ import { closePublicSignUp } from './bootstrap/close-public-sign-up';
 import { createFirstAdmin } from './bootstrap/create-first-admin';
 import { registerJurisdictionCondition } from './bootstrap/jurisdiction';
 import { configureReviewViews } from './bootstrap/list-views';
+import { type MailWorker, startMailWorker } from './bootstrap/mail-worker';
 import { withdrawMarketplace } from './bootstrap/no-marketplace';
 import { seedAgencyDemo } from './bootstrap/seed-agency-demo';
 import { seedContent } from './bootstrap/seed-content';
@@ -19,6 +20,7 @@ import { closePrinter } from './lib/pdf-printer';
 import { serviceOf } from './lib/services';
 
 let gateIndex: GateIndex | undefined;
+let mailWorker: MailWorker | undefined;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +44,7 @@ export default {
     await gateIndex.start();
     serviceOf(strapi, 'api::statistician.gate').attachIndex(gateIndex);
     answerGateBeforeKoa(strapi);
+    mailWorker = startMailWorker(strapi);
     await seedDemo(strapi);
     await seedDirectReport(strapi);
     await seedAgencyDemo(strapi);
@@ -49,6 +52,7 @@ export default {
   },
 
   async destroy() {
+    await mailWorker?.stop();
     await gateIndex?.stop();
     await closePrinter();
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboxStates } from '../admin/mail-outbox.ts';
 import { statuses } from '../workflow/submission.ts';
 import { defineEndpoint, fileBody } from './endpoint.ts';
 import { decisionVerbs, submissionKindIds } from './record-kinds.ts';
@@ -68,6 +69,27 @@ export const recordDetail = z.object({
     .nullable(),
 });
 export type RecordDetail = z.infer<typeof recordDetail>;
+
+/** One email to the applicant as the desk shows it: queued with the change that caused it. */
+export const outboxMessage = z.object({
+  /** What caused it: submitted, or the decision's action (approve, return, reject). */
+  kind: z.string(),
+  subject: z.string(),
+  state: z.enum(outboxStates),
+  /** 待发送 / 已发送 / 发送失败. */
+  stateLabel: z.string(),
+  attempts: z.number().int(),
+  /** Why the last attempt failed, as the mail server or the network said it. */
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  /** When a pending message is tried next. */
+  nextAttemptAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+export const recordMessages = z.object({ mailEnabled: z.boolean(), messages: z.array(outboxMessage) });
+export type RecordMessages = z.infer<typeof recordMessages>;
 
 export const overview = z.object({
   waiting: z.array(z.object({ kind, noun: z.string(), count: z.number().int() })),
@@ -153,6 +175,14 @@ export const reviewDesk = {
     auth: 'admin',
     request: { params: recordNoParams },
     responses: { 200: recordDetail },
+    errors: [401, 403, 404],
+  }),
+  deskMessages: defineEndpoint({
+    method: 'GET',
+    path: `${desk}/records/:no/messages`,
+    auth: 'admin',
+    request: { params: recordNoParams },
+    responses: { 200: recordMessages },
     errors: [401, 403, 404],
   }),
   deskDecide: defineEndpoint({

@@ -48,6 +48,10 @@ export const zhCN = {
   'workflow.submission.notAllowed': '当前状态为“{status}”，不能执行“{action}”',
   'workflow.submission.expiredOrForbidden': '查询已过期或无权查看此申请，请重新查询',
   'workflow.submission.notFound': '未找到该申请',
+  // Mail to applicants as the desk shows it (docs/operations.md, "Mail").
+  'mail.outbox.pending': '待发送',
+  'mail.outbox.sent': '已发送',
+  'mail.outbox.failed': '发送失败',
   'workflow.submission.kindRequired': '请选择申请类型',
   'workflow.submission.attachmentsOnlyForData': '只有数据使用申请可以上传附件',
   'workflow.submission.attachmentLabel': '附件',

@@ -419,6 +419,9 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('deskAttachment', 404, { params: { no: dataApplication.applicationNo, index: 9 }, token });
     await expectAnswer('deskFormPdf', 200, { params: jg, token });
     await expectAnswer('deskFormPdf', 404, { params: { no: `JG-${year}-999999` }, token });
+    await expectAnswer('deskMessages', 200, { params: jg, token });
+    await expectAnswer('deskMessages', 401, { params: jg });
+    await expectAnswer('deskMessages', 404, { params: { no: `JG-${year}-999999` }, token });
     await expectAnswer('deskDecide', 400, { params: jg, body: { action: 'reject' }, token });
     await expectAnswer('deskDecide', 200, { params: jg, body: { action: 'approve' }, token });
     await expectAnswer('deskDecide', 409, { params: jg, body: { action: 'approve' }, token });

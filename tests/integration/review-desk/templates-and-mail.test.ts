@@ -4,7 +4,7 @@ import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validInstitution } from '../support/fixtures.ts';
 import { postJson } from '../support/http.ts';
-import { type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
+import { forgetMailSettings, mailSettings, type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type Failure = { error: { message: string; details: { fields: Record<string, string> } } };
@@ -32,15 +32,15 @@ describe('print templates and applicant emails', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    cms = await bootCms('templates-mail', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_FROM: 'data@stats.example' });
+    // The mail worker looks for due mail every 200 ms here, so the applicant's mail arrives in the test's time.
+    cms = await bootCms('templates-mail', mailSettings(sink.port, 200));
     editor = await signInAs(cms, 'Content editor', 'editor@stats.example');
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer@stats.example');
   });
   afterAll(async () => {
     await cms?.stop();
     await sink?.stop();
-    delete process.env.SMTP_HOST;
-    delete process.env.SMTP_PORT;
+    forgetMailSettings();
   });
 
   describe('print templates', () => {

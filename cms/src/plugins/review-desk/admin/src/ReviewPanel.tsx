@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { formatTime, useOpenFile } from '../../../../admin/shared/api';
 import { isSubmissionModel, useRecord } from './api';
 import { Decisions } from './decisions';
+import { MailMessages } from './MailMessages';
 import { ScanBeside } from './ScanBeside';
+import { Timeline } from './Timeline';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -148,16 +150,19 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           {fileError}
         </Typography>
       )}
+      <MailMessages recordNo={recordNo} version={record} />
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           审核记录
         </Typography>
-        <ol style={{ margin: 0, paddingLeft: '1.2em' }} data-testid="review-history">
-          {record.history.map((event) => (
-            <li key={`${event.at}-${event.action}`} style={{ marginTop: 8 }}>
-              <Typography tag="p" variant="pi" textColor="neutral600">
-                {formatTime(event.at)} · {event.actor}
-              </Typography>
+        <Timeline
+          testId="review-history"
+          items={record.history}
+          keyOf={(event) => `${event.at}-${event.action}`}
+          captionOf={(event) => `${formatTime(event.at)} · ${event.actor}`}
+        >
+          {(event) => (
+            <>
               <Typography tag="p">
                 {event.fromLabel ? `${event.fromLabel} → ` : ''}
                 {event.toLabel}
@@ -172,9 +177,9 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
                   ))}
                 </ul>
               )}
-            </li>
-          ))}
-        </ol>
+            </>
+          )}
+        </Timeline>
       </Box>
     </Flex>
   );
@@ -182,7 +187,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
 
 /**
  * The edit view's side panel for a submission: the decisions, the scan beside the answers, the
- * printable form and the whole review history. Keyed by record: 下一条 starts afresh.
+ * printable form, the mail to the applicant and the whole review history. Keyed by record: 下一条 starts afresh.
  */
 export const ReviewPanel: PanelComponent = ({ model, document, collectionType, documentId }) => {
   const recordNo = (document as { recordNo?: string } | undefined)?.recordNo;

@@ -72,6 +72,13 @@ export default {
       const { access } = await readableRecord(ctx, DECIDE_ACTION);
       return { body: await service('desk').decide(String(ctx.params.no), ctx.request.body, actorOf(ctx), access) };
     }),
+  // The record's mail: who may read the record sees its messages (subjects, states), never the address.
+  messages: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const { uid, entry, access } = await readableRecord(ctx);
+      const messages = await service('notify').messages(String(ctx.params.no), access.readsWholeRecord(uid, entry));
+      return { body: { mailEnabled: mailEnabled(), messages } };
+    }),
   stampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { uid, entry, access } = await readableRecord(ctx);

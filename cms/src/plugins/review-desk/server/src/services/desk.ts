@@ -151,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** 通过 / 退回修改 / 不通过 through the workflow in config/, then the applicant is told. */
+    /** 通过 / 退回修改 / 不通过 through the workflow in config/, with the applicant's mail queued. */
     async decide(no: string, input: unknown, actor: string, access: FieldAccess) {
       const kindId = kindOfRecordNo(no);
       if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
@@ -183,9 +183,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               amended = await service('change').amendOriginal(entry, period, actor);
             }
           : undefined,
+        // The applicant's mail is queued with the decision: both are stored or neither.
+        (changed) => service('notify').decided(kindId, changed, decision.action),
       );
-      const found = await findRecord(strapi, no);
-      if (found) void service('notify').decided(kindId, found.entry, decision.action);
       return this.detail(no, access);
     },
 

@@ -8,30 +8,40 @@ import {
   submittedMail,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { WITHHELD } from '../../../../../lib/field-access';
+import { deliverDueMail, enqueueMail, messagesOf } from '../../../../../lib/mail-outbox';
 import type { Entry } from '../../../../../lib/records';
 
-/** Mail is on when an SMTP host is configured (config/plugins.ts); without one nothing is sent. */
+/** Mail is on when an SMTP host is configured (config/plugins.ts); without one nothing is queued or sent. */
 export const mailEnabled = (): boolean => Boolean(process.env.SMTP_HOST);
+
+export interface QueueOptions {
+  /** The change's transaction; without it, the Strapi transaction under way, else one of its own. */
+  trx?: Knex.Transaction | undefined;
+  /** What caused the message, as the desk lists it (default `notice`). */
+  cause?: string;
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
-   * Sends after the change is committed and never fails the request: a mail server that is down
-   * must not stop a decision (the applicant still sees it on the query page).
+   * Queues a mail to the record's applicant (the form's email field) in the outbox, inside the
+   * transaction of the change that causes it: the mail worker sends it once that commits, retrying
+   * while the mail server is down, and a change rolled back leaves no mail behind.
    */
-  function send(kindId: SubmissionKindId, entry: Entry, mail: Mail): Promise<void> {
+  function send(kindId: SubmissionKindId, entry: Entry, mail: Mail, options: QueueOptions = {}): Promise<void> {
     const field = (submissionKinds[kindId].form as FormDefinition).emailField;
     const to = field ? String(entry[field] ?? '') : '';
     if (!mailEnabled() || !to) return Promise.resolve();
-    return strapi
-      .plugin('email')
-      .service('email')
-      .send({ to, subject: mail.subject, text: mail.text })
-      .catch((error: unknown) => strapi.log.warn(`Mail to the applicant of ${entry.recordNo} failed: ${String(error)}`));
+    return enqueueMail(strapi, { recordNo: entry.recordNo, cause: options.cause ?? 'notice', to, mail }, options.trx);
   }
 
   return {
-    submitted: (kindId: SubmissionKindId, entry: Entry) => send(kindId, entry, submittedMail(kindId, entry.recordNo)),
-    decided: (kindId: SubmissionKindId, entry: Entry, decision: Decision) =>
+    /** Any mail about a record, queued like the two below. */
+    enqueue: send,
+    submitted: (kindId: SubmissionKindId, entry: Entry, trx?: Knex.Transaction) =>
+      send(kindId, entry, submittedMail(kindId, entry.recordNo), { trx, cause: 'submitted' }),
+    decided: (kindId: SubmissionKindId, entry: Entry, decision: Decision, trx?: Knex.Transaction) =>
       send(
         kindId,
         entry,
@@ -40,6 +50,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           accessStart: entry.accessStart as string | null,
           accessEnd: entry.accessEnd as string | null,
         }),
+        { trx, cause: decision },
       ),
+    /**
+     * The record's mail, oldest first, and whether each was sent. A mail server's error often
+     * quotes the address it refused, so only a role that reads the whole record sees it.
+     */
+    messages: async (recordNo: string, readsWholeRecord: boolean) =>
+      (await messagesOf(strapi, recordNo)).map((message) =>
+        readsWholeRecord || !message.lastError ? message : { ...message, lastError: WITHHELD },
+      ),
+    /** One pass of the mail worker (bootstrap/mail-worker.ts): sends what is due at `now`; nothing when mail is off. */
+    deliverDue: async (now?: Date) => (mailEnabled() ? deliverDueMail(strapi, now) : 0),
   };
 };

@@ -34,12 +34,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Moves a submission through the workflow of config/src/workflow: the row is locked, the
    * transition checked, the status and review time stamped, and a review event appended, all in
-   * one transaction. `inside` runs in the same transaction before the commit.
+   * one transaction. `inside` runs in the same transaction before the change, `after` with the
+   * changed record before the commit (e.g. to queue the applicant's mail).
    */
   async transition(
     no: string,
     decision: Decision,
     inside?: (entry: Entry) => Promise<void>,
+    after?: (changed: Entry) => Promise<void>,
   ): Promise<{ from: SubmissionStatus; to: SubmissionStatus }> {
     const kindId = kindOfRecordNo(no);
     if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
@@ -74,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         now,
       );
+      if (after) await after((await lockRecord(strapi, kindId, no)) ?? entry);
       return { from, to: check.to };
     });
   },

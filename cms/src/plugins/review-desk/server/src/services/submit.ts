@@ -125,14 +125,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           { recordNo: no, action: 'submit', from: null, to: status, actor: t('workflow.actor.applicant') },
           now.toISOString(),
         );
+        // The confirmation is queued with the record: stored together or not at all.
+        const entry = { ...parsed.values, id: 0, documentId: '', recordNo: no, status } as Entry;
+        await serviceOf(strapi, 'plugin::review-desk.notify').submitted(kindId, entry, trx);
         return no;
       }).catch(async (error: unknown) => {
         // Files of a submission that was not committed are removed with it.
         await Promise.all(written.map((key) => privateStorage().remove(key)));
         throw error;
       });
-      const notify = serviceOf(strapi, 'plugin::review-desk.notify');
-      void notify.submitted(kindId, { ...parsed.values, id: 0, documentId: '', recordNo: applicationNo, status } as Entry);
       const answer: Submitted = {
         applicationNo,
         queryPassword: queryPassword ?? '',
