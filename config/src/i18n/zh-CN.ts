@@ -145,6 +145,28 @@ export const zhCN = {
   'statistician.unit.unverified': '待统计局核实',
   /** The history's name for the unit a gate link or the bureau verified. */
   'statistician.history.verifiedUnit': '核实的统计服务单位',
+  /** The history's name for the comprehensive statistician whose link a colleague registered through (seeds/004 §十一). */
+  'statistician.history.invitedBy': '分配注册表的综合统计人员',
+  'statistician.onBehalf.signIn':
+    '代为注册须由本单位综合统计人员先在“注册信息查询”中凭本人身份证号码和查询密码登录，再从本人注册表进入“代同事注册”',
+  'statistician.link.colleague': '同事姓名',
+  'statistician.link.colleagueRequired': '请填写同事姓名，以便区分每个链接',
+  'statistician.link.colleagueTooLong': '同事姓名不能超过50个字',
+  'statistician.link.enterprise': '企业',
+  'statistician.link.enterpriseRequired': '请选择分配注册表的企业',
+  'statistician.link.notComprehensive': '只有该企业已核实的综合统计人员可以分配注册表',
+  'statistician.link.tooMany': '未使用的链接已有{max}个。请先撤销不再需要的链接。',
+  'statistician.link.removed': '该注册已注销，不能分配注册表',
+  'statistician.link.notFound': '没有这个注册链接',
+  'statistician.link.notRevocable': '该链接已使用、已过期或已撤销，不能撤销',
+  'statistician.link.unknown': '注册链接无效。请向本单位综合统计人员重新索取链接。',
+  'statistician.link.used': '该注册链接已使用过，每个链接只能注册一次。请向本单位综合统计人员重新索取链接。',
+  'statistician.link.expired': '该注册链接已过期。请向本单位综合统计人员重新索取链接。',
+  'statistician.link.revoked': '该注册链接已被撤销。请向本单位综合统计人员重新索取链接。',
+  'statistician.link.state.unused': '未使用',
+  'statistician.link.state.used': '已使用（{name}，{no}）',
+  'statistician.link.state.expired': '已过期',
+  'statistician.link.state.revoked': '已撤销',
   'workflow.registration.unitNotFound': '该注册表中没有统计服务单位 {code}',
   'workflow.registration.unitAlreadyVerified': '统计服务单位 {code} 已核实',
 
