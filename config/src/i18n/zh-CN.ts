@@ -561,6 +561,30 @@ export const zhCN = {
   'site.statisticianLookup.unitVerified': '核实情况',
   'site.statisticianLookup.unverifiedNote':
     '标为“待统计局核实”的单位是手工填写的，当地统计局核实后才能报表。以企业账号登录数据采集处理平台后，经平台给出的注册链接增加的单位无需核实。',
+  'site.statisticianInvite.from':
+    '{maker} 为 {colleague} 分配了 {name}（{code}）的注册表。请填写您本人的注册信息；经此链接注册，该单位即为已核实的统计服务单位。链接只能使用一次。',
+  'site.statisticianInvite.onBehalf':
+    '您正以 {name} 的身份代本单位同事注册，注册表将记录由您代为注册。提交后查询密码只显示给您：请当面交给本人，不要通过群聊转发。更稳妥的做法是在“分配注册表”中为同事生成链接，由本人注册并获得自己的查询密码。',
+  'site.statisticianInvite.refusedTitle': '无法使用该注册链接',
+  'site.statisticianInvite.refusedHtml':
+    '如果您已经注册过，请到<a href="/statisticians/lookup">注册信息查询</a>查看。也可以<a href="/statisticians/register">直接填写注册表</a>，填写的服务单位需经统计局核实。',
+  'site.statisticianLinks.title': '分配注册表',
+  'site.statisticianLinks.intro':
+    '一个企业有多个统计人员时，综合统计人员可以把注册表分配给本单位使用二级账号的统计人员自行注册（《关于一套表直报率计算有关问题解答》十一）。每位同事一个链接，只能使用一次，7天内有效；未使用的链接可以撤销。',
+  'site.statisticianLinks.open': '分配注册表给同事',
+  'site.statisticianLinks.onBehalf': '代同事注册',
+  'site.statisticianLinks.create': '生成注册链接',
+  'site.statisticianLinks.created': '已为 {colleague} 生成注册链接。链接只显示这一次，请复制后发给本人：',
+  'site.statisticianLinks.none': '还没有分配过注册表。',
+  'site.statisticianLinks.noUnit': '只有企业已核实的综合统计人员可以分配注册表。您的注册表中没有已核实且承担综合统计的服务单位。',
+  'site.statisticianLinks.listTitle': '已分配的注册链接',
+  'site.statisticianLinks.colleague': '同事',
+  'site.statisticianLinks.enterprise': '企业',
+  'site.statisticianLinks.expiresAt': '有效期至',
+  'site.statisticianLinks.state': '状态',
+  'site.statisticianLinks.revoke': '撤销',
+  'site.statisticianLinks.revoked': '链接已撤销。',
+  'site.statisticianLinks.back': '返回注册信息',
   'site.statisticianGate.title': '经企业链接注册',
   'site.statisticianGate.from': '您从 {name}（{code}）的企业账号登录转来。经此链接注册，该单位即为已核实的统计服务单位，企业可以报表。',
   'site.statisticianGate.registeredHtml': '已经注册过？请<a href="{href}">凭身份证号码和查询密码把该单位增加到原注册表</a>。',
