@@ -18,6 +18,7 @@ import type directReportPeriods from '../src/api/direct-report/services/periods'
 import type directReportReport from '../src/api/direct-report/services/report';
 import type directReportSettings from '../src/api/direct-report/services/settings';
 import type noticeNotices from '../src/api/notice/services/notices';
+import type registrationLinkLinks from '../src/api/registration-link/services/links';
 import type siteSettingSettings from '../src/api/site-setting/services/settings';
 import type statisticianAccount from '../src/api/statistician/services/account';
 import type statisticianBureau from '../src/api/statistician/services/bureau';
@@ -44,6 +45,7 @@ declare global {
     'api::direct-report.report': Made<typeof directReportReport>;
     'api::direct-report.settings': Made<typeof directReportSettings>;
     'api::notice.notices': Made<typeof noticeNotices>;
+    'api::registration-link.links': Made<typeof registrationLinkLinks>;
     'api::site-setting.settings': Made<typeof siteSettingSettings>;
     'api::statistician.account': Made<typeof statisticianAccount>;
     'api::statistician.bureau': Made<typeof statisticianBureau>;

@@ -10,6 +10,7 @@ export * from './seed/catalog.ts';
 export * from './seed/direct-report-notices.ts';
 export * from './seed/notices.ts';
 export * from './seed/site-settings.ts';
+export * from './shanghai-time.ts';
 export * from './submissions.ts';
 export * from './uploads.ts';
 export * from './validators/index.ts';

@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { isCreditCode, t } from '@statdesk/config';
 import type { GateLink } from '@statdesk/config/contract';
 import { invalidFields } from './http-errors';
+import { signFor } from './signing';
 
 /**
  * A registration link the gate hands out for an enterprise without a registered statistician
@@ -18,17 +19,10 @@ const LIFETIME_SECONDS = 2 * 60 * 60;
 const REMEMBERED = 10_000;
 export const REGISTER_PATH = '/statisticians/register';
 
-const secret = (): string => {
-  const key = process.env.JWT_SECRET ?? process.env.APP_KEYS?.split(',')[0];
-  if (!key) throw new Error('JWT_SECRET is not set');
-  return key;
-};
-
-// A purpose prefix keeps these signatures apart from the record tokens' (lib/record-token), which share the secret.
-const sign = (payload: string) => createHmac('sha256', `gate-link:${secret()}`).update(payload).digest('base64url');
+const sign = (payload: string) => signFor('gate-link', payload);
 
 /** The public site's address as people see it: SITE_PUBLIC_URL, else the first of SITE_DOMAINS over https. */
-function siteOrigin(): string {
+export function siteOrigin(): string {
   const configured = process.env.SITE_PUBLIC_URL?.replace(/\/$/, '');
   if (configured) return configured;
   const host = process.env.SITE_DOMAINS?.split(',')[0]?.trim();

@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { t } from '@statdesk/config';
 import { numberStart, type RecordKindId } from '@statdesk/config/contract';
 import { PublicError } from './http-errors';
+import { signFor } from './signing';
 
 /** What a query token lets its holder do: act on these records until `exp` (seconds). */
 export interface RecordGrant {
@@ -11,13 +12,7 @@ export interface RecordGrant {
 
 export const TOKEN_LIFETIME_SECONDS = 30 * 60;
 
-const secret = (): string => {
-  const key = process.env.JWT_SECRET ?? process.env.APP_KEYS?.split(',')[0];
-  if (!key) throw new Error('JWT_SECRET is not set');
-  return key;
-};
-
-const sign = (payload: string) => createHmac('sha256', `record-token:${secret()}`).update(payload).digest('base64url');
+const sign = (payload: string) => signFor('record-token', payload);
 
 /** A short-lived bearer token naming the records a query password opened. Stateless: any instance can check it. */
 export function issueRecordToken(records: string[], now = Date.now()): string {

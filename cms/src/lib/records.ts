@@ -31,13 +31,8 @@ export async function lockRow<T>(strapi: Core.Strapi, uid: UID.ContentType, wher
 export const lockRecord = (strapi: Core.Strapi, kindId: SubmissionKindId, no: string): Promise<Entry | undefined> =>
   lockRow<Entry>(strapi, uidOf(kindId), { recordNo: no });
 
-/** Date and time as people in China read them: 2026-11-23 09:30:00 (Asia/Shanghai). */
-export function formatShanghaiTime(value: unknown): string {
-  if (!value) return '';
-  const date = new Date(String(value));
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(date);
-}
+/** Kept here too: the CMS's modules import it from this file (the site formats with config's). */
+export { formatShanghaiTime } from '@statdesk/config';
 
 export const shanghaiYear = (date: Date): number =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));

@@ -1581,6 +1581,74 @@ export interface ApiPrintTemplatePrintTemplate
   };
 }
 
+export interface ApiRegistrationLinkRegistrationLink
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'registration_links';
+  info: {
+    description: '\u7EFC\u5408\u7EDF\u8BA1\u4EBA\u5458\u5206\u914D\u7ED9\u672C\u5355\u4F4D\u5176\u4ED6\u7EDF\u8BA1\u4EBA\u5458\u7684\u6CE8\u518C\u94FE\u63A5\uFF08seeds/004 \u00A7\u5341\u4E00\uFF09\uFF1A\u7ED1\u5B9A\u4F01\u4E1A\uFF0C\u4E00\u6B21\u6709\u6548\uFF0C\u5230\u671F\u5931\u6548\uFF0C\u53EF\u64A4\u9500\uFF1B\u53EA\u5B58\u4EE4\u724C\u7684HMAC';
+    displayName: '\u6CE8\u518C\u8868\u5206\u914D\u94FE\u63A5';
+    pluralName: 'registration-links';
+    singularName: 'registration-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    colleague: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 50;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    createdByNo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    enterpriseCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 18;
+      }>;
+    enterpriseName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::registration-link.registration-link'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    revokedAt: Schema.Attribute.DateTime;
+    tokenHash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    usedAt: Schema.Attribute.DateTime;
+    usedByNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+  };
+}
+
 export interface ApiReportingPeriodReportingPeriod
   extends Struct.CollectionTypeSchema {
   collectionName: 'reporting_periods';
@@ -1900,6 +1968,10 @@ export interface ApiStatisticianStatistician
       }>;
     registeredBy: Schema.Attribute.Enumeration<['self', 'on_behalf']> &
       Schema.Attribute.Required;
+    registrarNo: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
     registrationNo: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
@@ -2444,6 +2516,7 @@ declare module '@strapi/strapi' {
       'api::operator-address.operator-address': ApiOperatorAddressOperatorAddress;
       'api::outcome.outcome': ApiOutcomeOutcome;
       'api::print-template.print-template': ApiPrintTemplatePrintTemplate;
+      'api::registration-link.registration-link': ApiRegistrationLinkRegistrationLink;
       'api::reporting-period.reporting-period': ApiReportingPeriodReportingPeriod;
       'api::review-event.review-event': ApiReviewEventReviewEvent;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;

@@ -50,15 +50,49 @@ export type GateLinkView = z.infer<typeof gateLinkView>;
 
 const opened = z.object({ registration });
 
+/** What became of a registration link a comprehensive statistician made for a colleague (seeds/004 §十一). */
+export const registrationLinkStates = ['unused', 'used', 'expired', 'revoked'] as const;
+
+/** One link as its maker sees it in the list: never the token, which only its hash stores. */
+export const registrationLink = z.object({
+  id: z.string(),
+  colleague: z.string(),
+  enterpriseCode: z.string(),
+  enterpriseName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(registrationLinkStates),
+  stateLabel: z.string(),
+  /** The colleague who registered through it. */
+  usedBy: z.object({ registrationNo: z.string(), name: z.string() }).nullable(),
+  usedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type RegistrationLink = z.infer<typeof registrationLink>;
+
+const links = z.object({ links: z.array(registrationLink) });
+
+/** What an unused link says to the colleague who opens it. */
+export const registrationLinkView = z.object({
+  enterpriseCode: z.string(),
+  enterpriseName: z.string(),
+  colleague: z.string(),
+  invitedBy: z.string(),
+  expiresAt: z.string(),
+});
+export type RegistrationLinkView = z.infer<typeof registrationLinkView>;
+
 export const statisticians = {
   registerStatistician: defineEndpoint({
     method: 'POST',
     path: '/api/public/statisticians',
+    // Registering on behalf of a colleague also sends the registrar's look-up token (401 when expired).
     auth: 'none',
     request: { body: z.record(z.string(), z.unknown()) },
     responses: { 201: z.object({ registrationNo: z.string(), queryPassword: z.string(), status: z.literal('active') }) },
     // 409: the ID is registered (it counts against the address's attempt limit, hence 429).
-    errors: [400, 409, 429],
+    // 404/410: `inviteToken` names no link, or one used, expired or revoked (seeds/004 §十一).
+    errors: [400, 401, 404, 409, 410, 429],
   }),
   lookUpStatistician: defineEndpoint({
     method: 'POST',
@@ -109,6 +143,44 @@ export const statisticians = {
     request: { body: z.object({ serviceUnits: z.unknown() }) },
     responses: { 200: opened },
     errors: [400, 401, 409],
+  }),
+  /** The comprehensive statistician's links for colleagues (seeds/004 §十一), newest first. */
+  listRegistrationLinks: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/statisticians/mine/links',
+    auth: 'look-up-token',
+    responses: { 200: links },
+    errors: [401],
+  }),
+  /**
+   * One single-use, expiring link for a colleague, bound to one of the maker's verified service
+   * units where they are the 综合统计 (seeds/004 §十一). The token is shown once; only its hash is kept.
+   */
+  createRegistrationLink: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/statisticians/mine/links',
+    auth: 'look-up-token',
+    request: { body: z.object({ enterpriseCode: z.string(), colleague: z.string() }) },
+    responses: { 201: links.extend({ link: gateLink }) },
+    errors: [400, 401, 409],
+  }),
+  /** Revokes an unused link of the maker's own; 404 for anyone else's. */
+  revokeRegistrationLink: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/statisticians/mine/links/:id/revoke',
+    auth: 'look-up-token',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: links },
+    errors: [401, 404, 409],
+  }),
+  /** The site reads a colleague's link before showing the form: 404 unknown, 410 used, expired or revoked. */
+  readRegistrationLink: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/statisticians/registration-links/:token',
+    auth: 'none',
+    request: { params: z.object({ token: z.string() }) },
+    responses: { 200: registrationLinkView },
+    errors: [404, 410],
   }),
   gate: defineEndpoint({
     method: 'GET',

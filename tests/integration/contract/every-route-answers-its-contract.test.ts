@@ -276,6 +276,25 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('bureauConfirmStatisticianUnit', 200, { params: unit, body: {}, token: staff.token });
     await expectAnswer('bureauConfirmStatisticianUnit', 409, { params: unit, body: {}, token: staff.token });
     await expectAnswer('bureauConfirmStatisticianUnit', 404, { params: { ...no, code: unitCode(99) }, body: {}, token: staff.token });
+    // seeds/004 §十一: once their 综合统计 unit is verified, the person assigns forms to colleagues.
+    await expectAnswer('bureauConfirmStatisticianUnit', 200, { params: { ...no, code: unitCode(1) }, body: {}, token: staff.token });
+    const linkFor = { enterpriseCode: unitCode(1), colleague: '张伟' };
+    await expectAnswer('createRegistrationLink', 400, { body: { enterpriseCode: '', colleague: '' }, token });
+    await expectAnswer('createRegistrationLink', 401, { body: linkFor });
+    const made = (await expectAnswer('createRegistrationLink', 201, { body: linkFor, token })) as {
+      link: { token: string };
+      links: Array<{ id: string }>;
+    };
+    await expectAnswer('listRegistrationLinks', 200, { token });
+    await expectAnswer('listRegistrationLinks', 401);
+    await expectAnswer('readRegistrationLink', 200, { params: { token: made.link.token } });
+    await expectAnswer('readRegistrationLink', 404, { params: { token: 'x' } });
+    const id = { id: made.links[0]?.id ?? '' };
+    await expectAnswer('revokeRegistrationLink', 401, { params: id });
+    await expectAnswer('revokeRegistrationLink', 404, { params: { id: 'nope' }, token });
+    await expectAnswer('revokeRegistrationLink', 200, { params: id, token });
+    await expectAnswer('revokeRegistrationLink', 409, { params: id, token });
+    await expectAnswer('readRegistrationLink', 410, { params: { token: made.link.token } });
     await expectAnswer('bureauResetStatisticianPassword', 400, { params: no, body: {}, token: staff.token });
     await expectAnswer('bureauResetStatisticianPassword', 200, { params: no, body: { reason: '遗失' }, token: staff.token });
     await expectAnswer('bureauRemoveStatistician', 400, { params: no, body: {}, token: staff.token });

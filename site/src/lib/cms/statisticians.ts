@@ -2,11 +2,12 @@
 import { endpoints } from '@statdesk/config/contract';
 import { call, openedBy } from './transport.ts';
 
-export type { GateLinkView, Registration } from '@statdesk/config/contract';
+export type { GateLinkView, Registration, RegistrationLink, RegistrationLinkView } from '@statdesk/config/contract';
 
 /** A 409 tells that an ID is registered, so it counts against the visitor's attempt limit: the address travels along. */
-export const registerStatistician = (values: Record<string, unknown>, clientAddress: string) =>
-  call(endpoints.registerStatistician, { body: values, clientAddress });
+/** `registrarToken`: the look-up of a comprehensive statistician registering a colleague (seeds/004 §十一). */
+export const registerStatistician = (values: Record<string, unknown>, clientAddress: string, registrarToken?: string) =>
+  call(endpoints.registerStatistician, { body: values, clientAddress, token: registrarToken });
 
 export const lookUpStatistician = (idNumber: string, password: string, clientAddress: string) =>
   call(endpoints.lookUpStatistician, { body: { idNumber, password }, clientAddress });
@@ -23,3 +24,14 @@ export const readGateLink = (token: string) => call(endpoints.readGateLink, { pa
 /** Adds the link's enterprise to the registration the ID number and query password open (seeds/004 §十二). */
 export const addGateUnit = (token: string, idNumber: string, password: string, clientAddress: string) =>
   call(endpoints.addGateUnit, { params: { token }, body: { idNumber, password }, clientAddress });
+
+/** The links a comprehensive statistician made for colleagues (seeds/004 §十一); undefined once the look-up expired. */
+export const myRegistrationLinks = async (token: string) => (await openedBy(endpoints.listRegistrationLinks, { token }))?.links;
+
+export const createRegistrationLink = (token: string, enterpriseCode: string, colleague: string) =>
+  call(endpoints.createRegistrationLink, { body: { enterpriseCode, colleague }, token });
+
+export const revokeRegistrationLink = (token: string, id: string) => call(endpoints.revokeRegistrationLink, { params: { id }, token });
+
+/** What a colleague's link says, or why it cannot be used (unknown, used, expired, revoked). */
+export const readRegistrationLink = (token: string) => call(endpoints.readRegistrationLink, { params: { token } });

@@ -14,7 +14,12 @@ export default {
   register: (ctx: Ctx) =>
     answer(ctx, async () => ({
       status: 201,
-      body: await service('registration').register(ctx.request.body, addressOf(ctx)),
+      // A comprehensive statistician registering a colleague sends their own look-up token (§十一).
+      body: await service('registration').register(
+        ctx.request.body,
+        addressOf(ctx),
+        ctx.get('authorization') ? lookedUpRecord(ctx.get('authorization'), 'statistician') : undefined,
+      ),
     })),
   lookUp: (ctx: Ctx) =>
     answer(ctx, async () => ({

@@ -21,6 +21,7 @@ import { invalidFields, PublicError } from '../../../lib/http-errors';
 import { hashSecret } from '../../../lib/password-hash';
 import { allocateRecordNo } from '../../../lib/record-numbers';
 import { lockRow, shanghaiYear } from '../../../lib/records';
+import { serviceOf } from '../../../lib/services';
 import { inTransaction } from '../../../lib/transaction';
 import { gateChanged } from './gate';
 
@@ -94,57 +95,101 @@ export function registrationView(entry: StatisticianEntry): Registration {
 }
 export type RegistrationView = Registration;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
-   * Registers a statistician once per ID number (seeds/004 §十二): the registration is locked once
-   * submitted, and a known ID answers 409 with the advice to add service units instead. That 409
-   * tells whoever asks that the ID is registered, so it counts against the client address's
-   * attempt limit (lib/attempt-limit limitedDisclosure): after 20 in 15 minutes, a 429. A removed
-   * (注销) registration no longer holds the ID.
-   *
-   * With `gateToken` (the link the gate gave the enterprise, lib/gate-link) the enterprise must be
-   * among the units and is stored verified; every other unit waits for the bureau's confirmation.
+   * The registration of whoever registers a colleague (seeds/004 §十一: the enterprise's 综合统计人员),
+   * opened by their own look-up; without it nobody would know who registered whom.
    */
-  async register(input: unknown, address: string): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
-    const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-    const vouched = body.gateToken ? readGateLink(body.gateToken).enterpriseCode : undefined;
-    const values = registrationValues(input);
-    if (vouched && !values.serviceUnits.some((u) => u.code === vouched))
-      throw invalidFields({ serviceUnits: t('statistician.gateLink.unitMissing', { code: vouched }) });
-    const serviceUnits = withVerification(values.serviceUnits, new Set(vouched ? [vouched] : []));
-    const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: activeWithId(values.idNumber) })) > 0;
-    const isKnownId = () => limitedDisclosure(strapi, address, isRegistered);
-    if (await isKnownId()) throw alreadyRegistered();
-    const queryPassword = makeQueryPassword((n) => randomBytes(n));
-    const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
-    const now = new Date();
-    try {
-      const registrationNo = await inTransaction(strapi, async (trx) => {
-        const no = await allocateRecordNo(trx, recordKinds.statistician.prefix, shanghaiYear(now));
-        await strapi.documents(STATISTICIAN).create({
-          data: documentData(STATISTICIAN, {
-            ...values,
-            serviceUnits,
-            registrationNo: no,
-            status: 'active',
-            locked: true,
-            passwordHash,
-            submittedAt: now.toISOString(),
-          }),
-        });
-        const actor = values.registeredBy === 'self' ? t('workflow.actor.self') : t('workflow.actor.onBehalf');
-        // The history names the unit the platform vouched for, as the bureau's confirmation does.
-        const changes = vouched ? { verifiedUnit: { from: null, to: vouched } } : undefined;
-        await appendEvent(strapi, { recordNo: no, action: 'register', from: null, to: 'locked', actor, changes }, now.toISOString());
-        return no;
-      });
-      await gateChanged(strapi, values.serviceUnits);
-      return { registrationNo, queryPassword, status: 'active' };
-    } catch (error) {
-      // A second registration that raced past the check above meets Strapi's unique check or the
-      // database's unique index; either way the ID is now registered.
+  async function activeRegistrar(no: string | undefined): Promise<string> {
+    const entry = no
+      ? ((await strapi.db.query(STATISTICIAN).findOne({ where: { registrationNo: no } })) as StatisticianEntry | null)
+      : null;
+    if (!entry || entry.status === 'removed') throw invalidFields({ registeredBy: t('statistician.onBehalf.signIn') });
+    return entry.registrationNo;
+  }
+
+  return {
+    /**
+     * Registers a statistician once per ID number (seeds/004 §十二): the registration is locked once
+     * submitted, and a known ID answers 409 with the advice to add service units instead. That 409
+     * tells whoever asks that the ID is registered, so it counts against the client address's
+     * attempt limit (lib/attempt-limit limitedDisclosure): after 20 in 15 minutes, a 429. A removed
+     * (注销) registration no longer holds the ID.
+     *
+     * With `gateToken` (the link the gate gave the enterprise, lib/gate-link) the enterprise must be
+     * among the units and is stored verified; every other unit waits for the bureau's confirmation.
+     * `inviteToken` (a link a comprehensive statistician made for this colleague, §十一) does the
+     * same for its enterprise, once, and records its maker as `registrarNo`. Registering
+     * `on_behalf` needs the registrar's own look-up (`registrarNo`), recorded the same way.
+     */
+    async register(
+      input: unknown,
+      address: string,
+      registrarNo?: string,
+    ): Promise<{ registrationNo: string; queryPassword: string; status: string }> {
+      const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+      const links = serviceOf(strapi, 'api::registration-link.links');
+      const gateCode = body.gateToken ? readGateLink(body.gateToken).enterpriseCode : undefined;
+      const invite = body.inviteToken ? await links.peek(body.inviteToken) : undefined;
+      const values = registrationValues(input);
+      const vouched = [gateCode, invite?.enterpriseCode].filter((c): c is string => Boolean(c));
+      const missing = vouched.find((code) => !values.serviceUnits.some((u) => u.code === code));
+      if (missing) throw invalidFields({ serviceUnits: t('statistician.gateLink.unitMissing', { code: missing }) });
+      const registrar = invite?.createdByNo ?? (values.registeredBy === 'on_behalf' ? await activeRegistrar(registrarNo) : undefined);
+      const serviceUnits = withVerification(values.serviceUnits, new Set(vouched));
+      const isRegistered = async () => Number(await strapi.db.query(STATISTICIAN).count({ where: activeWithId(values.idNumber) })) > 0;
+      const isKnownId = () => limitedDisclosure(strapi, address, isRegistered);
       if (await isKnownId()) throw alreadyRegistered();
-      throw error;
-    }
-  },
-});
+      const queryPassword = makeQueryPassword((n) => randomBytes(n));
+      const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
+      const now = new Date();
+      try {
+        const registrationNo = await inTransaction(strapi, async (trx) => {
+          const no = await allocateRecordNo(trx, recordKinds.statistician.prefix, shanghaiYear(now));
+          await strapi.documents(STATISTICIAN).create({
+            data: documentData(STATISTICIAN, {
+              ...values,
+              serviceUnits,
+              registrarNo: registrar ?? null,
+              registrationNo: no,
+              status: 'active',
+              locked: true,
+              passwordHash,
+              submittedAt: now.toISOString(),
+            }),
+          });
+          // seeds/004 §十一: the colleague's link is marked used inside this transaction, so a second
+          // registration through the same link waits for it and is refused; a failure keeps it unused.
+          if (invite) await links.claim(body.inviteToken, no);
+          const actor = values.registeredBy === 'self' ? t('workflow.actor.self') : t('workflow.actor.onBehalf');
+          // The history names the unit the platform (or a colleague's link) vouched for, as the
+          // bureau's confirmation does, and who registered or assigned the form (§十一).
+          const changes = {
+            ...(vouched[0] && { verifiedUnit: { from: null, to: vouched.join('、') } }),
+            ...(registrar && { registrarNo: { from: null, to: registrar } }),
+          };
+          await appendEvent(
+            strapi,
+            {
+              recordNo: no,
+              action: 'register',
+              from: null,
+              to: 'locked',
+              actor,
+              changes: Object.keys(changes).length ? changes : undefined,
+            },
+            now.toISOString(),
+          );
+          return no;
+        });
+        await gateChanged(strapi, values.serviceUnits);
+        return { registrationNo, queryPassword, status: 'active' };
+      } catch (error) {
+        // A second registration that raced past the check above meets Strapi's unique check or the
+        // database's unique index; either way the ID is now registered.
+        if (await isKnownId()) throw alreadyRegistered();
+        throw error;
+      }
+    },
+  };
+};

@@ -9,7 +9,7 @@ import { registrationValues, STATISTICIAN, type StatisticianEntry, verifiedCodes
 /** What the bureau may correct on the person's behalf; the rest changes only through its own action. */
 const ANSWERS = statisticianForm.fields.map((f) => f.name);
 const COMPARED = [...ANSWERS, 'gender', 'birthDate'];
-const PROTECTED = ['registrationNo', 'status', 'locked', 'passwordHash', 'submittedAt'];
+const PROTECTED = ['registrationNo', 'status', 'locked', 'passwordHash', 'submittedAt', 'registrarNo'];
 
 interface UpdateEvent {
   params: { where?: Record<string, unknown>; data: Record<string, unknown> };
