@@ -42,7 +42,7 @@ describe('registering an agent agency and following its review (seeds/004 §七)
     await expect(page.locator('h1').textContent()).resolves.toBe('检查您填写的内容');
     const scan = join(files, 'scan.png');
     writeFileSync(scan, PNG);
-    for (const label of ['营业执照', '法定代表人证明书', '成都甲制造有限公司的委托书']) await page.getByLabel(label).setInputFiles(scan);
+    for (const label of ['营业执照', '法人证书', '成都甲制造有限公司的委托书']) await page.getByLabel(label).setInputFiles(scan);
     await page.getByRole('button', { name: '确认并提交' }).click();
 
     expect(new URL(page.url()).pathname).toBe('/agencies/registered');

@@ -70,10 +70,13 @@ export const agencyFieldLabels = {
 } as const;
 export type AgencyValues = FormValues<typeof fields>;
 
-/** The documents uploaded with the registration: the agency's two, then one letter per enterprise. */
+/**
+ * The documents uploaded with the registration: the agency's two, then one letter per enterprise.
+ * seeds/004 §七 names them 营业执照 and 法人证书 (the stored name stays `legalPersonCertificate`).
+ */
 export const agencyDocuments = [
   { name: 'businessLicence', label: '营业执照' },
-  { name: 'legalPersonCertificate', label: '法定代表人证明书' },
+  { name: 'legalPersonCertificate', label: '法人证书' },
 ] as const;
 export type AgencyDocumentName = (typeof agencyDocuments)[number]['name'];
 /** The upload name of the i-th enterprise's entrustment letter (委托书). */
