@@ -124,9 +124,13 @@ const histories = fc.record({
   active: fc.boolean(),
 });
 
-function versionsOf(now: Enterprise, history: typeof histories extends fc.Arbitrary<infer T> ? T : never, period: RuleInput['period']) {
+function versionsOf(
+  now: Enterprise,
+  history: typeof histories extends fc.Arbitrary<infer T> ? T : never,
+  period: RuleInput['period'],
+): EnterpriseVersion[] {
   const at = history.hour === 'closes' ? period.closesAt : new Date(period.opensAt.getTime() + history.hour * HOUR);
-  const always = { ...now, validFrom: null, validTo: null };
+  const always: EnterpriseVersion = { ...now, validFrom: null, validTo: null };
   if (history.kind === 'none') return [always];
   if (history.kind === 'added') return [{ ...always, validFrom: at }];
   if (history.kind === 'removed') return [{ ...always, validTo: at }];
