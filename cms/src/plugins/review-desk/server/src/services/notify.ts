@@ -1,6 +1,7 @@
 import {
   type Decision,
   decisionMail,
+  expiringMail,
   type FormDefinition,
   type Mail,
   type SubmissionKindId,
@@ -41,5 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           accessEnd: entry.accessEnd as string | null,
         }),
       ),
+    /** 30 days before the access period ends (services/access-periods): a change can still extend it. */
+    expiring: (entry: Entry) => send('data-application', entry, expiringMail(entry.recordNo, String(entry.accessEnd))),
   };
 };
