@@ -138,8 +138,13 @@ describe('the granted access period of a data application', () => {
     expect(fieldErrors(bare.body)).toEqual({ reason: '请填写理由：退回修改、不通过或终止使用时必须说明原因' });
     expect(await statusOf(no)).toBe('approved');
 
+    const overview = async () =>
+      (await reviewer.json<{ decisionsThisWeek: number }>('GET', '/review-desk/overview')).body.decisionsThisWeek;
+    const decisionsBefore = await overview();
     const revoked = await decide(no, { action: 'revoke', reason: '违反数据使用承诺，向第三方提供数据' });
     expect(revoked.status).toBe(200);
+    // Ending a use months later is no review decision: the home's figures leave it out.
+    expect(await overview()).toBe(decisionsBefore);
     expect(revoked.body).toMatchObject({ status: 'revoked', statusLabel: '已终止使用', actions: [] });
     expect(revoked.body.history.at(-1)).toMatchObject({
       action: 'revoke',
