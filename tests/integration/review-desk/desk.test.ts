@@ -155,7 +155,8 @@ describe('the reviewer and editor desk in the admin', () => {
         statusLabel: '审核通过',
         accessStart: '2026-12-01',
         accessEnd: '2027-11-30',
-        actions: [],
+        // Once approved, only the use can be ended (终止使用), with a reason.
+        actions: [{ action: 'revoke', label: '终止使用', needsReason: true }],
       });
       expect(approved.body.history.at(-1)).toMatchObject({
         action: 'approve',
