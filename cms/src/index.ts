@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { answerGateBeforeKoa } from './api/statistician/gate-fast-path';
 import { createGateIndex, type GateIndex } from './api/statistician/services/gate-index';
+import { scheduleAccessPeriods } from './bootstrap/access-period-job';
 import { forgetOtherAdminLanguages } from './bootstrap/admin-language';
 import { ensureAdminRoles, nameSuperAdminRole, registerReviewAction } from './bootstrap/admin-roles';
 import { seedAgencyPilots } from './bootstrap/agency-pilots';
@@ -49,6 +50,7 @@ export default {
     await seedDirectReport(strapi);
     await seedAgencyDemo(strapi);
     await seedStatisticianDemo(strapi);
+    await scheduleAccessPeriods(strapi);
   },
 
   async destroy() {

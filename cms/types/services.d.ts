@@ -51,6 +51,7 @@ declare global {
     'api::statistician.bureau': Made<typeof statisticianBureau>;
     'api::statistician.gate': Made<typeof statisticianGate>;
     'api::statistician.registration': Made<typeof statisticianRegistration>;
+    'plugin::review-desk.access-periods': Made<ReviewDesk['access-periods']>;
     'plugin::review-desk.attachments': Made<ReviewDesk['attachments']>;
     'plugin::review-desk.change': Made<ReviewDesk['change']>;
     'plugin::review-desk.desk': Made<ReviewDesk['desk']>;

@@ -14,6 +14,7 @@ export * from './shanghai-time.ts';
 export * from './submissions.ts';
 export * from './uploads.ts';
 export * from './validators/index.ts';
+export * from './workflow/access-period.ts';
 export * from './workflow/agency.ts';
 export * from './workflow/decision.ts';
 export * from './workflow/statistician.ts';

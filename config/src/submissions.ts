@@ -71,6 +71,7 @@ export const systemFieldLabels = {
   reviewReason: '审核理由',
   accessStart: '数据使用期限开始',
   accessEnd: '数据使用期限结束',
+  expiryRemindedAt: '到期提醒邮件发送时间',
 } as const;
 
 /** Numbers look like JG-2026-000123: prefix, year, six-digit sequence (gap-free per prefix and year). */

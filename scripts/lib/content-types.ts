@@ -17,7 +17,12 @@ const systemAttributes = (kind: SubmissionKind): Record<string, StrapiAttribute>
   submittedAt: { type: 'datetime', required: true },
   reviewedAt: { type: 'datetime' },
   reviewReason: { type: 'text', maxLength: 2000 },
-  ...(kind.collection === 'data-application' && { accessStart: { type: 'date' }, accessEnd: { type: 'date' } }),
+  ...(kind.collection === 'data-application' && {
+    accessStart: { type: 'date' },
+    accessEnd: { type: 'date' },
+    // The 30-day reminder is sent once per period: stamped when sent, cleared when a change moves the end.
+    expiryRemindedAt: { type: 'datetime', configurable: false },
+  }),
 });
 
 const plural = (singular: string) => (singular.endsWith('y') ? `${singular.slice(0, -1)}ies` : `${singular}s`);

@@ -125,7 +125,7 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     // Sent without a reason on purpose: the server's 400 puts its message next to the field.
     watchAdmin(page).expect({ method: 'POST', path: /^\/review-desk\/records\/[^/]+\/decisions$/, status: 400 });
     await dialog.getByRole('button', { name: '确认退回修改' }).click();
-    await dialog.getByText('请填写理由：退回修改或不通过时必须说明原因').waitFor({ timeout: 10_000 });
+    await dialog.getByText('请填写理由：退回修改、不通过或终止使用时必须说明原因').waitFor({ timeout: 10_000 });
     await dialog.getByLabel('理由').fill('盖章不清晰，请重新扫描后上传');
     await saveScreenshot(page, 'admin-return-dialog');
     await dialog.getByRole('button', { name: '确认退回修改' }).click();

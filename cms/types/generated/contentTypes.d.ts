@@ -769,7 +769,15 @@ export interface ApiChangeApplicationChangeApplication
         maxLength: 2000;
       }>;
     status: Schema.Attribute.Enumeration<
-      ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned']
+      [
+        'awaiting_upload',
+        'awaiting_review',
+        'approved',
+        'rejected',
+        'returned',
+        'expired',
+        'revoked',
+      ]
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'awaiting_upload'>;
@@ -822,6 +830,7 @@ export interface ApiDataApplicationDataApplication
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;
+    expiryRemindedAt: Schema.Attribute.DateTime;
     institution: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -903,7 +912,15 @@ export interface ApiDataApplicationDataApplication
         maxLength: 2000;
       }>;
     status: Schema.Attribute.Enumeration<
-      ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned']
+      [
+        'awaiting_upload',
+        'awaiting_review',
+        'approved',
+        'rejected',
+        'returned',
+        'expired',
+        'revoked',
+      ]
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'awaiting_upload'>;
@@ -1251,7 +1268,15 @@ export interface ApiInstitutionInstitution extends Struct.CollectionTypeSchema {
         maxLength: 2000;
       }>;
     status: Schema.Attribute.Enumeration<
-      ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned']
+      [
+        'awaiting_upload',
+        'awaiting_review',
+        'approved',
+        'rejected',
+        'returned',
+        'expired',
+        'revoked',
+      ]
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'awaiting_upload'>;
@@ -1522,7 +1547,15 @@ export interface ApiOutcomeOutcome extends Struct.CollectionTypeSchema {
         maxLength: 2000;
       }>;
     status: Schema.Attribute.Enumeration<
-      ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned']
+      [
+        'awaiting_upload',
+        'awaiting_review',
+        'approved',
+        'rejected',
+        'returned',
+        'expired',
+        'revoked',
+      ]
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'awaiting_review'>;
@@ -1727,6 +1760,8 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
         'add_unit',
         'confirm_unit',
         'reset_password',
+        'expire',
+        'revoke',
       ]
     > &
       Schema.Attribute.Required;

@@ -1,3 +1,4 @@
+import type { DecisionVerb } from '../contract/record-kinds.ts';
 import { type SubmissionKindId, submissionKinds } from '../submissions.ts';
 
 /** A plain-text zh-CN email. */
@@ -28,12 +29,13 @@ export function submittedMail(kindId: SubmissionKindId, recordNo: string): Mail 
   };
 }
 
-export type Decision = 'approve' | 'return' | 'reject';
+export type Decision = DecisionVerb;
 
 const OUTCOME: Record<Decision, string> = {
   approve: '审核通过',
   return: '退回修改',
   reject: '审核未通过',
+  revoke: '已终止使用',
 };
 
 /** Sent on every decision, with the reason the reviewer gave and, for an approval, the access period. */
@@ -49,6 +51,29 @@ export function decisionMail(
   if (decision === 'approve' && details.accessStart && details.accessEnd)
     lines.push(`数据使用期限：${details.accessStart} 至 ${details.accessEnd}。`);
   if (decision === 'return') lines.push('请按理由修改后重新打印、签字盖章并上传申请表。');
+  if (decision === 'revoke') lines.push(REVOKED);
   lines.push('详情请在网站“查询”页面查看。', ...FOOTER);
   return { subject: `【${SENDER}】${kind.noun}（${recordNo}）${OUTCOME[decision]}`, text: lines.join('\n') };
+}
+
+/** 终止使用 (a decision, sent by decisionMail): what ends with the use. */
+const REVOKED = '数据开发中心已终止该申请的数据使用，请停止使用并按规定处理所获数据；此后不能再据此登记成果或申请变更。';
+
+/** How long before the end of an access period the applicant is reminded (once per record). */
+export const EXPIRY_REMINDER_DAYS = 30;
+
+/** Sent once, 30 days before the granted access period ends, so that a change can extend it in time. */
+export function expiringMail(recordNo: string, accessEnd: string): Mail {
+  const noun = submissionKinds['data-application'].noun;
+  return {
+    subject: `【${SENDER}】${noun}（${recordNo}）的数据使用期限将于 ${accessEnd} 到期`,
+    text: [
+      '您好：',
+      '',
+      `您的${noun}（编号 ${recordNo}）的数据使用期限将于 ${accessEnd} 到期。`,
+      '到期后不能再据此登记成果或申请变更；如需延长，请在到期前提交数据变更申请。',
+      '详情请在网站“查询”页面查看。',
+      ...FOOTER,
+    ].join('\n'),
+  };
 }

@@ -19,8 +19,8 @@ export type RecordPrefix = (typeof recordKinds)[RecordKindId]['prefix'];
 /** The microdata kinds, reviewed on the review desk with the submission workflow. */
 export const submissionKindIds = ['institution', 'data-application', 'change-application', 'outcome'] as const;
 
-/** What a reviewer may decide on a submission: 通过 / 退回修改 / 不通过. */
-export const decisionVerbs = ['approve', 'return', 'reject'] as const;
+/** What a reviewer may decide on a submission: 通过 / 退回修改 / 不通过, and 终止使用 once approved. */
+export const decisionVerbs = ['approve', 'return', 'reject', 'revoke'] as const;
 export type DecisionVerb = (typeof decisionVerbs)[number];
 
 /** Numbers look like JG-2026-000123: prefix, year, six-digit sequence (gap-free per prefix and year). */

@@ -35,8 +35,11 @@ export const queryRecord = z.object({
   reviewedAt: z.string(),
   status: z.enum(statuses),
   statusLabel: z.string(),
-  /** The reviewer's reason, when rejected or returned. */
+  /** The reviewer's reason, when rejected, returned or revoked (终止使用). */
   reason: z.string(),
+  /** The access period granted at approval, first and last day (YYYY-MM-DD); null when none was granted. */
+  accessStart: z.string().nullable(),
+  accessEnd: z.string().nullable(),
   canUpload: z.boolean(),
   /** 修改申请: returned, and of a kind corrected online (config/src/submissions.ts canResubmit). */
   canResubmit: z.boolean(),

@@ -4,7 +4,7 @@ import { t } from '../i18n/messages.ts';
  * the stamped form uploaded, then the data centre decides. As data, so that the API, the admin
  * and the tests read one table.
  */
-export const statuses = ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned'] as const;
+export const statuses = ['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned', 'expired', 'revoked'] as const;
 export type SubmissionStatus = (typeof statuses)[number];
 
 /** The words people see, as the seed writes them. */
@@ -14,9 +14,11 @@ export const statusLabels: Record<SubmissionStatus, string> = {
   approved: '审核通过',
   rejected: '审核未通过',
   returned: '退回修改',
+  expired: '已到期',
+  revoked: '已终止使用',
 };
 
-export const actions = ['upload', 'approve', 'return', 'reject', 'resubmit'] as const;
+export const actions = ['upload', 'approve', 'return', 'reject', 'resubmit', 'expire', 'revoke'] as const;
 export type SubmissionAction = (typeof actions)[number];
 
 export const actionLabels: Record<SubmissionAction, string> = {
@@ -25,6 +27,8 @@ export const actionLabels: Record<SubmissionAction, string> = {
   return: '退回修改',
   reject: '不通过',
   resubmit: '申请人修改后重新提交',
+  expire: '数据使用期限到期',
+  revoke: '终止使用',
 };
 
 /**
@@ -39,7 +43,12 @@ interface Transition {
   to: SubmissionStatus;
   /** A person must say why (DESIGN.md: a reason is required to reject or return). */
   needsReason: boolean;
+  /** Only these kinds of record take this step (all when absent). */
+  kinds?: readonly string[];
 }
+
+/** The kinds granted an access period at approval (seeds/000 §二 数据使用期限). */
+export const periodKinds = ['data-application'] as const;
 
 export const transitions: Record<SubmissionAction, Transition> = {
   // A re-upload while waiting for review replaces the file and keeps the status.
@@ -51,6 +60,11 @@ export const transitions: Record<SubmissionAction, Transition> = {
   // stamped form no longer shows the answers, so the new printed form is signed, stamped and
   // uploaded again (seeds/000 §二 steps 4–7) before the review queue takes it up.
   resubmit: { from: ['returned'], to: 'awaiting_upload', needsReason: false },
+  // The granted access period ends: the daily job moves the record on the day after its last day
+  // (Asia/Shanghai), and outcomes and changes may no longer be filed against it.
+  expire: { from: ['approved'], to: 'expired', needsReason: false, kinds: periodKinds },
+  // 终止使用: the data centre ends the use early, and says why, as for a refusal.
+  revoke: { from: ['approved'], to: 'revoked', needsReason: true, kinds: periodKinds },
 };
 
 /** Outcomes have no stamped form: they start waiting for review. */
@@ -58,6 +72,9 @@ export const initialStatus = (kind: { hasStampedForm: boolean }): SubmissionStat
   kind.hasStampedForm ? 'awaiting_upload' : 'awaiting_review';
 
 export const canTransition = (from: SubmissionStatus, action: SubmissionAction): boolean => transitions[action].from.includes(from);
+
+/** Whether records of `kindId` ever take `action` (终止使用 only where a period was granted). */
+export const appliesTo = (kindId: string, action: SubmissionAction): boolean => transitions[action].kinds?.includes(kindId) ?? true;
 
 export type TransitionCheck = { ok: true; to: SubmissionStatus } | { ok: false; message: string };
 

@@ -47,6 +47,8 @@ describe('POST /api/public/query', () => {
         status: 'awaiting_upload',
         statusLabel: '等待上传申请表',
         reason: '',
+        accessStart: null,
+        accessEnd: null,
         canUpload: true,
         canResubmit: false,
       },

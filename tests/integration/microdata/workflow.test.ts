@@ -53,7 +53,11 @@ describe('the review workflow on real records', () => {
   it('refuses to reject or return without a reason, and changes nothing', async () => {
     const no = await submit();
     await attempt(no, 'upload');
-    expect(await attempt(no, 'reject', '   ')).toEqual({ ok: false, status: 409, message: '请填写理由：退回修改或不通过时必须说明原因' });
+    expect(await attempt(no, 'reject', '   ')).toEqual({
+      ok: false,
+      status: 409,
+      message: '请填写理由：退回修改、不通过或终止使用时必须说明原因',
+    });
     expect(await attempt(no, 'return')).toMatchObject({ ok: false, status: 409 });
     expect(await statusOf(no)).toBe('awaiting_review');
   });

@@ -155,7 +155,8 @@ describe('the reviewer and editor desk in the admin', () => {
         statusLabel: '审核通过',
         accessStart: '2026-12-01',
         accessEnd: '2027-11-30',
-        actions: [],
+        // Once approved, only the use can be ended (终止使用), with a reason.
+        actions: [{ action: 'revoke', label: '终止使用', needsReason: true }],
       });
       expect(approved.body.history.at(-1)).toMatchObject({
         action: 'approve',
@@ -185,7 +186,7 @@ describe('the reviewer and editor desk in the admin', () => {
       for (const action of ['return', 'reject']) {
         const refused = await decide(no, { action, reason: '  ' });
         expect(refused.status).toBe(400);
-        expect(refused.body.error.details.fields).toEqual({ reason: '请填写理由：退回修改或不通过时必须说明原因' });
+        expect(refused.body.error.details.fields).toEqual({ reason: '请填写理由：退回修改、不通过或终止使用时必须说明原因' });
       }
       expect((await reviewer.json<Detail>('GET', `/review-desk/records/${no}`)).body.status).toBe('awaiting_review');
     });
@@ -213,7 +214,7 @@ describe('the reviewer and editor desk in the admin', () => {
         accessEnd: '数据使用期限的结束日期不能早于开始日期',
       });
       expect((await decide(no, { action: 'archive' })).body.error.details.fields).toEqual({
-        action: '请选择审核决定：通过、退回修改或不通过',
+        action: '请选择审核决定：通过、退回修改、不通过或终止使用',
       });
     });
 

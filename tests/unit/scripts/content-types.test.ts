@@ -18,7 +18,15 @@ describe('submission content types', () => {
     };
     expect(schema.options).toEqual({ draftAndPublish: false });
     for (const field of submissionKinds['data-application'].form.fields) expect(schema.attributes).toHaveProperty(field.name);
-    expect(schema.attributes.status?.enum).toEqual(['awaiting_upload', 'awaiting_review', 'approved', 'rejected', 'returned']);
+    expect(schema.attributes.status?.enum).toEqual([
+      'awaiting_upload',
+      'awaiting_review',
+      'approved',
+      'rejected',
+      'returned',
+      'expired',
+      'revoked',
+    ]);
   });
 
   it('keep ID numbers, phones, emails and password hashes out of API responses', () => {

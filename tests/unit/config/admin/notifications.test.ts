@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionMail, submittedMail } from '../../../../config/src/admin/notifications.ts';
+import { decisionMail, expiringMail, submittedMail } from '../../../../config/src/admin/notifications.ts';
 
 describe('emails to applicants', () => {
   it('tell the reason of a return and what to do next', () => {
@@ -17,5 +17,18 @@ describe('emails to applicants', () => {
   it('do not ask for an upload where no stamped form is printed', () => {
     expect(submittedMail('outcome', 'CG-2026-000003').text).not.toContain('上传');
     expect(submittedMail('institution', 'JG-2026-000004').text).toContain('签字盖章后扫描上传');
+  });
+
+  it('say why the use was ended (终止使用) and that nothing more can be filed against it', () => {
+    const mail = decisionMail('data-application', 'SY-2026-000005', 'revoke', { reason: '违反数据使用承诺' });
+    expect(mail.subject).toBe('【统计数据服务平台】数据使用申请（SY-2026-000005）已终止使用');
+    expect(mail.text).toContain('理由：违反数据使用承诺\n数据开发中心已终止该申请的数据使用');
+    expect(mail.text).toContain('不能再据此登记成果或申请变更');
+  });
+
+  it('warn of the end of the access period in time for a change to extend it', () => {
+    const mail = expiringMail('SY-2026-000006', '2027-01-31');
+    expect(mail.subject).toBe('【统计数据服务平台】数据使用申请（SY-2026-000006）的数据使用期限将于 2027-01-31 到期');
+    expect(mail.text).toContain('如需延长，请在到期前提交数据变更申请');
   });
 });

@@ -13,7 +13,7 @@ describe('a reviewer’s decision', () => {
   });
 
   it.each([
-    [{ action: 'archive' }, { action: '请选择审核决定：通过、退回修改或不通过' }],
+    [{ action: 'archive' }, { action: '请选择审核决定：通过、退回修改、不通过或终止使用' }],
     [{ action: 'approve', accessStart: '2026-12-01' }, { accessEnd: '数据使用期限的开始和结束日期要同时填写' }],
     [{ action: 'approve', accessStart: '2027-01-01', accessEnd: '2026-12-31' }, { accessEnd: '数据使用期限的结束日期不能早于开始日期' }],
     [{ action: 'approve', accessStart: '2026-02-30', accessEnd: '2026-12-31' }, { accessStart: '请按 2026-12-01 的格式填写日期' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, canTransition, checkTransition, statuses } from '../../../../config/src/workflow/submission.ts';
+import { actions, appliesTo, canTransition, checkTransition, statuses } from '../../../../config/src/workflow/submission.ts';
 
 describe('the submission workflow', () => {
   it('allows exactly the transitions of the seed', () => {
@@ -12,6 +12,8 @@ describe('the submission workflow', () => {
       'awaiting_review → approve',
       'awaiting_review → return',
       'awaiting_review → reject',
+      'approved → expire',
+      'approved → revoke',
       'returned → upload',
       'returned → resubmit',
     ]);
@@ -32,7 +34,7 @@ describe('the submission workflow', () => {
   it('requires a reason to reject or return', () => {
     expect(checkTransition('awaiting_review', 'reject', '  ')).toEqual({
       ok: false,
-      message: '请填写理由：退回修改或不通过时必须说明原因',
+      message: '请填写理由：退回修改、不通过或终止使用时必须说明原因',
     });
     expect(checkTransition('awaiting_review', 'return')).toMatchObject({ ok: false });
     expect(checkTransition('awaiting_review', 'reject', '数据用途与项目不符')).toEqual({ ok: true, to: 'rejected' });
@@ -40,5 +42,19 @@ describe('the submission workflow', () => {
 
   it('says in words why a transition is refused', () => {
     expect(checkTransition('approved', 'reject', '理由')).toEqual({ ok: false, message: '当前状态为“审核通过”，不能执行“不通过”' });
+  });
+
+  it('ends only a data application’s access period: 已到期 by the daily job, 已终止使用 with a reason', () => {
+    expect(checkTransition('approved', 'expire')).toEqual({ ok: true, to: 'expired' });
+    expect(checkTransition('approved', 'revoke', '  ')).toEqual({
+      ok: false,
+      message: '请填写理由：退回修改、不通过或终止使用时必须说明原因',
+    });
+    expect(checkTransition('approved', 'revoke', '违反数据使用承诺')).toEqual({ ok: true, to: 'revoked' });
+    expect(checkTransition('expired', 'revoke', '理由')).toEqual({ ok: false, message: '当前状态为“已到期”，不能执行“终止使用”' });
+    expect(appliesTo('data-application', 'revoke')).toBe(true);
+    expect(appliesTo('outcome', 'revoke')).toBe(false);
+    expect(appliesTo('institution', 'expire')).toBe(false);
+    expect(appliesTo('outcome', 'approve')).toBe(true);
   });
 });

@@ -21,8 +21,8 @@ const accessPeriodFields: ActionField[] = [
   { name: 'accessEnd', label: '数据使用期限结束日期', hint: '如 2027-11-30', required: false, multiline: false },
 ];
 const PERIOD_MODELS = ['api::data-application.data-application', 'api::change-application.change-application'];
-const FORM_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger' } as const;
-const BUTTON_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger-light' } as const;
+const FORM_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger', revoke: 'danger' } as const;
+const BUTTON_VARIANTS = { approve: 'success', return: 'secondary', reject: 'danger-light', revoke: 'danger-light' } as const;
 
 interface DecisionsProps {
   model: string;
@@ -42,7 +42,7 @@ function useNextInQueue(record: RecordDetail) {
 }
 
 /**
- * 通过 / 退回修改 / 不通过 side by side, those the workflow allows for this record (the desk API
+ * 通过 / 退回修改 / 不通过 side by side (终止使用 on an approved data application), those the workflow allows for this record (the desk API
  * says which; the server checks again). A decision shows its outcome in place and offers 下一条,
  * the oldest record left in the queue the decided one was in.
  */

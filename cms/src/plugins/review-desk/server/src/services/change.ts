@@ -33,10 +33,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .toUpperCase();
       if (!no) throw invalidFields({ applicationNo: t('workflow.submission.originalNoRequired') });
       const { records } = await service('query').query(body, address);
-      const original = records.some((r) => r.recordNo === no && r.status === 'approved')
-        ? await service('submit').findApprovedApplication(no, records[0]?.phone)
-        : null;
-      if (!original) throw invalidFields({ applicationNo: t('workflow.submission.originalNotFoundByContact') });
+      const opened = records.find((r) => r.recordNo === no);
+      const notFound = t('workflow.submission.originalNotFoundByContact');
+      // Only a record the password opened is looked at, so nothing is told about anyone else's.
+      const { application: original, errors } = opened
+        ? await service('submit').usableApplication('applicationNo', no, opened.phone, 'change', notFound)
+        : { application: null, errors: { applicationNo: notFound } };
+      if (!original) throw invalidFields(errors);
       const options = await catalogOptions();
       const name = (code: string) => options.find((o) => o.value === code)?.label ?? code;
       return { values: changeApplication.prefillFromOriginal(original, name) };
@@ -44,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The original beside the change, answer by answer, as the reader's role may see them. */
     async comparison(change: Entry, access: FieldAccess) {
-      const original = await service('submit').findApprovedApplication(change.originalApplicationNo, change.phone);
+      const original = await service('submit').findGrantedApplication(change.originalApplicationNo, change.phone);
       if (!original) return null;
       const visible = access.project(uidOf('data-application'), original);
       const options = await catalogOptions();
@@ -71,9 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...(period.accessStart && { accessStart: period.accessStart, accessEnd: period.accessEnd }),
       };
       const changes = changedFields(original, after, Object.keys(after));
+      // A new last day earns its own 30-day reminder (services/access-periods).
+      const reminder = period.accessStart ? { expiryRemindedAt: null } : {};
       await strapi.documents(uidOf('data-application')).update({
         documentId: original.documentId,
-        data: documentData(uidOf('data-application'), after),
+        data: documentData(uidOf('data-application'), { ...after, ...reminder }),
       });
       await appendEvent(strapi, {
         recordNo: original.recordNo,

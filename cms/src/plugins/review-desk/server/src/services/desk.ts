@@ -1,5 +1,6 @@
 import {
   actionLabels,
+  appliesTo,
   canTransition,
   type DecisionInput,
   decisionSchema,
@@ -35,7 +36,15 @@ export interface ListFilter {
 const PERIOD_KINDS: SubmissionKindId[] = ['data-application', 'change-application'];
 
 /** The seed's 等待实验室审批 queue comes first; the others follow the workflow's order. */
-export const QUEUE_ORDER: SubmissionStatus[] = ['awaiting_review', 'awaiting_upload', 'returned', 'approved', 'rejected'];
+export const QUEUE_ORDER: SubmissionStatus[] = [
+  'awaiting_review',
+  'awaiting_upload',
+  'returned',
+  'approved',
+  'rejected',
+  'expired',
+  'revoked',
+];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = servicesIn(strapi, 'plugin::review-desk');
@@ -138,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         accessStart: entry.accessStart ?? null,
         accessEnd: entry.accessEnd ?? null,
         actions: decisionVerbs
-          .filter((action) => canTransition(status, action))
+          .filter((action) => appliesTo(kindId, action) && canTransition(status, action))
           .map((action) => ({
             action,
             label: actionLabels[action],
@@ -151,13 +160,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** 通过 / 退回修改 / 不通过 through the workflow in config/, with the applicant's mail queued. */
+    /** 通过 / 退回修改 / 不通过 / 终止使用 through the workflow in config/, with the applicant's mail queued. */
     async decide(no: string, input: unknown, actor: string, access: FieldAccess) {
       const kindId = kindOfRecordNo(no);
       if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
       const parsed = parseForm(decisionSchema, input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const decision: DecisionInput = parsed.values;
+      if (!appliesTo(kindId, decision.action))
+        throw new PublicError(409, 'ConflictError', t('workflow.decision.notForKind', { action: actionLabels[decision.action] }));
       // Said next to the reason box rather than as a refused transition (DESIGN.md: reason required).
       if (transitions[decision.action].needsReason && !decision.reason?.trim())
         throw invalidFields({ reason: t('workflow.submission.reasonRequired') });

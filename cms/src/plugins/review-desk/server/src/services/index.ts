@@ -1,3 +1,4 @@
+import accessPeriods from './access-periods';
 import attachments from './attachments';
 import change from './change';
 import desk from './desk';
@@ -16,6 +17,7 @@ import templates from './templates';
  * review desk decides through them (seeds/000: 提交、查询、打印盖章、审核).
  */
 export default {
+  'access-periods': accessPeriods,
   attachments,
   change,
   desk,

@@ -1,6 +1,7 @@
 import {
   type Decision,
   decisionMail,
+  expiringMail,
   type FormDefinition,
   type Mail,
   type SubmissionKindId,
@@ -62,5 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
     /** One pass of the mail worker (bootstrap/mail-worker.ts): sends what is due at `now`; nothing when mail is off. */
     deliverDue: async (now?: Date) => (mailEnabled() ? deliverDueMail(strapi, now) : 0),
+    /** 30 days before the access period ends (services/access-periods): a change can still extend it. */
+    expiring: (entry: Entry, trx?: Knex.Transaction) =>
+      send('data-application', entry, expiringMail(entry.recordNo, String(entry.accessEnd)), { trx, cause: 'expiring' }),
   };
 };

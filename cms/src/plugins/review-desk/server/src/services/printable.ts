@@ -102,6 +102,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       recordNo: entry.recordNo,
       submittedAt: formatShanghaiTime(entry.submittedAt),
       statusLabel: statusLabels[entry.status as SubmissionStatus],
+      // The period granted at approval, printed with the answers it was granted for (seeds/000 §二).
+      accessPeriod: entry.accessStart
+        ? t('workflow.submission.accessPeriod', { start: String(entry.accessStart), end: String(entry.accessEnd) })
+        : '',
       qrCode: await QRCode.toDataURL(entry.recordNo, { margin: 1, width: 240 }),
       sections,
       statements,

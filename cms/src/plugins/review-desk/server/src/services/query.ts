@@ -18,6 +18,9 @@ import { type Entry, formatShanghaiTime, uidOf } from '../../../../../lib/record
 
 const WRONG_PAIR = t('workflow.submission.wrongPair');
 
+/** The statuses whose reviewer's reason the applicant reads (DESIGN.md: a reason is required for these). */
+const REASONED: SubmissionStatus[] = ['rejected', 'returned', 'revoked'];
+
 const passwordKinds = (Object.keys(submissionKinds) as SubmissionKindId[]).filter((id) => submissionKinds[id].issuesPassword);
 
 function toRow(kindId: SubmissionKindId, entry: Entry): Omit<QueryRecord, 'index'> {
@@ -34,7 +37,9 @@ function toRow(kindId: SubmissionKindId, entry: Entry): Omit<QueryRecord, 'index
     reviewedAt: formatShanghaiTime(entry.reviewedAt),
     status,
     statusLabel: statusLabels[status],
-    reason: status === 'rejected' || status === 'returned' ? String(entry.reviewReason ?? '') : '',
+    reason: REASONED.includes(status) ? String(entry.reviewReason ?? '') : '',
+    accessStart: (entry.accessStart as string | null | undefined) ?? null,
+    accessEnd: (entry.accessEnd as string | null | undefined) ?? null,
     canUpload: kind.hasStampedForm && ['awaiting_upload', 'returned', 'awaiting_review'].includes(status),
     canResubmit: status === 'returned' && canResubmit(kindId),
   };

@@ -1,11 +1,17 @@
-import { type SubmissionKindId, submissionKinds } from '@statdesk/config';
+import { type SubmissionKindId, submissionKinds, transitions } from '@statdesk/config';
 import { decisionVerbs } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { tableOf } from '../../../../../lib/records';
 
 const kindIds = Object.keys(submissionKinds) as SubmissionKindId[];
-/** The decision verbs as SQL literals: constants of the contract, never input. */
-const DECISIONS = decisionVerbs.map((verb) => `'${verb}'`).join(', ');
+/**
+ * The decisions on a waiting record as SQL literals (constants of the contract, never input):
+ * 终止使用 ends an approved record months later and is no step of the review queue.
+ */
+const DECISIONS = decisionVerbs
+  .filter((verb) => transitions[verb].from.includes('awaiting_review'))
+  .map((verb) => `'${verb}'`)
+  .join(', ');
 
 /**
  * Every submission's current status in one relation. Waiting time counts from the moment a record

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessRefusal,
+  type Filing,
   formSchemas,
   initialStatus,
   makeQueryPassword,
   normaliseQueryPassword,
   parseForm,
   type SubmissionKindId,
+  shanghaiDate,
   statusLabels,
   submissionKinds,
   t,
@@ -25,6 +28,9 @@ import type { UploadedFile } from '../../../../../lib/scan-file';
 import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
 import { checkOutcomeFiles, storeOutcomeFiles } from './outcome-files';
+
+/** The statuses of a data application that was approved: its period may have ended since. */
+const GRANTED = ['approved', 'expired', 'revoked'];
 
 /** The contract's answer to a submission of kind K. */
 type SubmitAnswer<K extends SubmissionKindId> = K extends 'outcome' ? OutcomeSubmitted : Submitted;
@@ -46,6 +52,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return findOne('data-application', { recordNo: String(no).trim().toUpperCase(), leaderPhone: phone, status: 'approved' });
   }
 
+  /** A data application granted access once, whose period may since have ended (已到期, 已终止使用). */
+  async function findGrantedApplication(no: unknown, phone: unknown): Promise<Entry | null> {
+    return findOne('data-application', {
+      recordNo: String(no).trim().toUpperCase(),
+      leaderPhone: phone,
+      status: { $in: GRANTED },
+    });
+  }
+
+  /**
+   * The approved application an outcome or a change is filed against, or the field error saying
+   * why not: none of this phone's, or its use has ended (seeds/000 §二 数据使用期限).
+   */
+  async function usableApplication(field: string, no: unknown, phone: unknown, filing: Filing, notFound: string) {
+    const application = await findGrantedApplication(no, phone);
+    if (!application) return { application: null, errors: { [field]: notFound } };
+    const refusal = accessRefusal(application as Entry & { status: string }, filing, shanghaiDate(new Date()));
+    return refusal ? { application: null, errors: { [field]: refusal } } : { application, errors: {} };
+  }
+
   /**
    * Checks that depend on what is stored (seeds/000_…txt §二), and the organisation name
    * shown in the query table. Messages never tell whether someone else's record exists.
@@ -64,18 +90,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return String(chosen?.fullName ?? '');
       }
       case 'change-application': {
-        const original = await findApprovedApplication(values.originalApplicationNo, values.phone);
+        const original = await usableApplication(
+          'originalApplicationNo',
+          values.originalApplicationNo,
+          values.phone,
+          'change',
+          t('workflow.submission.originalNotFoundByContact'),
+        );
         const errors = {
           ...(await checkDatasets('datasets', t('workflow.submission.catalogLabel'), values.datasets)),
-          ...(!original && { originalApplicationNo: t('workflow.submission.originalNotFoundByContact') }),
+          ...original.errors,
         };
         if (Object.keys(errors).length > 0) throw invalidFields(errors);
-        return String(original?.organisationName ?? '');
+        return String(original.application?.organisationName ?? '');
       }
       case 'outcome': {
-        const original = await findApprovedApplication(values.applicationNo, values.phone);
-        if (!original) throw invalidFields({ applicationNo: t('workflow.submission.originalNotFoundByPhone') });
-        return String(original.organisationName ?? '');
+        const original = await usableApplication(
+          'applicationNo',
+          values.applicationNo,
+          values.phone,
+          'outcome',
+          t('workflow.submission.originalNotFoundByPhone'),
+        );
+        if (!original.application) throw invalidFields(original.errors);
+        return String(original.application.organisationName ?? '');
       }
     }
   }
@@ -83,6 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     checkReferences,
     findApprovedApplication,
+    findGrantedApplication,
+    usableApplication,
 
     /**
      * Validates and stores one public submission, and an outcome's files, in one transaction;
