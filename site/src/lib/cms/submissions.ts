@@ -27,7 +27,8 @@ export async function submit(kind: SubmissionKindId, values: Record<string, unkn
 export const queryRecords = (phone: string, password: string, clientAddress: string) =>
   call(endpoints.query, { body: { phone, password }, clientAddress });
 
-export const refreshRecords = async (token: string) => (await openedBy(endpoints.records, { token }))?.records;
+/** The records a token opens now, with the token renewed (forgotten after 30 minutes idle); undefined once it is not valid. */
+export const refreshRecords = (token: string) => openedBy(endpoints.records, { token });
 
 /** The CMS cannot make the printable form in this format right now (no PDF printer): its zh-CN message. */
 export interface PrintableUnavailable {

@@ -156,7 +156,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           {record.history.map((event) => (
             <li key={`${event.at}-${event.action}`} style={{ marginTop: 8 }}>
               <Typography tag="p" variant="pi" textColor="neutral600">
-                {formatTime(event.at)} · {event.actor}
+                {formatTime(event.at)} · {event.actor} · {event.actionLabel}
               </Typography>
               <Typography tag="p">
                 {event.fromLabel ? `${event.fromLabel} → ` : ''}

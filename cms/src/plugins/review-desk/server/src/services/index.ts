@@ -2,6 +2,7 @@ import attachments from './attachments';
 import change from './change';
 import desk from './desk';
 import notify from './notify';
+import password from './password';
 import printable from './printable';
 import query from './query';
 import resubmit from './resubmit';
@@ -20,6 +21,7 @@ export default {
   change,
   desk,
   notify,
+  password,
   printable,
   query,
   resubmit,

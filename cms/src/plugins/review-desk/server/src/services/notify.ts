@@ -3,6 +3,7 @@ import {
   decisionMail,
   type FormDefinition,
   type Mail,
+  passwordResetMail,
   type SubmissionKindId,
   submissionKinds,
   submittedMail,
@@ -20,16 +21,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   function send(kindId: SubmissionKindId, entry: Entry, mail: Mail): Promise<void> {
     const field = (submissionKinds[kindId].form as FormDefinition).emailField;
-    const to = field ? String(entry[field] ?? '') : '';
+    return sendTo(field ? String(entry[field] ?? '') : '', entry.recordNo, mail);
+  }
+
+  function sendTo(to: string, recordNo: unknown, mail: Mail): Promise<void> {
     if (!mailEnabled() || !to) return Promise.resolve();
     return strapi
       .plugin('email')
       .service('email')
       .send({ to, subject: mail.subject, text: mail.text })
-      .catch((error: unknown) => strapi.log.warn(`Mail to the applicant of ${entry.recordNo} failed: ${String(error)}`));
+      .catch((error: unknown) => strapi.log.warn(`Mail to the applicant of ${String(recordNo)} failed: ${String(error)}`));
   }
 
   return {
+    /** 忘记查询密码: the one-time link, to the email stored on the record. */
+    passwordReset: (to: string, recordNo: string, link: string, minutes: number) =>
+      sendTo(to, recordNo, passwordResetMail(recordNo, link, minutes)),
     submitted: (kindId: SubmissionKindId, entry: Entry) => send(kindId, entry, submittedMail(kindId, entry.recordNo)),
     decided: (kindId: SubmissionKindId, entry: Entry, decision: Decision) =>
       send(
