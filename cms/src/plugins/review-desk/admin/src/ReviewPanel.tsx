@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatTime, useOpenFile } from '../../../../admin/shared/api';
 import { isSubmissionModel, useRecord } from './api';
 import { Decisions } from './decisions';
+import { IssuePassword } from './IssuePassword';
 import { ScanBeside } from './ScanBeside';
 
 const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
@@ -148,6 +149,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           {fileError}
         </Typography>
       )}
+      <IssuePassword recordNo={recordNo} />
       <Box>
         <Typography variant="sigma" textColor="neutral600">
           审核记录
