@@ -28,7 +28,7 @@ const secret = (): string => {
 const sign = (payload: string) => createHmac('sha256', `gate-link:${secret()}`).update(payload).digest('base64url');
 
 /** The public site's address as people see it: SITE_PUBLIC_URL, else the first of SITE_DOMAINS over https. */
-function siteOrigin(): string {
+export function siteOrigin(): string {
   const configured = process.env.SITE_PUBLIC_URL?.replace(/\/$/, '');
   if (configured) return configured;
   const host = process.env.SITE_DOMAINS?.split(',')[0]?.trim();

@@ -378,7 +378,7 @@ export const zhCN = {
   'site.changeStart.submit': '按原申请填写',
   'site.changeStart.blank': '不使用原申请，直接填写变更申请表',
   'site.confirmation.passwordWarningHtml':
-    '<strong>请立即记下查询密码。</strong>它只显示这一次，系统不保存明文，丢失后无法找回。查询申请结果、上传盖章申请表时需要手机号码和这个密码。',
+    '<strong>请立即记下查询密码。</strong>它只显示这一次，系统不保存明文。查询申请结果、上传盖章申请表时需要手机号码和这个密码；同一手机号码的任一查询密码都能查到该号码的全部申请。丢失后可在“申请结果查询”页面点“忘记查询密码”重新设置。',
   'site.confirmation.printTitle': '打印申请表',
   'site.confirmation.downloadPdf': '下载申请表（PDF）',
   'site.confirmation.viewHtml': '在网页中查看申请表',

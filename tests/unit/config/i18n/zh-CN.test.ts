@@ -394,7 +394,7 @@ describe('zh-CN texts', () => {
         "site.confirmation.nextTitle": "接下来做什么",
         "site.confirmation.nothingHtml": "提交结果只显示一次。如果您已经提交过申请，请到<a href="/query">申请结果查询</a>查看。",
         "site.confirmation.nothingTitle": "没有可显示的提交结果",
-        "site.confirmation.passwordWarningHtml": "<strong>请立即记下查询密码。</strong>它只显示这一次，系统不保存明文，丢失后无法找回。查询申请结果、上传盖章申请表时需要手机号码和这个密码。",
+        "site.confirmation.passwordWarningHtml": "<strong>请立即记下查询密码。</strong>它只显示这一次，系统不保存明文。查询申请结果、上传盖章申请表时需要手机号码和这个密码；同一手机号码的任一查询密码都能查到该号码的全部申请。丢失后可在“申请结果查询”页面点“忘记查询密码”重新设置。",
         "site.confirmation.printTitle": "打印申请表",
         "site.confirmation.resubmitted": "{noun}已修改并重新提交",
         "site.confirmation.resubmittedNote": "申请编号和查询密码不变。原来上传的盖章申请表已作废（仍保留在审核记录中）：请打印修改后的申请表，签字盖章后重新上传。",

@@ -10,6 +10,7 @@ import {
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { limitedRequest } from '../../../../../lib/attempt-limit';
+import { siteOrigin } from '../../../../../lib/gate-link';
 import { appendEvent } from '../../../../../lib/history';
 import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import { hashQueryPassword } from '../../../../../lib/password-hash';
@@ -25,10 +26,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The site page the link opens; from configuration only, never from the request (a forged host would steal the token). */
-function resetLink(token: string): string {
-  const base = process.env.SITE_PUBLIC_URL || `https://${(process.env.SITE_DOMAINS ?? '').split(',')[0]?.trim()}`;
-  return `${base.replace(/\/$/, '')}/query/reset?token=${token}`;
-}
+const resetLink = (token: string) => `${siteOrigin()}/query/reset?token=${token}`;
 
 const emailOf = (kindId: SubmissionKindId, entry: Entry) => {
   const field = (submissionKinds[kindId].form as FormDefinition).emailField;
