@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export interface SinkMessage {
@@ -6,8 +8,11 @@ export interface SinkMessage {
   raw: string;
 }
 
-/** A local SMTP server on a free loopback port that keeps every message it is sent. */
-export async function startSmtpSink(): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
+/**
+ * A local SMTP server on a free loopback port that keeps every message it is sent; with `dir`,
+ * also writes each to `<dir>/<n>.eml`, for tests in other processes (the browser journeys).
+ */
+export async function startSmtpSink(dir?: string): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
   const messages: SinkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -17,7 +22,9 @@ export async function startSmtpSink(): Promise<{ port: number; messages: SinkMes
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        const raw = Buffer.concat(chunks).toString('utf8');
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        if (dir) writeFileSync(join(dir, `${messages.length}.eml`), raw);
         callback();
       });
     },
