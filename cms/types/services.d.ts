@@ -57,6 +57,7 @@ declare global {
     'plugin::review-desk.desk': Made<ReviewDesk['desk']>;
     'plugin::review-desk.notify': Made<ReviewDesk['notify']>;
     'plugin::review-desk.printable': Made<ReviewDesk['printable']>;
+    'plugin::review-desk.password': Made<ReviewDesk['password']>;
     'plugin::review-desk.query': Made<ReviewDesk['query']>;
     'plugin::review-desk.resubmit': Made<ReviewDesk['resubmit']>;
     'plugin::review-desk.review': Made<ReviewDesk['review']>;

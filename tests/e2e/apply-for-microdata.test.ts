@@ -257,7 +257,7 @@ describe('applying for microdata, changing the application and registering the o
     await expect(row.textContent()).resolves.toContain('等待实验室审批');
     await expect(row.textContent()).resolves.toContain('最终成果登记');
     // Another day: the phone and the outcome's own password open it again.
-    await page.getByRole('button', { name: '查询其他申请' }).click();
+    await page.getByRole('button', { name: '退出' }).click();
     await fillByLabel(page, { 手机号码: '13800138000', 查询密码: outcomePassword });
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.locator('tbody tr', { hasText: outcomeNo }).textContent()).resolves.toContain('等待实验室审批');

@@ -84,7 +84,7 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
   it('compares the scan with the answers and returns the oldest application without a reload', async () => {
     const page = await signInToAdmin(browser, REVIEWER);
     await expect(page.getByTestId('waiting-institution').textContent({ timeout: 15_000 })).resolves.toMatch(/^\d+$/);
-    await expect(page.getByTestId('mail-status').textContent()).resolves.toContain('邮件通知未开启');
+    await expect(page.getByTestId('mail-status').textContent()).resolves.toContain('邮件通知已开启');
     await saveScreenshot(page, 'admin-home');
 
     await page.getByRole('link', { name: '审核工作台', exact: true }).click();

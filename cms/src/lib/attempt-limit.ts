@@ -11,7 +11,7 @@ import { inTransaction } from './transaction';
  */
 export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
 
-export type AttemptScope = 'phone' | 'id_number' | 'agency_no';
+export type AttemptScope = 'phone' | 'id_number' | 'agency_no' | 'reset_request';
 
 /** Keys are HMACs: the table never holds a phone or an ID number. */
 const keyOf = (scope: string, value: string) =>
@@ -44,6 +44,31 @@ export async function limitedAttempt<T>(
   wrongMessage: string,
   attempt: () => Promise<T | undefined>,
 ): Promise<T> {
+  const outcome = await underLimits(strapi, subject, address, attempt, (opened) => opened === undefined);
+  if (outcome === undefined) throw new PublicError(401, 'UnauthorizedError', wrongMessage);
+  return outcome;
+}
+
+/**
+ * Runs a request that costs someone else something whatever its answer (a reset link mailed to an
+ * applicant): every request counts against the subject and the address, under the same limits as
+ * the password attempts, so nobody can fill a mailbox or probe many records from one address.
+ */
+export const limitedRequest = <T>(
+  strapi: Core.Strapi,
+  subject: { scope: AttemptScope; value: string },
+  address: string,
+  request: () => Promise<T>,
+): Promise<T> => underLimits(strapi, subject, address, request, () => true);
+
+/** Runs `run` unless a limit is reached (429), recording a failure when `counts` says so. */
+async function underLimits<T>(
+  strapi: Core.Strapi,
+  subject: { scope: AttemptScope; value: string },
+  address: string,
+  run: () => Promise<T>,
+  counts: (answer: T) => boolean,
+): Promise<T> {
   const subjectKey = keyOf(subject.scope, subject.value);
   const addressKey = keyOf('address', address);
   const outcome = await inTransaction(strapi, async (trx) => {
@@ -53,19 +78,16 @@ export async function limitedAttempt<T>(
     const byAddress = await recentFailures(trx, 'address', addressKey);
     if (bySubject.n >= ATTEMPT_LIMITS.perSubject || byAddress.n >= ATTEMPT_LIMITS.perAddress) {
       const oldest = bySubject.n >= ATTEMPT_LIMITS.perSubject ? bySubject.oldest : byAddress.oldest;
-      return { kind: 'limited' as const, retryAfter: retryAfterSeconds(oldest) };
+      return { limited: true as const, retryAfter: retryAfterSeconds(oldest) };
     }
-    const opened = await attempt();
-    if (opened === undefined) {
+    const answer = await run();
+    if (counts(answer))
       await trx.raw(`insert into query_failures (scope, key_hash) values (?, ?), ('address', ?)`, [subject.scope, subjectKey, addressKey]);
-      return { kind: 'wrong' as const };
-    }
-    return { kind: 'opened' as const, opened };
+    return { limited: false as const, answer };
   });
   // Thrown after the commit, so that the failure just recorded is kept.
-  if (outcome.kind === 'limited') throw tooManyAttempts(outcome.retryAfter);
-  if (outcome.kind === 'wrong') throw new PublicError(401, 'UnauthorizedError', wrongMessage);
-  return outcome.opened;
+  if (outcome.limited) throw tooManyAttempts(outcome.retryAfter);
+  return outcome.answer;
 }
 
 const tooManyAttempts = (retryAfter: number) =>

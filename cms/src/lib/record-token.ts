@@ -10,13 +10,18 @@ export interface RecordGrant {
   exp: number;
 }
 
-export const TOKEN_LIFETIME_SECONDS = 30 * 60;
+/**
+ * A query is forgotten after 30 minutes without use (shared lab computers): each use of /query
+ * renews the token, so `exp` is the last use plus this. RECORD_TOKEN_IDLE_SECONDS shortens it for
+ * tests; read on each issue, so a test's setting applies at once.
+ */
+const idleSeconds = (): number => Number(process.env.RECORD_TOKEN_IDLE_SECONDS) || 30 * 60;
 
 const sign = (payload: string) => signFor('record-token', payload);
 
 /** A short-lived bearer token naming the records a query password opened. Stateless: any instance can check it. */
 export function issueRecordToken(records: string[], now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ records, exp: Math.floor(now / 1000) + TOKEN_LIFETIME_SECONDS })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ records, exp: Math.floor(now / 1000) + idleSeconds() })).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 

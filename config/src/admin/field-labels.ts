@@ -7,7 +7,7 @@ import { statisticianFieldLabels, statisticianForm } from '../forms/statistician
 import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '../submissions.ts';
 import { agencyActionLabels, agencyStatusLabels } from '../workflow/agency.ts';
 import { registrationActionLabels, registrationStateLabels } from '../workflow/statistician.ts';
-import { actionLabels, amendAction, amendActionLabel, statusLabels } from '../workflow/submission.ts';
+import { actionLabels, amendAction, amendActionLabel, passwordActionLabels, statusLabels } from '../workflow/submission.ts';
 import { jurisdictionFieldLabels } from './jurisdiction.ts';
 
 /**
@@ -160,6 +160,7 @@ export const enumerationValueLabels: Labels = {
   ),
   ...actionLabels,
   [amendAction]: amendActionLabel,
+  ...passwordActionLabels,
   ...registrationActionLabels,
   ...Object.fromEntries(Object.entries(agencyActionLabels).filter(([action]) => action !== 'submit')),
 };

@@ -77,3 +77,18 @@ export function expiringMail(recordNo: string, accessEnd: string): Mail {
     ].join('\n'),
   };
 }
+
+/** 忘记查询密码 (mail on): the one-time link that sets a new query password for one record. */
+export function passwordResetMail(recordNo: string, link: string, minutes: number): Mail {
+  return {
+    subject: `【${SENDER}】重设查询密码（${recordNo}）`,
+    text: [
+      '您好：',
+      '',
+      `有人在网站上为编号 ${recordNo} 的申请申请重设查询密码。打开下面的链接即可获得新的查询密码，原查询密码随即失效：`,
+      link,
+      `链接${minutes}分钟内有效，只能使用一次。如果不是您本人操作，请忽略此邮件，原查询密码仍然有效。`,
+      ...FOOTER,
+    ].join('\n'),
+  };
+}

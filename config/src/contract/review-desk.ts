@@ -34,6 +34,8 @@ export type RecordList = z.infer<typeof recordList>;
 
 export const historyEvent = z.object({
   action: z.string(),
+  /** The event in words (通过, 审核员重新发放查询密码…). */
+  actionLabel: z.string(),
   from: z.string().nullable(),
   fromLabel: z.string().nullable(),
   to: z.string(),
@@ -192,6 +194,18 @@ export const reviewDesk = {
     request: { params: recordNoParams, body: decisionBody },
     responses: { 200: recordDetail },
     errors: [400, 401, 403, 404, 409],
+  }),
+  /**
+   * 重新发放查询密码: for an applicant who lost theirs (mail off, or no email on the record). The
+   * new password is in this answer once; the old one stops working; the history records it.
+   */
+  deskIssuePassword: defineEndpoint({
+    method: 'POST',
+    path: `${desk}/records/:no/query-password`,
+    auth: 'admin',
+    request: { params: recordNoParams, body: z.object({ reason: z.string() }) },
+    responses: { 200: z.object({ queryPassword: z.string() }) },
+    errors: [400, 401, 403, 404],
   }),
   deskStampedForm: defineEndpoint({
     method: 'GET',

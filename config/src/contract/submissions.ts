@@ -89,8 +89,31 @@ export const submissions = {
     method: 'GET',
     path: '/api/public/records',
     auth: 'record-token',
-    responses: { 200: z.object({ records: z.array(queryRecord) }) },
+    /** `token` is the same grant renewed: a query is forgotten after 30 minutes idle. */
+    responses: { 200: z.object({ token: z.string(), records: z.array(queryRecord) }) },
     errors: [401],
+  }),
+  /**
+   * 忘记查询密码 with mail on: a one-time link to the email on the record. The same 202 whether or
+   * not the number and phone match a record with an email (no oracle); 409 when mail is off (the
+   * page then says whom to contact); 429 past the limits, counted per record number and address.
+   */
+  requestPasswordReset: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/query/password-reset-requests',
+    auth: 'none',
+    request: { body: z.object({ applicationNo: z.string(), phone: z.string() }) },
+    responses: { 202: z.object({ sent: z.literal(true) }) },
+    errors: [400, 409, 429],
+  }),
+  /** The link's token, once and within 30 minutes: the record's new query password, shown once. */
+  resetPassword: defineEndpoint({
+    method: 'POST',
+    path: '/api/public/query/password-resets',
+    auth: 'none',
+    request: { body: z.object({ token: z.string() }) },
+    responses: { 200: z.object({ applicationNo: z.string(), queryPassword: z.string() }) },
+    errors: [410],
   }),
   formHtml: printable('/api/public/records/:no/form.html', 'text/html', [401]),
   // 503: no PDF printer right now (the HTML form still works).

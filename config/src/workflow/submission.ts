@@ -38,6 +38,23 @@ export const actionLabels: Record<SubmissionAction, string> = {
 export const amendAction = 'amend';
 export const amendActionLabel = '变更申请通过，原申请已更新';
 
+/**
+ * History entries that change no status: a record's query password replaced, by a reviewer for an
+ * applicant who lost it, or by the applicant through the emailed one-time link.
+ */
+export const passwordActionLabels = {
+  issue_password: '审核员重新发放查询密码',
+  mail_reset_password: '申请人通过邮件重设查询密码',
+} as const;
+
+/** Every event of a submission's history in words. */
+export const historyActionLabels: Readonly<Record<string, string>> = {
+  submit: '提交申请',
+  ...actionLabels,
+  [amendAction]: amendActionLabel,
+  ...passwordActionLabels,
+};
+
 interface Transition {
   from: readonly SubmissionStatus[];
   to: SubmissionStatus;

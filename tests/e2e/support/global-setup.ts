@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildCms, buildConfig, buildSite } from '../../../scripts/lib/build.ts';
 import { findFreePort } from '../../../scripts/lib/ports.ts';
 import type { Service } from '../../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../../scripts/lib/secrets.ts';
 import { makeTempStrapiDirs, startCms, startSite } from '../../../scripts/lib/stack.ts';
+import { startSmtpSink } from '../../integration/support/smtp-sink.ts';
 import { startTestPostgres, uniqueDatabaseName } from '../../support/postgres.ts';
 
 declare module 'vitest' {
@@ -17,6 +21,8 @@ declare module 'vitest' {
     adminPassword: string;
     /** Strapi's public folder (PUBLIC_DIR): its uploads/ is what /uploads serves. */
     publicDir: string;
+    /** Where the local SMTP server writes each mail Strapi sends, one `<n>.eml` file each. */
+    mailDir: string;
   }
 }
 
@@ -37,14 +43,20 @@ export default async function setup(project: TestProject) {
   await postgres.createDatabase(database);
   const services: Service[] = [];
   const publicDir = makeTempStrapiDirs();
+  // Mail is on, to a local SMTP server: the journeys read what applicants are sent (a reset link).
+  const mailDir = mkdtempSync(join(tmpdir(), 'statdesk-mail-'));
+  const sink = await startSmtpSink(0, mailDir);
   const teardown = async () => {
     for (const service of services.reverse()) await service.stop();
+    await sink.stop();
+    rmSync(mailDir, { recursive: true, force: true });
     await postgres.dropDatabase(database).catch(() => {});
     await postgres.stop();
     publicDir.remove();
   };
   try {
     const cmsPort = await findFreePort();
+    const sitePort = await findFreePort();
     const env = {
       ...process.env,
       ...generateSecrets(),
@@ -54,10 +66,13 @@ export default async function setup(project: TestProject) {
       STATDESK_FIRST_ADMIN_PASSWORD: ADMIN.password,
       // The journeys sign in as this one admin from one address more often than 5 times in 5 minutes.
       ADMIN_SIGN_IN_LIMIT: '100',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.port),
+      SMTP_FROM: 'data@e2e.example',
+      SITE_PUBLIC_URL: `http://127.0.0.1:${sitePort}`,
     };
     services.push(await startCms({ port: cmsPort, env }));
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-    const sitePort = await findFreePort();
     services.push(await startSite({ port: sitePort, cmsUrl, env }));
     project.provide('siteUrl', `http://127.0.0.1:${sitePort}`);
     project.provide('cmsUrl', cmsUrl);
@@ -65,6 +80,7 @@ export default async function setup(project: TestProject) {
     project.provide('adminEmail', ADMIN.email);
     project.provide('adminPassword', ADMIN.password);
     project.provide('publicDir', publicDir.path);
+    project.provide('mailDir', mailDir);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminApi,
@@ -172,6 +173,26 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('query', 401, { body: { phone: '13700000000', password: 'ABCD-EFGH-JKMN' } });
     await expectAnswer('records', 200, { token: institution.token });
     await expectAnswer('records', 401);
+  });
+
+  it('answers 忘记查询密码 as declared', async () => {
+    const ask = { applicationNo: institution.applicationNo, phone: '13700000000' };
+    await expectAnswer('requestPasswordReset', 409, { body: ask });
+    process.env.SMTP_HOST = '127.0.0.1';
+    try {
+      // A phone that is not the record's: answered alike, and nothing is sent.
+      await expectAnswer('requestPasswordReset', 202, { body: ask });
+      await expectAnswer('requestPasswordReset', 400, { body: {} });
+    } finally {
+      delete process.env.SMTP_HOST;
+    }
+    // The link's token as the service stores it: only its SHA-256.
+    await cms.strapi.db.connection.raw('insert into query_password_resets (token_hash, record_no) values (?, ?)', [
+      createHash('sha256').update('contract-link').digest('hex'),
+      dataApplication.applicationNo,
+    ]);
+    await expectAnswer('resetPassword', 200, { body: { token: 'contract-link' } });
+    await expectAnswer('resetPassword', 410, { body: { token: 'contract-link' } });
   });
 
   it('answers the printable form, the stamped form and attachments as declared', PRINTS, async () => {
@@ -444,6 +465,8 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('deskDecide', 400, { params: jg, body: { action: 'reject' }, token });
     await expectAnswer('deskDecide', 200, { params: jg, body: { action: 'approve' }, token });
     await expectAnswer('deskDecide', 409, { params: jg, body: { action: 'approve' }, token });
+    await expectAnswer('deskIssuePassword', 400, { params: jg, body: {}, token });
+    await expectAnswer('deskIssuePassword', 200, { params: jg, body: { reason: '本人遗失' }, token });
 
     await expectAnswer('deskTemplates', 200, { token });
     await expectAnswer('deskTemplates', 401);

@@ -30,29 +30,28 @@ describe('POST /api/public/query', () => {
     await cms?.stop();
   });
 
-  it('returns the record the password opens with the seed columns, and only that record', async () => {
+  it('returns every record of the phone with the seed columns, newest first', async () => {
     const { status, body } = await query({ phone: '138 0013 8000', password: institution.queryPassword.toLowerCase() });
     expect(status).toBe(200);
-    expect(body.records).toEqual([
-      {
-        index: 1,
-        recordNo: institution.applicationNo,
-        kind: 'institution',
-        kindLabel: '机构登记',
-        phone: '13800138000',
-        applicant: '李四',
-        organisation: '北京大学',
-        submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
-        reviewedAt: '',
-        status: 'awaiting_upload',
-        statusLabel: '等待上传申请表',
-        reason: '',
-        accessStart: null,
-        accessEnd: null,
-        canUpload: true,
-        canResubmit: false,
-      },
-    ]);
+    expect(body.records.map((r) => r.recordNo)).toEqual([application.applicationNo, institution.applicationNo]);
+    expect(body.records[1]).toEqual({
+      index: 2,
+      recordNo: institution.applicationNo,
+      kind: 'institution',
+      kindLabel: '机构登记',
+      phone: '13800138000',
+      applicant: '李四',
+      organisation: '北京大学',
+      submittedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+      reviewedAt: '',
+      status: 'awaiting_upload',
+      statusLabel: '等待上传申请表',
+      reason: '',
+      accessStart: null,
+      accessEnd: null,
+      canUpload: true,
+      canResubmit: false,
+    });
     expect(body.token).toEqual(expect.any(String));
     expect(JSON.stringify(body)).not.toContain('11010519491231002X');
   });

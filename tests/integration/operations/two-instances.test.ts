@@ -114,7 +114,11 @@ describe.each(PRIVATE_STORES)(
         const records = await getJson<{ records: Array<{ recordNo: string }> }>(url, '/api/public/records', {
           authorization: `Bearer ${opened.body.token}`,
         });
-        expect(records.body.records.map((record) => record.recordNo)).toEqual([application.body.applicationNo]);
+        // Every record of the phone: the institution and its data application.
+        expect(records.body.records.map((record) => record.recordNo)).toEqual([
+          application.body.applicationNo,
+          institution.body.applicationNo,
+        ]);
       }
       // The scan itself, written through one instance, is read back by each.
       const reviewer = await signInAs(first, 'Reviewer', `reviewer.${kind}@stats.example`);

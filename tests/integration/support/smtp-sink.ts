@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export interface SinkMessage {
@@ -8,9 +10,10 @@ export interface SinkMessage {
 
 /**
  * A local SMTP server on a loopback port that keeps every message it is sent: a free port, or
- * `port` to start one again where a stopped one listened (a mail server coming back).
+ * `port` to start one again where a stopped one listened (a mail server coming back); with `dir`,
+ * also writes each to `<dir>/<n>.eml`, for tests in other processes (the browser journeys).
  */
-export async function startSmtpSink(port = 0): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
+export async function startSmtpSink(port = 0, dir?: string): Promise<{ port: number; messages: SinkMessage[]; stop(): Promise<void> }> {
   const messages: SinkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,7 +23,9 @@ export async function startSmtpSink(port = 0): Promise<{ port: number; messages:
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        const raw = Buffer.concat(chunks).toString('utf8');
+        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        if (dir) writeFileSync(join(dir, `${messages.length}.eml`), raw);
         callback();
       });
     },

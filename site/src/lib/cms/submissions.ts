@@ -27,7 +27,8 @@ export async function submit(kind: SubmissionKindId, values: Record<string, unkn
 export const queryRecords = (phone: string, password: string, clientAddress: string) =>
   call(endpoints.query, { body: { phone, password }, clientAddress });
 
-export const refreshRecords = async (token: string) => (await openedBy(endpoints.records, { token }))?.records;
+/** The records a token opens now, with the token renewed (forgotten after 30 minutes idle); undefined once it is not valid. */
+export const refreshRecords = (token: string) => openedBy(endpoints.records, { token });
 
 /** The CMS cannot make the printable form in this format right now (no PDF printer): its zh-CN message. */
 export interface PrintableUnavailable {
@@ -88,3 +89,10 @@ export const resubmit = (no: string, values: Record<string, unknown>, token: str
 /** A change application's answers from its approved original (number, phone and its query password). */
 export const changePrefill = (body: { applicationNo: string; phone: string; password: string }, clientAddress: string) =>
   call(endpoints.changePrefill, { body, clientAddress });
+
+/** 忘记查询密码: asks for a one-time link to the email on the record (409 when mail is off). */
+export const requestPasswordReset = (applicationNo: string, phone: string, clientAddress: string) =>
+  call(endpoints.requestPasswordReset, { body: { applicationNo, phone }, clientAddress });
+
+/** Follows a reset link: the record's new query password, once. */
+export const resetQueryPassword = (token: string) => call(endpoints.resetPassword, { body: { token } });

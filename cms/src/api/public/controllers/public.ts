@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
 import { filesOf } from '../../../lib/multipart-answers';
-import { bearerToken, readRecordToken } from '../../../lib/record-token';
+import { bearerToken, issueRecordToken, readRecordToken } from '../../../lib/record-token';
 import { findRecord } from '../../../lib/records';
 import { type ServiceUid, serviceOf } from '../../../lib/services';
 
@@ -45,7 +45,10 @@ export default {
     answer(ctx, async () => {
       const grant = readRecordToken(bearerToken(ctx.get('authorization')));
       if (!grant) throw new PublicError(401, 'UnauthorizedError', t('http.queryExpired'));
-      return { body: { records: await service('plugin::review-desk.query').records(grant.records) } };
+      // Renewed on each look: the query is forgotten after 30 minutes idle, not 30 after it opened.
+      return {
+        body: { token: issueRecordToken(grant.records), records: await service('plugin::review-desk.query').records(grant.records) },
+      };
     }),
   notice: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::dataset.catalog').notice(String(ctx.params.key)) } })),
   noticeList: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::notice.notices').list() } })),
@@ -60,6 +63,12 @@ export default {
       const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
       return { body: await service('plugin::review-desk.query').query(ctx.request.body, address) };
     }),
+  requestPasswordReset: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      const address = clientAddress(ctx.req.socket.remoteAddress, ctx.get('x-forwarded-for'));
+      return { status: 202, body: await service('plugin::review-desk.password').requestReset(ctx.request.body, address) };
+    }),
+  resetPassword: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('plugin::review-desk.password').reset(ctx.request.body) })),
   formHtml: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { kindId, entry } = await authorisedRecord(ctx);

@@ -21,6 +21,8 @@ export default {
     contentRoute(e.submitChangeApplication, 'public.submitChangeApplication', open),
     contentRoute(e.submitOutcome, 'public.submitOutcome', open),
     contentRoute(e.query, 'public.query', open),
+    contentRoute(e.requestPasswordReset, 'public.requestPasswordReset', open),
+    contentRoute(e.resetPassword, 'public.resetPassword', open),
     // Bearer token from /public/query, checked in the controller against the record number.
     contentRoute(e.records, 'public.records', open),
     contentRoute(e.formHtml, 'public.formHtml', open),

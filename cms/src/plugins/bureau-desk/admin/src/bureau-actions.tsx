@@ -1,8 +1,8 @@
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
-import { Box, Typography } from '@strapi/design-system';
 import type { ReactNode } from 'react';
 import { type ActionField, ActionForm } from '../../../../admin/shared/ActionForm';
 import { useDeskRecord } from '../../../../admin/shared/api';
+import { NewPassword } from '../../../../admin/shared/NewPassword';
 import { AGENCY_MODEL, type AgencyRecord, agencyPath, STATISTICIAN_MODEL, type StatisticianRecord, statisticianPath } from './api';
 
 const reasonField = (required: boolean, hint: string): ActionField => ({ name: 'reason', label: '理由', hint, required, multiline: true });
@@ -24,16 +24,6 @@ interface Spec {
   danger: boolean;
   showAnswer?: (data: unknown) => ReactNode;
 }
-
-/** The new query password, shown once: it is stored only as a hash (seeds/004 §十三: a lost one cannot be recovered). */
-const NewPassword = (data: unknown) => (
-  <Box>
-    <Typography tag="p">新的查询密码（只显示这一次，请告知本人；关闭后无法再查看）：</Typography>
-    <Typography tag="p" fontWeight="bold" data-testid="new-query-password">
-      {(data as { queryPassword?: string }).queryPassword}
-    </Typography>
-  </Box>
-);
 
 const describe = ({ label, path, body, fields, danger, showAnswer }: Spec, no: string): DocumentActionDescription => ({
   label,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatTime, useOpenFile } from '../../../../admin/shared/api';
 import { isSubmissionModel, useRecord } from './api';
 import { Decisions } from './decisions';
+import { IssuePassword } from './IssuePassword';
 import { MailMessages } from './MailMessages';
 import { ScanBeside } from './ScanBeside';
 import { Timeline } from './Timeline';
@@ -150,6 +151,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           {fileError}
         </Typography>
       )}
+      <IssuePassword recordNo={recordNo} />
       <MailMessages recordNo={recordNo} version={record} />
       <Box>
         <Typography variant="sigma" textColor="neutral600">
@@ -159,7 +161,7 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
           testId="review-history"
           items={record.history}
           keyOf={(event) => `${event.at}-${event.action}`}
-          captionOf={(event) => `${formatTime(event.at)} · ${event.actor}`}
+          captionOf={(event) => `${formatTime(event.at)} · ${event.actor} · ${event.actionLabel}`}
         >
           {(event) => (
             <>

@@ -79,6 +79,15 @@ export default {
       const messages = await service('notify').messages(String(ctx.params.no), access.readsWholeRecord(uid, entry));
       return { body: { mailEnabled: mailEnabled(), messages } };
     }),
+  /**
+   * The new password is in the answer once, for the reviewer to pass on; it is never stored in
+   * clear. Whoever may decide on the record may issue it (reviewers cannot edit records).
+   */
+  issuePassword: (ctx: Ctx) =>
+    answer(ctx, async () => {
+      await readableRecord(ctx, DECIDE_ACTION);
+      return { body: await service('password').issue(String(ctx.params.no), actorOf(ctx), ctx.request.body) };
+    }),
   stampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { uid, entry, access } = await readableRecord(ctx);

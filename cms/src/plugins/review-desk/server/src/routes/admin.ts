@@ -25,6 +25,7 @@ export const reviewDeskRoutes = {
     desk(e.deskRecord, 'review-desk.findOne'),
     desk(e.deskDecide, 'review-desk.decide'),
     desk(e.deskMessages, 'review-desk.messages'),
+    desk(e.deskIssuePassword, 'review-desk.issuePassword'),
     desk(e.deskStampedForm, 'review-desk.stampedForm'),
     desk(e.deskAttachment, 'review-desk.attachment'),
     desk(e.deskFormPdf, 'review-desk.formPdf'),

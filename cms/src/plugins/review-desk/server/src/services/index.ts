@@ -3,6 +3,7 @@ import attachments from './attachments';
 import change from './change';
 import desk from './desk';
 import notify from './notify';
+import password from './password';
 import printable from './printable';
 import query from './query';
 import resubmit from './resubmit';
@@ -22,6 +23,7 @@ export default {
   change,
   desk,
   notify,
+  password,
   printable,
   query,
   resubmit,

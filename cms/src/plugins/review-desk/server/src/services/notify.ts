@@ -4,6 +4,7 @@ import {
   expiringMail,
   type FormDefinition,
   type Mail,
+  passwordResetMail,
   type SubmissionKindId,
   submissionKinds,
   submittedMail,
@@ -32,14 +33,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   function send(kindId: SubmissionKindId, entry: Entry, mail: Mail, options: QueueOptions = {}): Promise<void> {
     const field = (submissionKinds[kindId].form as FormDefinition).emailField;
-    const to = field ? String(entry[field] ?? '') : '';
+    return sendTo(field ? String(entry[field] ?? '') : '', entry.recordNo, mail, options);
+  }
+
+  /** Queues a mail about a record to an address (the record's, or one the applicant proved theirs). */
+  function sendTo(to: string, recordNo: string, mail: Mail, options: QueueOptions = {}): Promise<void> {
     if (!mailEnabled() || !to) return Promise.resolve();
-    return enqueueMail(strapi, { recordNo: entry.recordNo, cause: options.cause ?? 'notice', to, mail }, options.trx);
+    return enqueueMail(strapi, { recordNo, cause: options.cause ?? 'notice', to, mail }, options.trx);
   }
 
   return {
     /** Any mail about a record, queued like the two below. */
     enqueue: send,
+    /** 忘记查询密码: the one-time link, to the email stored on the record. */
+    passwordReset: (to: string, recordNo: string, link: string, minutes: number) =>
+      sendTo(to, recordNo, passwordResetMail(recordNo, link, minutes), { cause: 'password_reset' }),
     submitted: (kindId: SubmissionKindId, entry: Entry, trx?: Knex.Transaction) =>
       send(kindId, entry, submittedMail(kindId, entry.recordNo), { trx, cause: 'submitted' }),
     decided: (kindId: SubmissionKindId, entry: Entry, decision: Decision, trx?: Knex.Transaction) =>

@@ -45,6 +45,12 @@ function toRow(kindId: SubmissionKindId, entry: Entry): Omit<QueryRecord, 'index
   };
 }
 
+/** Newest first, numbered from 1 as the seed's table shows them. */
+const sortedRows = (rows: Array<Omit<QueryRecord, 'index'>>): QueryRecord[] =>
+  rows
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo))
+    .map((r, i) => ({ index: i + 1, ...r }));
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Every record of one phone that issues a query password, newest first within each kind. */
   async function recordsOfPhone(phone: string): Promise<Array<{ kindId: SubmissionKindId; entry: Entry }>> {
@@ -60,27 +66,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The records the password opens: one scrypt whether the phone has no record, one or many
-   * (lib/password-hash openPhoneRecords), so the time of a wrong answer tells nothing. A record
-   * hashed before per-phone salts is rewritten with the phone's salt once its password opened it.
+   * Every record of the phone once the password is any one of theirs (one applicant, one phone:
+   * each password proves control of the phone's records), else undefined. One scrypt whether the
+   * phone has no record, one or many (lib/password-hash openPhoneRecords), so the time of a wrong
+   * answer tells nothing. A record hashed before per-phone salts is rewritten with the phone's
+   * salt once its password opened it.
    */
-  async function findOpenedRecords(phone: string, password: string): Promise<Array<Omit<QueryRecord, 'index'>>> {
+  async function openPhone(phone: string, password: string): Promise<QueryRecord[] | undefined> {
     const found = await recordsOfPhone(phone);
     const stored = found.map(({ entry }) => String(entry.passwordHash ?? ''));
     const { opened, rehashed } = await openPhoneRecords(password, phone, stored);
-    const rows: Array<Omit<QueryRecord, 'index'>> = [];
+    if (!opened.includes(true)) return undefined;
     for (const [i, { kindId, entry }] of found.entries()) {
-      if (!opened[i]) continue;
-      if (stored[i] !== rehashed)
+      if (opened[i] && stored[i] !== rehashed)
         await strapi.db.query(uidOf(kindId)).update({ where: { id: entry.id }, data: { passwordHash: rehashed } });
-      rows.push(toRow(kindId, entry));
     }
-    return rows.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo));
+    return sortedRows(found.map(({ kindId, entry }) => toRow(kindId, entry)));
   }
 
   return {
     /**
-     * 申请结果查询 (seeds/000_…txt §3.4): the records one password opens, with a token for their
+     * 申请结果查询 (seeds/000_…txt §3.4): every record of the phone one of its passwords opens, with a token for their
      * actions, under the per-phone and per-address limits of lib/attempt-limit.
      */
     async query(input: unknown, address: string): Promise<{ token: string; records: QueryRecord[] }> {
@@ -90,11 +96,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = { ...(!phone.ok && { phone: phone.message }), ...(!password && { password: t('workflow.lookUp.passwordRequired') }) };
       if (!phone.ok || !password) throw invalidFields(fields);
 
-      const opened = await limitedAttempt(strapi, { scope: 'phone', value: phone.value }, address, WRONG_PAIR, async () => {
-        const records = await findOpenedRecords(phone.value, password);
-        return records.length > 0 ? records : undefined;
-      });
-      const records = opened.map((record, i) => ({ index: i + 1, ...record }));
+      const records = await limitedAttempt(strapi, { scope: 'phone', value: phone.value }, address, WRONG_PAIR, () =>
+        openPhone(phone.value, password),
+      );
       return { token: issueRecordToken(records.map((r) => r.recordNo)), records };
     },
 
@@ -105,9 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const entries = (await strapi.db.query(uidOf(kindId)).findMany({ where: { recordNo: { $in: numbers } } })) as Entry[];
         rows.push(...entries.map((entry) => toRow(kindId, entry)));
       }
-      return rows
-        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.recordNo.localeCompare(a.recordNo))
-        .map((r, i) => ({ index: i + 1, ...r }));
+      return sortedRows(rows);
     },
   };
 };

@@ -3,6 +3,7 @@ import {
   describeChanges,
   type Field,
   type FieldOption,
+  historyActionLabels,
   kindOfRecordNo,
   type SubmissionAction,
   type SubmissionStatus,
@@ -91,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const events = withReadableChanges(await readEvents(strapi, no), canRead);
     return events.map((e) => ({
       action: e.action,
+      actionLabel: historyActionLabels[e.action] ?? e.action,
       from: e.fromStatus ?? null,
       fromLabel: e.fromStatus ? statusLabels[e.fromStatus as SubmissionStatus] : null,
       to: e.toStatus,
