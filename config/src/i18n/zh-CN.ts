@@ -61,6 +61,8 @@ export const zhCN = {
   'workflow.submission.datasetsLabel': '申请使用的数据目录',
   'workflow.submission.catalogLabel': '目录',
   'workflow.submission.institutionRequired': '请选择已登记的申请机构',
+  'workflow.submission.creditCodeTaken':
+    '该统一社会信用代码已有机构登记，不能重复登记。请在“已申请机构”（/institutions）中查找该机构，或到“申请结果查询”（/query）查看原登记的进度；原登记未通过审核的，可以重新登记。',
   'workflow.submission.originalNotFoundByContact': '未找到与此联系电话对应的已获批数据使用申请，请核对原申请编号和联系电话',
   'workflow.submission.notReturned': '当前状态为“{status}”，只有“退回修改”的申请可以修改后重新提交',
   'workflow.submission.cannotResubmit': '此类申请不能在线修改后重新提交',
@@ -327,6 +329,8 @@ export const zhCN = {
   'site.task.outcomeRegister.summary': '登记已审核通过的最终研究成果',
   'site.task.description': '统计数据服务平台{title}：{summary}。',
   'site.task.descriptionTitle': '「{title}」',
+  'site.dataApplication.uploadsNote':
+    '可以随申请一并上传课题立项书等相关附件（选填，可一次选择多个文件）：PDF、JPG 或 PNG，每个不超过 10MB，最多 {max} 个；提交后在“申请结果查询”中还可以补充',
   'site.dataApplication.checkNote': '温馨提示：为了更好的通过审核，请填写全部说明信息。',
   'site.agency.submitNote': '提交后，由所在县（市、区）统计局审核，市州统计局审批，省数据采集中心确认并确定委托生效日期。',
   'site.statistician.checkNote': '每个身份证号码只能注册一次。提交后注册表即锁定，如需增加服务单位，请联系当地统计局开放注册表。',
@@ -421,6 +425,7 @@ export const zhCN = {
   'site.attachments.limit': '每份申请最多 10 个附件',
   'site.common.backToQuery': '返回申请结果查询',
   'site.institutions.search': '按机构名称或简称查找',
+  'site.institutions.registeredLink': '已申请机构（在新窗口打开）',
   'site.institutions.find': '查找',
   'site.institutions.notFound': '没有找到与“{q}”相符的机构。',
   'site.institutions.none': '还没有登记的机构。',
@@ -484,6 +489,7 @@ export const zhCN = {
   'site.field.consent': '我已阅读并同意',
   'site.field.consentTo': '我已阅读并同意《{title}》',
   'site.field.choose': '请选择',
+  'site.field.searchChoice': '输入名称查找，从列表中选择',
   'site.rows.remove': '删除{noun}',
   'site.rows.add': '添加一个{noun}',
   'site.rows.max': '最多{max}个{noun}',
