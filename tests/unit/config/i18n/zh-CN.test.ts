@@ -269,6 +269,7 @@ describe('zh-CN texts', () => {
         "upload.missing": "请选择要上传的文件",
         "upload.mixedContent": "文件中夹带了其他内容（如压缩包或脚本），请直接上传扫描生成的PDF、JPG或PNG文件",
         "upload.tooLarge": "文件不能超过10MB，请压缩或降低扫描分辨率后重新上传",
+        "upload.tooManyPages": "一次最多上传{max}个文件；请把多页申请表扫描成一个 PDF，或每页拍一张照片后一起上传",
         "upload.trailingData": "图片文件末尾夹带了其他数据，请直接上传扫描或拍照生成的JPG、PNG文件（手机拍照请关闭“动态照片”）",
         "upload.wrongType": "只能上传PDF、JPG或PNG格式的扫描件",
       }
@@ -532,7 +533,7 @@ describe('zh-CN texts', () => {
         "site.stampedForm.fieldLabel": "盖章后的申请表",
         "site.stampedForm.heading": "提交盖章后的申请表",
         "site.stampedForm.intro": "请上传已签字并加盖公章的申请表扫描件或照片：",
-        "site.stampedForm.replaces": "一次上传一个文件；重新上传会替换之前的文件",
+        "site.stampedForm.replaces": "申请表有多页时，可以上传一个多页 PDF，或每页一张照片一起选择上传（按页码顺序）；重新上传会替换之前的文件",
         "site.stampedForm.submit": "上传",
         "site.stampedForm.title": "提交申请表",
         "site.statistician.alreadyRegisteredHtml": "已经注册过：请到<a href="/statisticians/lookup">注册信息查询</a>查看原注册表。需要增加服务单位时，请联系当地统计局开放注册表。",

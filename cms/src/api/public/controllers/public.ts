@@ -81,7 +81,7 @@ export default {
   uploadStampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
-      const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
+      const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, fileListsOf(ctx.request).file ?? []);
       return { body: { applicationNo: entry.recordNo, status } };
     }),
   recordAnswers: (ctx: Ctx) =>
