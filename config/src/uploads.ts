@@ -3,6 +3,12 @@ import { agencyDocuments, MAX_DELEGATING_ENTERPRISES } from './forms/agency.ts';
 /** Each scan or document a person uploads: PDF, JPEG or PNG of 1 byte to 10 MB (the site's forms say so). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Files one stamped-form upload may hold: a longer printed form photographed page by page (each
+ * file within MAX_UPLOAD_BYTES), joined into one PDF.
+ */
+export const MAX_STAMPED_FORM_FILES = 10;
+
 /** Room for the answers and the multipart framing around the files. */
 const FORM_FIELDS_BYTES = 1024 * 1024;
 

@@ -15,7 +15,7 @@ import { buildSite } from '../lib/build.ts';
 import { findFreePort } from '../lib/ports.ts';
 import type { Service } from '../lib/processes.ts';
 import { startSite } from '../lib/stack.ts';
-import { percentile, startBenchStack } from './stack.ts';
+import { benchCreditCode, percentile, startBenchStack } from './stack.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 /** 200 users: who they are and how long each thinks between two actions (mean, seconds). */
@@ -83,7 +83,12 @@ const json = (body: unknown, address: string) => ({
 });
 
 /** Valid answers of each form (config's samples), made unique by the applicant's phone. */
-const institution = (phone: string) => ({ ...sampleAnswers(forms.institution), fullName: `压力测试大学${phone}`, contactPhone: phone });
+const institution = (phone: string) => ({
+  ...sampleAnswers(forms.institution),
+  fullName: `压力测试大学${phone}`,
+  creditCode: benchCreditCode(Number(phone)),
+  contactPhone: phone,
+});
 const dataApplication = (institutionNo: string, phone: string) => ({
   ...sampleAnswers(forms['data-application']),
   institution: institutionNo,

@@ -9,7 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../config/src/chromium.ts';
 import { sampleAnswers } from '../../config/src/fields/sample.ts';
 import { forms } from '../../config/src/forms/index.ts';
-import { percentile, startBenchStack } from './stack.ts';
+import { benchCreditCode, percentile, startBenchStack } from './stack.ts';
 
 const CONCURRENT = 20;
 const SERIAL = Number(process.env.PDF_BENCH_SERIAL ?? 10);
@@ -24,7 +24,12 @@ interface Record {
 let serial = 0;
 async function submitInstitution(base: string): Promise<Record> {
   const phone = `137${String(10_000_000 + serial++).slice(-8)}`;
-  const body = { ...sampleAnswers(forms.institution), fullName: `打印测试大学${phone}`, contactPhone: phone };
+  const body = {
+    ...sampleAnswers(forms.institution),
+    fullName: `打印测试大学${phone}`,
+    creditCode: benchCreditCode(serial),
+    contactPhone: phone,
+  };
   const response = await fetch(`${base}/api/public/institutions`, {
     method: 'POST',
     // Each its own address, so the submission limit per address does not stop the set-up.

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
 import { buildConfig } from '../lib/build.ts';
 import { CMS_DIR } from '../lib/paths.ts';
 import { findFreePort } from '../lib/ports.ts';
@@ -136,4 +137,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     await stop();
     throw error;
   }
+}
+
+/** A valid credit code for bench institution `n`: one institution per code, as registration demands. */
+export function benchCreditCode(n: number): string {
+  const body = `12110000MB${String(n % 10_000_000).padStart(7, '0')}`;
+  return body + computeCreditCodeCheckChar(body);
 }

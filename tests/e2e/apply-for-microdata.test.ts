@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SAMPLE_PDF } from '../integration/support/files.ts';
+import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/support/files.ts';
+import { queryRows } from '../support/postgres.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
 import { approveAsReviewer, inviteStaff } from './support/staff.ts';
@@ -49,6 +50,8 @@ describe('applying for microdata, changing the application and registering the o
   beforeAll(async () => {
     browser = await launchBrowser();
     institution = await registerInstitutionByApi();
+    // Approved as a reviewer would (their journey is tested on its own): 申请机构 offers approved institutions only.
+    await queryRows(inject('databaseUrl'), `update institutions set status = 'approved' where record_no = '${institution.applicationNo}'`);
     await inviteStaff('Reviewer', REVIEWER);
   });
   afterAll(async () => {
@@ -65,9 +68,14 @@ describe('applying for microdata, changing the application and registering the o
     await page.getByRole('button', { name: '同意并继续' }).click();
     await review(page, 'data-application-form');
 
+    // 申请机构 is typed into and picked from the approved institutions the browser suggests.
+    const choice = `武汉大学（${institution.applicationNo}）`;
+    await expect(
+      page.locator('#field-institution-list option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).resolves.toContain(choice);
+    await page.getByLabel('申请机构', { exact: true }).fill(choice);
     await fillByLabel(page, {
       项目名称: '人口流动与家庭收入研究',
-      申请机构: institution.applicationNo,
       项目负责人姓名: '张三',
       身份证号码: '11010519491231002X',
       '职务(职称)': '教授',
@@ -87,7 +95,13 @@ describe('applying for microdata, changing the application and registering the o
 
     await expect(page.locator('.summary-list').textContent()).resolves.toContain('第六次全国人口普查、2015年1%人口抽样调查');
     await expect(page.locator('.inset').first().textContent()).resolves.toBe('温馨提示：为了更好的通过审核，请填写全部说明信息。');
+    await expect(page.locator('.summary-list').textContent()).resolves.toContain(choice);
     await review(page, 'data-application-check-answers');
+    // The seed's step 3: the supporting documents go with the application (several at once).
+    await page.getByLabel('相关附件（选填）').setInputFiles([
+      { name: '课题立项书.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF },
+      { name: '伦理审查.png', mimeType: 'image/png', buffer: SAMPLE_PNG },
+    ]);
     await page.getByRole('button', { name: '提交目录使用申请' }).click();
     const dialog = page.getByRole('dialog', { name: '确认提示' });
     await expect(dialog.textContent()).resolves.toContain('张三 您当前选择的目录：');
@@ -99,11 +113,13 @@ describe('applying for microdata, changing the application and registering the o
     queryPassword = (await page.locator('#query-password').textContent()) ?? '';
 
     await page.getByRole('link', { name: '上传相关附件' }).click();
+    await expect(page.locator('tbody').textContent()).resolves.toContain('伦理审查.png');
     await review(page, 'attachments');
-    await page.getByLabel('附件').setInputFiles({ name: '课题立项书.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
+    await page.getByLabel('附件').setInputFiles({ name: '补充说明.pdf', mimeType: 'application/pdf', buffer: SAMPLE_PDF });
     await page.getByRole('button', { name: '上传附件' }).click();
     await expect(page.locator('.notification').textContent()).resolves.toBe('附件已上传。');
     await expect(page.locator('tbody').textContent()).resolves.toContain('课题立项书.pdf');
+    await expect(page.locator('tbody').textContent()).resolves.toContain('补充说明.pdf');
     await page.close();
   });
 

@@ -18,7 +18,7 @@ async function waitingInstitution() {
     body: JSON.stringify({
       agreeNotice: true,
       fullName: '南开大学',
-      creditCode: '91350100M000100Y43',
+      creditCode: '12110000MB00009035',
       englishName: 'Nankai Univ',
       address: '天津市南开区卫津路94号',
       email: 'office@nankai.edu.cn',

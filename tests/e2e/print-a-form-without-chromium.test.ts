@@ -39,7 +39,12 @@ describe('printing a form on a server without Chromium', () => {
     const submitted = await fetch(`${cmsUrl}/api/public/institutions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...sampleAnswers(forms.institution), fullName: '无浏览器测试研究院', contactPhone: PHONE }),
+      body: JSON.stringify({
+        ...sampleAnswers(forms.institution),
+        fullName: '无浏览器测试研究院',
+        creditCode: '12110000MB00009048',
+        contactPhone: PHONE,
+      }),
     });
     expect(submitted.status).toBe(201);
     ({ applicationNo, queryPassword } = (await submitted.json()) as { applicationNo: string; queryPassword: string });

@@ -9,7 +9,7 @@ import { fillByLabel, review, siteUrl } from './support/journey.ts';
 
 const ANSWERS = {
   机构单位全称: '复旦大学',
-  统一社会信用代码: '91350100M000100Y43',
+  统一社会信用代码: '12110000MB0000901Y',
   '单位网址（选填）': 'www.fudan.edu.cn',
   通讯地址: '上海市杨浦区邯郸路220号',
   电子邮箱: 'office@fudan.edu.cn',

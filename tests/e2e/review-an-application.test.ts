@@ -30,7 +30,7 @@ async function waitingInstitution(fullName: string, scan: Buffer, submittedAt: s
     body: JSON.stringify({
       agreeNotice: true,
       fullName,
-      creditCode: '91350100M000100Y43',
+      creditCode: '12110000MB00009022',
       address: '上海市杨浦区邯郸路220号',
       email: 'office@fudan.edu.cn',
       legalRepName: '王五',

@@ -11,6 +11,7 @@ import type { Service } from '../../scripts/lib/processes.ts';
 import { generateSecrets } from '../../scripts/lib/secrets.ts';
 import { makeTempStrapiDirs, startCms, startSite } from '../../scripts/lib/stack.ts';
 import { type Supervised, supervise } from '../../scripts/lib/supervise.ts';
+import { institutionCode } from '../integration/support/fixtures.ts';
 import { queryRows } from '../support/postgres.ts';
 
 /**
@@ -62,7 +63,13 @@ describe('surviving a killed Strapi and a restarted PostgreSQL', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.1.${phone % 250}` },
         signal: AbortSignal.timeout(10_000),
-        body: JSON.stringify({ ...sampleAnswers(forms.institution), fullName: `故障测试大学${contactPhone}`, contactPhone }),
+        body: JSON.stringify({
+          ...sampleAnswers(forms.institution),
+          fullName: `故障测试大学${contactPhone}`,
+          contactPhone,
+          // One institution per credit code: each submission is another institution.
+          creditCode: institutionCode(phone),
+        }),
       });
       if (response.status !== 201) return undefined;
       const no = ((await response.json()) as { applicationNo: string }).applicationNo;

@@ -26,6 +26,12 @@ describe('demo data for npm start', () => {
     expect(body.records).toMatchObject([{ organisation: '北京大学', statusLabel: '审核通过' }]);
   });
 
+  it('gives each demo institution its own credit code, as registration demands', async () => {
+    const codes = (await cms.strapi.db.connection('institutions').pluck('credit_code')) as string[];
+    expect(codes).toHaveLength(3);
+    expect(new Set(codes).size).toBe(3);
+  });
+
   it('seeds a meaningful direct-reporting report for the 21 市州 of Sichuan', async () => {
     const reports = cms.strapi.service('api::direct-report.report' as never) as unknown as {
       find(

@@ -1,4 +1,4 @@
-import { normaliseQueryPassword, submissionKinds } from '@statdesk/config';
+import { computeCreditCodeCheckChar, normaliseQueryPassword, submissionKinds } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { hashQueryPassword } from '../lib/password-hash';
 import { type Entry, uidOf } from '../lib/records';
@@ -9,6 +9,12 @@ export const DEMO_ACTOR = '演示数据';
 /** Demo records share one published password (README), so people can try the query page. */
 export const DEMO_PASSWORD = 'DEMO-2026-QP';
 
+/** A synthetic 统一社会信用代码 (GB 32100, 事业单位 12…) per demo institution: one code, one institution. */
+const demoCreditCode = (n: number) => {
+  const body = `12110000MB${String(n).padStart(7, '0')}`;
+  return body + computeCreditCodeCheckChar(body);
+};
+
 /**
  * A few records in every state, so that a fresh `npm start` shows a real queue and list. Runs
  * only when SEED_DEMO is on and no institution exists yet; goes through the same services as
@@ -18,11 +24,12 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   if (!(await isDemoWanted(strapi, 'api::institution.institution'))) return;
   const submit = serviceOf(strapi, 'plugin::review-desk.submit');
   const review = serviceOf(strapi, 'plugin::review-desk.review');
+  let institutions = 0;
   const institution = (fullName: string, abbreviation: string, contactPhone: string) =>
     submit.create('institution', {
       agreeNotice: true,
       fullName,
-      creditCode: '91350100M000100Y43',
+      creditCode: demoCreditCode(++institutions),
       abbreviation,
       address: '北京市海淀区',
       email: 'office@example.edu.cn',

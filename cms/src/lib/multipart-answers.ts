@@ -26,8 +26,13 @@ interface MultipartRequest {
   files?: unknown;
 }
 
-/** The first file of each multipart part, by part name (koa-body gives an array when a part repeats). */
-export function filesOf(request: MultipartRequest): Record<string, UploadedFile | undefined> {
+/** Every file of each multipart part, by part name (koa-body gives an array when a part repeats). */
+export function fileListsOf(request: MultipartRequest): Record<string, UploadedFile[]> {
   const files = (request.files ?? {}) as Record<string, UploadedFile | UploadedFile[]>;
-  return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file[0] : file]));
+  return Object.fromEntries(Object.entries(files).map(([name, file]) => [name, Array.isArray(file) ? file : [file]]));
+}
+
+/** The first file of each multipart part, by part name. */
+export function filesOf(request: MultipartRequest): Record<string, UploadedFile | undefined> {
+  return Object.fromEntries(Object.entries(fileListsOf(request)).map(([name, list]) => [name, list[0]]));
 }

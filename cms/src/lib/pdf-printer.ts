@@ -100,6 +100,13 @@ function releasePage(page: Page | undefined): void {
   waiting.shift()?.();
 }
 
+/**
+ * Each page says which page of how many it is, so a longer form's pages, scanned or photographed
+ * one by one, are put back in order (the number and QR code repeat in the form's own running head).
+ */
+const PAGE_FOOTER =
+  '<div style="width:100%;font-size:8pt;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+
 async function print(html: string): Promise<Buffer> {
   await checkPrinter();
   const page = await takePage();
@@ -109,7 +116,12 @@ async function print(html: string): Promise<Buffer> {
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
-      margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+      // As the template's @page rule says (config/templates/partials/layout.hbs); an admin's
+      // template without one prints with these.
+      margin: { top: '12mm', bottom: '12mm', left: '15mm', right: '15mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: PAGE_FOOTER,
     });
     healthy = true;
     return pdf;

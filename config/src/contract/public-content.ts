@@ -45,6 +45,10 @@ export const institutionListing = z.strictObject({
 });
 export type InstitutionListing = z.infer<typeof institutionListing>;
 
+/** One approved institution as the 申请机构 choice offers it: its name and number, nothing else. */
+export const institutionChoice = z.strictObject({ recordNo: z.string(), name: z.string() });
+export type InstitutionChoice = z.infer<typeof institutionChoice>;
+
 export const health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), latencyMs: z.number().optional() });
 export type Health = z.infer<typeof health>;
 
@@ -93,6 +97,14 @@ export const publicContent = {
       query: z.object({ q: z.string().optional(), page: z.coerce.number().optional(), pageSize: z.coerce.number().optional() }),
     },
     responses: { 200: z.object({ institutions: z.array(institutionListing), pagination }) },
+    errors: [],
+  }),
+  institutionChoices: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/institution-choices',
+    auth: 'none',
+    request: { query: z.object({ q: z.string().optional() }) },
+    responses: { 200: z.object({ choices: z.array(institutionChoice) }) },
     errors: [],
   }),
   health: defineEndpoint({

@@ -27,6 +27,20 @@ export type TextField = TextLineField | TextareaField;
 export type FormattedField = EmailField | PhoneField | UrlField | IdCardField | CreditCodeField | DateField;
 export type ChoiceField = SelectField | RadiosField | CheckboxesField;
 
+/**
+ * Files that go with a submission, in the same request (stored with it or not at all). The check
+ * step asks for them: a plain POST cannot carry a chosen file from one step to the next.
+ */
+export interface FormUpload {
+  /** The multipart part's name, and the stored attachment's purpose. */
+  name: string;
+  label: string;
+  /** Only a PDF will do (a published full text); otherwise PDF, JPEG or PNG. */
+  pdfOnly: boolean;
+  /** How many files may be chosen at once under this name (1 when not said). */
+  max?: number;
+}
+
 /** A public form: its id, title and fields, in order, and the rules that tie fields together. */
 export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   id: string;
@@ -43,4 +57,6 @@ export interface FormDefinition<F extends readonly Field[] = readonly Field[]> {
   submitLabel?: string;
   /** What happens on submitting, above that button: true of this form only. */
   submitNote?: string;
+  /** Files asked for on the check step, each optional, sent with the answers. */
+  uploads?: readonly FormUpload[];
 }

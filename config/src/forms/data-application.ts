@@ -1,6 +1,6 @@
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
 import { periodInOrder } from '../fields/rules.ts';
-import type { Field, FormDefinition } from '../fields/types.ts';
+import type { Field, FormDefinition, FormUpload } from '../fields/types.ts';
 
 /** 微观数据使用申请表 (seeds/000_…txt §3.2). */
 export const fields = [
@@ -26,7 +26,9 @@ export const fields = [
     label: '申请机构',
     section: '项目',
     source: 'institutions',
-    hint: '须先完成机构登记；如未找到您的机构，请先进行机构登记',
+    // Approved institutions only, typed into and picked from the list (seeds/000 §3.2: 须先完成机构登记).
+    searchable: true,
+    hint: '输入机构名称或简称查找，从列表中选择；只列出审核通过的机构。如未找到您的机构，请先进行机构登记',
   },
   { name: 'leaderName', type: 'text', label: '项目负责人姓名', section: '项目负责人', maxLength: 50, autocomplete: 'name' },
   { name: 'leaderIdNumber', type: 'idCard', label: '身份证号码', section: '项目负责人', hint: '18位居民身份证号码，最后一位可能是X' },
@@ -51,6 +53,17 @@ export const fields = [
   { name: 'usePeriodEnd', type: 'date', label: '使用期限结束日期', section: '申请数据', hint: '如 2027-11-30' },
 ] as const satisfies readonly Field[];
 
+/** How many supporting documents one data application may carry, with it or added later on /query. */
+export const MAX_ATTACHMENTS = 10;
+
+/**
+ * The seed's step "完成并提交数据使用申请表，上传相关附件" (seeds/000 §二(二) 3): supporting documents
+ * (课题立项书 …) go with the application; more can be added on /query until it is decided.
+ */
+export const dataApplicationUploads = [
+  { name: 'attachments', label: '相关附件（选填）', pdfOnly: false, max: MAX_ATTACHMENTS },
+] as const satisfies readonly FormUpload[];
+
 export const form = {
   id: 'data-application',
   title: '微观数据使用申请表',
@@ -60,6 +73,7 @@ export const form = {
   fields,
   rules: [periodInOrder('usePeriodStart', 'usePeriodEnd', '使用期限')],
   submitLabel: '提交目录使用申请',
+  uploads: dataApplicationUploads,
   submitNote: '提交后，系统会给出申请编号和查询密码。请打印申请表，签字盖章后通过“申请结果查询”上传。',
 } as const satisfies FormDefinition<typeof fields>;
 

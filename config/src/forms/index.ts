@@ -5,6 +5,7 @@ import * as dataApplication from './data-application.ts';
 import * as institution from './institution.ts';
 import * as outcome from './outcome.ts';
 
+export { dataApplicationUploads, MAX_ATTACHMENTS } from './data-application.ts';
 export { outcomeUploads } from './outcome.ts';
 export { changeApplication, dataApplication, institution, outcome };
 

@@ -1,6 +1,6 @@
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
 import { chosenAlone, otherExplained } from '../fields/rules.ts';
-import type { Field, FormDefinition } from '../fields/types.ts';
+import type { Field, FormDefinition, FormUpload } from '../fields/types.ts';
 
 const ORDINALS = { 1: '第一', 2: '第二', 3: '第三' } as const;
 const author = <N extends 1 | 2 | 3>(n: N, optional: boolean) =>
@@ -65,6 +65,12 @@ export const fields = [
   { name: 'indexingOther', type: 'text', label: '（收录情况）其他', optional: true, maxLength: 100 },
 ] as const satisfies readonly Field[];
 
+/** Files an outcome carries, both optional and never public (seeds/000 §3.5, §3.6). */
+export const outcomeUploads = [
+  { name: 'reviewForm', label: '最终成果审核表', pdfOnly: false },
+  { name: 'fullText', label: '发布版全文（PDF）', pdfOnly: true },
+] as const satisfies readonly FormUpload[];
+
 export const form = {
   id: 'outcome',
   title: '最终成果登记表',
@@ -78,15 +84,10 @@ export const form = {
     otherExplained('indexing', 'indexingOther', 'other', '（收录情况）其他'),
   ],
   submitLabel: '提交最终成果登记',
+  uploads: outcomeUploads,
   // An outcome is not printed and stamped: its files go with it (最终成果审核表, 发布版全文).
   submitNote: '提交后，系统会给出登记编号和查询密码，凭申请手机号码和查询密码可在“申请结果查询”中查看审核状态。',
 } as const satisfies FormDefinition<typeof fields>;
-
-/** Files an outcome carries, both optional and never public (seeds/000 §3.5, §3.6). */
-export const outcomeUploads = [
-  { name: 'reviewForm', label: '最终成果审核表', pdfOnly: false },
-  { name: 'fullText', label: '发布版全文（PDF）', pdfOnly: true },
-] as const;
 
 export const schema = buildFormSchema(form);
 export type OutcomeValues = FormValues<typeof fields>;

@@ -8,7 +8,6 @@ import {
   type FieldOption,
   type FormDefinition,
   formSchemas,
-  outcomeUploads,
   parseForm,
   readFormValues,
   type SubmissionKindId,
@@ -28,6 +27,8 @@ import { type Confirmation, rememberRecordToken, stashConfirmation } from './ses
 export interface Upload {
   name: string;
   label: string;
+  /** Several files may be chosen at once. */
+  multiple?: boolean;
   error?: string;
 }
 
@@ -60,30 +61,31 @@ export interface FlowSpec {
 /** A file input left empty arrives as an empty part without a name. */
 export const chosenFile = (file: FormDataEntryValue | null): file is File => file instanceof File && (file.size > 0 || file.name !== '');
 
-/** An outcome's optional files, asked for on its check step (最终成果审核表, 发布版全文). */
-const outcomeFiles = () => outcomeUploads.map(({ name, label }) => ({ name, label }));
+/** The files a form asks for on its check step (an outcome's 最终成果审核表, a data application's 相关附件). */
+const uploadsOf = (form: FormDefinition): Upload[] =>
+  (form.uploads ?? []).map(({ name, label, max }) => ({ name, label, ...((max ?? 1) > 1 && { multiple: true }) }));
+
+/** Every file chosen for the form's uploads, each in its own part under the upload's name. */
+const chosenFiles = (form: FormDefinition, data: FormData) =>
+  uploadsOf(form).flatMap(({ name }) => data.getAll(name).flatMap((file) => (chosenFile(file) ? [{ name, file }] : [])));
 
 /** The flow of a microdata submission (the seed's four forms). */
-export const submissionFlow = (kind: SubmissionKindId): FlowSpec => ({
-  id: kind,
-  form: submissionKinds[kind].form as FormDefinition,
-  schema: formSchemas[kind],
-  ...(kind === 'outcome' && { uploads: outcomeFiles }),
-  async send(values, data) {
-    const files =
-      kind === 'outcome'
-        ? outcomeFiles().flatMap(({ name }) => {
-            const file = data.get(name);
-            return chosenFile(file) ? [{ name, file }] : [];
-          })
-        : [];
-    const answer = await submit(kind, values, files);
-    if (!answer.ok) return answer;
-    const { applicationNo, queryPassword, token } = answer.data;
-    return { ok: true, confirmation: { kind, applicationNo, queryPassword }, token };
-  },
-  confirmationPath: '/confirmation',
-});
+export const submissionFlow = (kind: SubmissionKindId): FlowSpec => {
+  const form = submissionKinds[kind].form as FormDefinition;
+  return {
+    id: kind,
+    form,
+    schema: formSchemas[kind],
+    ...(form.uploads && { uploads: () => uploadsOf(form) }),
+    async send(values, data) {
+      const answer = await submit(kind, values, chosenFiles(form, data));
+      if (!answer.ok) return answer;
+      const { applicationNo, queryPassword, token } = answer.data;
+      return { ok: true, confirmation: { kind, applicationNo, queryPassword }, token };
+    },
+    confirmationPath: '/confirmation',
+  };
+};
 
 export type Step = 'start' | 'consent' | 'form' | 'check';
 

@@ -36,7 +36,11 @@ describe('a record’s printable form and stamped-form upload', () => {
     uploads = mkdtempSync(join(tmpdir(), 'statdesk-uploads-'));
     cms = await bootCms('records', { PRIVATE_UPLOADS_DIR: uploads });
     record = (
-      await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution({ fullName: '<script>alert("x")</script>研究院' }))
+      await postJson<Submitted>(
+        cms.url,
+        '/api/public/institutions',
+        validInstitution({ fullName: '<script>alert("x")</script>研究院', creditCode: '91350100M000100Y43' }),
+      )
     ).body;
     token = (await postJson<{ token: string }>(cms.url, '/api/public/query', { phone: '15800000001', password: record.queryPassword })).body
       .token;

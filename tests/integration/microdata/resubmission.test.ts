@@ -64,7 +64,8 @@ describe('a returned record is corrected and sent again under the same number', 
 
   it('keeps the number and history, supersedes the scan and puts the record back in the queue', async () => {
     const { applicationNo, token } = await returnedInstitution();
-    const answer = await put(applicationNo, validInstitution({ englishName: 'Peking Univ.' }), token);
+    const { creditCode } = await row(applicationNo);
+    const answer = await put(applicationNo, validInstitution({ englishName: 'Peking Univ.', creditCode }), token);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ applicationNo, status: 'awaiting_upload', statusLabel: '等待上传申请表' });
     expect(await row(applicationNo)).toMatchObject({ englishName: 'Peking Univ.', status: 'awaiting_upload' });
@@ -89,6 +90,16 @@ describe('a returned record is corrected and sent again under the same number', 
       '/review-desk/records?kind=institution&status=awaiting_review',
     );
     expect(queue.body.rows.map((r) => r.recordNo)).toContain(applicationNo);
+  });
+
+  it('refuses a correction to a credit code another institution holds, on the field', async () => {
+    const other = await institution();
+    const { applicationNo, token } = await returnedInstitution();
+    const { creditCode } = await row(other.applicationNo);
+    const answer = await put(applicationNo, validInstitution({ creditCode }), token);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details.fields.creditCode).toContain('该统一社会信用代码已有机构登记，不能重复登记');
+    expect(await row(applicationNo)).toMatchObject({ status: 'returned' });
   });
 
   it('offers 修改申请 on /query only while returned', async () => {

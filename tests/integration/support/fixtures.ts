@@ -1,9 +1,13 @@
 import { computeCreditCodeCheckChar } from '../../../config/src/validators/credit-code.ts';
+
+let institutionsMade = 0;
+
 /** Valid answers for each public form, as a person would type them; tests change one thing at a time. */
 export const validInstitution = (overrides: Record<string, unknown> = {}) => ({
   agreeNotice: true,
   fullName: '北京大学',
-  creditCode: '91350100M000100Y43',
+  // One institution per credit code: each call is another institution unless a test says otherwise.
+  creditCode: institutionCode(++institutionsMade),
   website: 'https://www.pku.edu.cn',
   abbreviation: 'PKU',
   englishName: 'Peking University',
@@ -74,6 +78,9 @@ export const validOutcome = (applicationNo: string, overrides: Record<string, un
   indexing: ['cssci'],
   ...overrides,
 });
+
+/** A valid 事业单位 credit code for institution number `n`. */
+export const institutionCode = (n: number) => unitCode(n, '12110000MB');
 
 /** A valid credit code for unit (or enterprise) number `n`. */
 export const unitCode = (n: number, prefix = '91510104MA') => {

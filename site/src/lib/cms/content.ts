@@ -36,12 +36,15 @@ export const getSiteSettings = async () => (await cachedData(endpoints.siteSetti
 export const listInstitutions = (options: { q?: string; page?: number; pageSize?: number } = {}) =>
   cachedData(endpoints.institutions, { query: { q: options.q, page: options.page, pageSize: options.pageSize } });
 
-/** Options of fields whose choices live in the CMS, by source. */
+/** The approved institutions 申请机构 offers, name and number only. */
+export const listInstitutionChoices = async () => (await cachedData(endpoints.institutionChoices)).choices;
+
+/** Options of fields whose choices live in the CMS, by source; an institution reads "name（number）". */
 export async function getOptionSources(): Promise<Record<'catalog' | 'institutions', FieldOption[]>> {
-  const [catalog, institutions] = await Promise.all([getCatalog(), listInstitutions({ pageSize: 1000 })]);
+  const [catalog, institutions] = await Promise.all([getCatalog(), listInstitutionChoices()]);
   return {
     catalog: catalog.map((d) => ({ value: d.code, label: d.name })),
-    institutions: institutions.institutions.map((i) => ({ value: i.recordNo, label: `${i.name}（${i.recordNo}）` })),
+    institutions: institutions.map((i) => ({ value: i.recordNo, label: `${i.name}（${i.recordNo}）` })),
   };
 }
 

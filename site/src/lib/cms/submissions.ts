@@ -60,14 +60,16 @@ export async function fetchPrintable(
   return response;
 }
 
-const fileForm = (file: File) => {
+/** Each file in part `file`, in the order chosen. */
+const fileForm = (...files: File[]) => {
   const body = new FormData();
-  body.append('file', file, file.name);
+  for (const file of files) body.append('file', file, file.name);
   return body;
 };
 
-export const uploadStampedForm = (no: string, file: File, token: string) =>
-  call(endpoints.uploadStampedForm, { params: { no }, body: fileForm(file), token, timeoutMs: 60_000 });
+/** The stamped form: one scan, or several (a photo per page) that the CMS joins into one PDF. */
+export const uploadStampedForm = (no: string, files: File[], token: string) =>
+  call(endpoints.uploadStampedForm, { params: { no }, body: fileForm(...files), token, timeoutMs: 60_000 });
 
 export const addAttachment = (no: string, file: File, token: string) =>
   call(endpoints.addAttachment, { params: { no }, body: fileForm(file), token, timeoutMs: 60_000 });

@@ -5,6 +5,8 @@ import { formatShanghaiTime } from '../../../lib/records';
 
 const PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 1000;
+/** More approved institutions than any one deployment registers; a bound, not a page. */
+const MAX_CHOICES = 10_000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Every dataset's name by code, withdrawn ones included: what stored answers and histories name. */
@@ -83,5 +85,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       })),
       pagination: { page, pageSize, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)) },
     };
+  },
+
+  /**
+   * 申请机构's choices: approved institutions only (seeds/000 §3.2 须先完成机构登记), by name, with
+   * their number and name and nothing else; `q` narrows them by name or abbreviation.
+   */
+  async institutionChoices(query: { q?: unknown }) {
+    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
+    const rows = (await strapi.db.query('api::institution.institution').findMany({
+      where: { status: 'approved', ...(q && { $or: [{ fullName: { $containsi: q } }, { abbreviation: { $containsi: q } }] }) },
+      select: ['recordNo', 'fullName'],
+      orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
+      limit: MAX_CHOICES,
+    })) as Array<{ recordNo: string; fullName: string }>;
+    return { choices: rows.map((row) => ({ recordNo: row.recordNo, name: row.fullName })) };
   },
 });

@@ -2,7 +2,7 @@ import { type SubmissionKindId, statusLabels, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
-import { filesOf } from '../../../lib/multipart-answers';
+import { fileListsOf, filesOf } from '../../../lib/multipart-answers';
 import { bearerToken, issueRecordToken, readRecordToken } from '../../../lib/record-token';
 import { findRecord } from '../../../lib/records';
 import { type ServiceUid, serviceOf } from '../../../lib/services';
@@ -17,7 +17,7 @@ const uploadedFile = (ctx: Ctx) => filesOf(ctx.request).file;
 const submit = (kindId: SubmissionKindId) => (ctx: Ctx) =>
   answer(ctx, async () => ({
     status: 201,
-    body: await service('plugin::review-desk.submit').create(kindId, ctx.request.body, filesOf(ctx.request)),
+    body: await service('plugin::review-desk.submit').create(kindId, ctx.request.body, fileListsOf(ctx.request)),
   }));
 
 /** The record a bearer token from /public/query may act on; 401 otherwise, the same for every failure. */
@@ -54,6 +54,8 @@ export default {
   noticeList: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::notice.notices').list() } })),
   siteSettings: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('api::site-setting.settings').read() } })),
   institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutions(ctx.query) })),
+  institutionChoices: (ctx: Ctx) =>
+    answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutionChoices(ctx.query) })),
   submitInstitution: submit('institution'),
   submitDataApplication: submit('data-application'),
   submitChangeApplication: submit('change-application'),
@@ -88,7 +90,7 @@ export default {
   uploadStampedForm: (ctx: Ctx) =>
     answer(ctx, async () => {
       const { entry } = await authorisedRecord(ctx);
-      const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, uploadedFile(ctx));
+      const { status } = await service('plugin::review-desk.stamped-form').upload(entry.recordNo, fileListsOf(ctx.request).file ?? []);
       return { body: { applicationNo: entry.recordNo, status } };
     }),
   recordAnswers: (ctx: Ctx) =>

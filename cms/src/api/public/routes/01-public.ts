@@ -16,6 +16,7 @@ export default {
     contentRoute(e.noticeList, 'public.noticeList', open),
     contentRoute(e.siteSettings, 'public.siteSettings', open),
     contentRoute(e.institutions, 'public.institutions', open),
+    contentRoute(e.institutionChoices, 'public.institutionChoices', open),
     contentRoute(e.submitInstitution, 'public.submitInstitution', open),
     contentRoute(e.submitDataApplication, 'public.submitDataApplication', open),
     contentRoute(e.submitChangeApplication, 'public.submitChangeApplication', open),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kindOfRecordNo, type SubmissionStatus, t } from '@statdesk/config';
+import { kindOfRecordNo, MAX_ATTACHMENTS, type SubmissionStatus, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
@@ -7,7 +7,6 @@ import { lockRecord } from '../../../../../lib/records';
 import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
 import { inTransaction } from '../../../../../lib/transaction';
 
-export const MAX_ATTACHMENTS = 10;
 /** Attachments may be added until the data centre has decided (seeds/000 §二(二) step 3). */
 const OPEN_STATUSES: SubmissionStatus[] = ['awaiting_upload', 'awaiting_review', 'returned'];
 

@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The phone opens the record on /query with its password's salt: it stays what it was.
       const phoneField = kind.form.phoneField;
       if (parsed.values[phoneField] !== entry[phoneField]) throw invalidFields({ [phoneField]: t('workflow.submission.phoneFixed') });
-      const organisationName = await service('submit').checkReferences(kindId, parsed.values);
+      const organisationName = await service('submit').checkReferences(kindId, parsed.values, no);
       const names = kind.form.fields.map((field) => field.name);
       const { to } = await service('review').transition(
         no,

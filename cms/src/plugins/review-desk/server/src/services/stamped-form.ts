@@ -1,21 +1,44 @@
-import { randomUUID } from 'node:crypto';
-import { kindOfRecordNo, submissionKinds, t } from '@statdesk/config';
+import { createHash, randomUUID } from 'node:crypto';
+import { kindOfRecordNo, MAX_STAMPED_FORM_FILES, submissionKinds, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from '../../../../../lib/http-errors';
 import { type PrivateFile, privateStorage } from '../../../../../lib/private-storage';
-import { checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
+import { type CheckedFile, checkScanFile, refuseFile, storedScanAttributes, type UploadedFile } from '../../../../../lib/scan-file';
+import { joinScans } from '../../../../../lib/scan-pages';
 import { serviceOf } from '../../../../../lib/services';
+
+/**
+ * The stamped form as one file: a single scan as it came, several (a photo of each page) as one
+ * PDF of their pages in the order chosen. Each is checked as a scan first.
+ */
+async function oneScan(no: string, files: UploadedFile[]): Promise<CheckedFile> {
+  if (files.length > MAX_STAMPED_FORM_FILES) throw refuseFile(t('upload.tooManyPages', { max: MAX_STAMPED_FORM_FILES }));
+  const label = t('workflow.submission.stampedFormLabel');
+  const scans: CheckedFile[] = [];
+  for (const file of files.length > 0 ? files : [undefined]) scans.push(await checkScanFile(file, label));
+  const [only] = scans;
+  if (only && scans.length === 1) return only;
+  const bytes = await joinScans(scans);
+  return {
+    bytes,
+    mime: 'application/pdf',
+    extension: 'pdf',
+    fileName: `${label}-${no}.pdf`,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Stores the signed and stamped form (seeds/000_…txt §二 step 7) and moves the record to
    * 等待实验室审批. A re-upload replaces the current file; the old one stays in the history.
+   * A longer form may come as several files, one upload (see oneScan).
    */
-  async upload(no: string, file: UploadedFile | undefined): Promise<{ status: string }> {
+  async upload(no: string, files: UploadedFile[]): Promise<{ status: string }> {
     const kindId = kindOfRecordNo(no);
     if (!kindId) throw new PublicError(404, 'NotFoundError', t('workflow.submission.notFound'));
     if (!submissionKinds[kindId].hasStampedForm) throw refuseFile(t('workflow.submission.noStampedForm'));
-    const checked = await checkScanFile(file, t('workflow.submission.stampedFormLabel'));
+    const checked = await oneScan(no, files);
     const storageKey = `stamped-forms/${no}/${Date.now()}-${randomUUID()}.${checked.extension}`;
     await privateStorage().put(storageKey, checked.bytes);
     const review = serviceOf(strapi, 'plugin::review-desk.review');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   accessRefusal,
   type Filing,
+  type FormDefinition,
   formSchemas,
   initialStatus,
   makeQueryPassword,
@@ -27,7 +28,8 @@ import { type Entry, shanghaiYear, uidOf } from '../../../../../lib/records';
 import type { UploadedFile } from '../../../../../lib/scan-file';
 import { serviceOf } from '../../../../../lib/services';
 import { inTransaction } from '../../../../../lib/transaction';
-import { checkOutcomeFiles, storeOutcomeFiles } from './outcome-files';
+import { lockCreditCode, refuseTakenCreditCode } from './credit-code';
+import { checkFormFiles, storeFormFiles } from './form-files';
 
 /** The statuses of a data application that was approved: its period may have ended since. */
 const GRANTED = ['approved', 'expired', 'revoked'];
@@ -76,9 +78,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Checks that depend on what is stored (seeds/000_…txt §二), and the organisation name
    * shown in the query table. Messages never tell whether someone else's record exists.
    */
-  async function checkReferences(kindId: SubmissionKindId, values: Record<string, unknown>): Promise<string> {
+  async function checkReferences(kindId: SubmissionKindId, values: Record<string, unknown>, ownNo?: string): Promise<string> {
     switch (kindId) {
       case 'institution':
+        await refuseTakenCreditCode(strapi, String(values.creditCode), ownNo);
         return String(values.fullName);
       case 'data-application': {
         const chosen = await findOne('institution', { recordNo: values.institution, status: { $ne: 'rejected' } });
@@ -125,20 +128,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     usableApplication,
 
     /**
-     * Validates and stores one public submission, and an outcome's files, in one transaction;
+     * Validates and stores one public submission, and the files its form asks for, in one transaction;
      * returns its number and password once, as the contract's answer (an outcome's number is also
      * `outcomeNo`, docs/api.md). The answers come as JSON, or in part `data` of a multipart post.
      */
     async create<K extends SubmissionKindId>(
       kindId: K,
       input: unknown,
-      files: Record<string, UploadedFile | undefined> = {},
+      files: Record<string, UploadedFile[] | undefined> = {},
     ): Promise<SubmitAnswer<K>> {
       const kind = submissionKinds[kindId];
       const parsed = parseForm(formSchemas[kindId], answersOf(input));
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const organisationName = await checkReferences(kindId, parsed.values);
-      const outcomeFiles = kindId === 'outcome' ? await checkOutcomeFiles(files) : [];
+      const formFiles = await checkFormFiles((kind.form as FormDefinition).uploads ?? [], files);
       const queryPassword = kind.issuesPassword ? makeQueryPassword((n) => randomBytes(n)) : undefined;
       // Hashing is slow on purpose; do it before the transaction holds the counter's row lock.
       // Salted by the phone the query page opens it with (lib/password-hash hashQueryPassword).
@@ -148,8 +151,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const written: string[] = [];
       const applicationNo = await inTransaction(strapi, async (trx) => {
+        if (kindId === 'institution') {
+          // Checked again under the code's lock: a registration of the same code that committed
+          // since the check above is seen now, and refused on the field.
+          await lockCreditCode(trx, String(parsed.values.creditCode));
+          await refuseTakenCreditCode(strapi, String(parsed.values.creditCode));
+        }
         const no = await allocateRecordNo(trx, kind.prefix, shanghaiYear(now));
-        await storeOutcomeFiles(strapi, no, outcomeFiles, written);
+        await storeFormFiles(strapi, kindId === 'outcome' ? 'outcomes' : 'attachments', no, formFiles, written);
         await strapi.documents(uidOf(kindId)).create({
           data: documentData(uidOf(kindId), {
             ...parsed.values,
