@@ -1762,6 +1762,8 @@ export interface ApiReviewEventReviewEvent extends Struct.CollectionTypeSchema {
         'reset_password',
         'expire',
         'revoke',
+        'issue_password',
+        'mail_reset_password',
       ]
     > &
       Schema.Attribute.Required;
