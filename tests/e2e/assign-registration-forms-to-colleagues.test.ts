@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
-import { cmsApi } from './support/staff.ts';
+import { cmsApi, readOnlyApiToken } from './support/staff.ts';
 
 const body = '91510104MA0009401';
 const ENTERPRISE = body + computeCreditCodeCheckChar(body);
@@ -20,16 +20,7 @@ describe('assigning registration forms to colleagues', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
-      method: 'POST',
-      body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-    });
-    const created = await cmsApi<{ data: { accessKey: string } }>('/admin/api-tokens', {
-      method: 'POST',
-      token: login.data.token,
-      body: JSON.stringify({ name: 'registration-links-e2e', type: 'read-only', lifespan: null, description: '' }),
-    });
-    apiToken = created.data.accessKey;
+    apiToken = await readOnlyApiToken('registration-links-e2e');
   });
   afterAll(async () => {
     await browser?.close();

@@ -23,16 +23,31 @@ export async function cmsApi<T>(path: string, init: RequestInit & { token?: stri
   return body;
 }
 
+/** The super admin's admin JWT, as signing in to the admin gives it. */
+export async function superAdminJwt(): Promise<string> {
+  const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
+    method: 'POST',
+    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
+  });
+  return login.data.token;
+}
+
+/** A read-only API token, made as Settings → API Tokens makes it: what the data collection platform holds. */
+export async function readOnlyApiToken(name: string): Promise<string> {
+  const created = await cmsApi<{ data: { accessKey: string } }>('/admin/api-tokens', {
+    method: 'POST',
+    token: await superAdminJwt(),
+    body: JSON.stringify({ name, type: 'read-only', lifespan: null, description: '' }),
+  });
+  return created.data.accessKey;
+}
+
 /**
  * The super admin invites a member of staff with one of StatDesk's roles (by its code name, e.g.
  * 'Reviewer'), who then sets a password: what Settings → Users and the invitation link do.
  */
 export async function inviteStaff(roleName: string, member: StaffMember): Promise<void> {
-  const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
-    method: 'POST',
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  const token = login.data.token;
+  const token = await superAdminJwt();
   const roles = await cmsApi<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
   const role = roles.data.find((r) => r.code === adminRoleCode(roleName));
   if (!role) throw new Error(`No admin role ${roleName}`);

@@ -108,6 +108,18 @@ const loginAtOneInstant = (seq: number, enterprise: string, ip: string): LoginEv
   at: new Date(MONTHLY.opensAt.getTime() + HOUR),
 });
 
+/** An enterprise's master data as the enterprises and enterprise_versions tables hold it. */
+const enterpriseRow = (e: Enterprise) => ({
+  code: e.code,
+  name: e.name,
+  city_code: e.cityCode,
+  city_name: e.cityName,
+  county_code: e.countyCode,
+  county_name: e.countyName,
+  category: e.category,
+  active: e.active,
+});
+
 /** An input with the master data's history: its `enterprises` are those in force when the window ended. */
 type Scenario = RuleInput & { versions?: EnterpriseVersion[] };
 
@@ -246,32 +258,14 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
   async function load(input: Scenario, delivery: Delivery): Promise<void> {
     await knex.raw(`truncate dr_login_events, enterprises, enterprise_versions, delegations, ${summaries.SUMMARY_TABLES.join(', ')}`);
     if (input.enterprises.length) {
-      await knex('enterprises').insert(
-        input.enterprises.map((e) => ({
-          code: e.code,
-          name: e.name,
-          city_code: e.cityCode,
-          city_name: e.cityName,
-          county_code: e.countyCode,
-          county_name: e.countyName,
-          category: e.category,
-          active: e.active,
-        })),
-      );
+      await knex('enterprises').insert(input.enterprises.map(enterpriseRow));
     }
     // The history as generated, in place of the one the trigger began when the rows were inserted.
     if (input.versions?.length) {
       await knex.raw('truncate enterprise_versions');
       await knex('enterprise_versions').insert(
         input.versions.map((v) => ({
-          code: v.code,
-          name: v.name,
-          city_code: v.cityCode,
-          city_name: v.cityName,
-          county_code: v.countyCode,
-          county_name: v.countyName,
-          category: v.category,
-          active: v.active,
+          ...enterpriseRow(v),
           valid_from: v.validFrom ?? '-infinity',
           valid_to: v.validTo,
         })),
