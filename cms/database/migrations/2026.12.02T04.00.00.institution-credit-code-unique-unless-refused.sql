@@ -5,6 +5,8 @@
 -- before the rule) keeps them and is left without the index (a migration runs once; see
 -- docs/operations.md to add it after refusing the extras): the service refuses new duplicates either way.
 create table if not exists institutions (id serial primary key, credit_code varchar(255), status varchar(255));
+alter table institutions add column if not exists credit_code varchar(255);
+alter table institutions add column if not exists status varchar(255);
 do $$
 begin
   if not exists (

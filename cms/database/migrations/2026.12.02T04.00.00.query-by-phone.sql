@@ -9,6 +9,12 @@ create table if not exists institutions (id serial primary key, contact_phone va
 create table if not exists data_applications (id serial primary key, leader_phone varchar(255));
 create table if not exists change_applications (id serial primary key, phone varchar(255));
 create table if not exists outcomes (id serial primary key, phone varchar(255));
+-- Another migration may have created a table first with other columns (institutions: the credit
+-- code's), so each column is made sure of too.
+alter table institutions add column if not exists contact_phone varchar(255);
+alter table data_applications add column if not exists leader_phone varchar(255);
+alter table change_applications add column if not exists phone varchar(255);
+alter table outcomes add column if not exists phone varchar(255);
 create index if not exists institutions_contact_phone on institutions (contact_phone);
 create index if not exists data_applications_leader_phone on data_applications (leader_phone);
 create index if not exists change_applications_phone on change_applications (phone);
