@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
-import { expectNoAdminProblems } from './support/admin-problems.ts';
+import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
 
@@ -216,6 +216,8 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await saveScreenshot(page, 'admin-direct-report-closed');
 
     await panel.getByRole('button', { name: '重新打开' }).click();
+    // Sent without a reason on purpose: the 400 is the message beside the field.
+    watchAdmin(page).expect({ method: 'POST', path: /\/direct-report\/periods\/2027-01\/reopen$/, status: 400 });
     await dialog.getByRole('button', { name: '重新打开' }).click();
     await dialog.getByText('请填写重新打开的原因').waitFor({ timeout: 10_000 });
     await dialog.getByRole('textbox', { name: '重新打开的原因' }).fill('平台补发了 2 月 3 日的登录记录');

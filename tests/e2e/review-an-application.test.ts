@@ -23,14 +23,14 @@ async function stampedScan(browser: Browser): Promise<Buffer> {
   return png;
 }
 
-/** An institution registered and its stamped form uploaded by the applicant, through the public API. */
-async function waitingInstitution(fullName: string, scan: Buffer, submittedAt: string) {
+/** An institution registered (one per credit code) and its stamped form uploaded by the applicant, through the public API. */
+async function waitingInstitution(fullName: string, creditCode: string, scan: Buffer, submittedAt: string) {
   const submitted = await cmsApi<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
     method: 'POST',
     body: JSON.stringify({
       agreeNotice: true,
       fullName,
-      creditCode: '12110000MB00009022',
+      creditCode,
       address: '上海市杨浦区邯郸路220号',
       email: 'office@fudan.edu.cn',
       legalRepName: '王五',
@@ -74,8 +74,8 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     await inviteStaff('Reviewer', REVIEWER);
     await inviteStaff('County bureau', COUNTY);
     const scan = await stampedScan(browser);
-    applicant = await waitingInstitution('复旦大学', scan, '2026-01-05T01:00:00Z');
-    second = await waitingInstitution('同济大学', scan, '2026-01-05T02:00:00Z');
+    applicant = await waitingInstitution('复旦大学', '12310000MB00009170', scan, '2026-01-05T01:00:00Z');
+    second = await waitingInstitution('同济大学', '12310000MB0000925T', scan, '2026-01-05T02:00:00Z');
   });
   afterAll(async () => {
     await browser?.close();
