@@ -167,7 +167,9 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     await page.getByRole('combobox', { name: '审核状态' }).click();
     await page.getByRole('option', { name: '退回修改', exact: true }).click();
     await page.getByRole('button', { name: '添加筛选器' }).click();
+    // The list empties while the filtered page loads: wait for the other row to go and this one to be drawn.
     await row(second.applicationNo).waitFor({ state: 'detached', timeout: 15_000 });
+    await row(applicant.applicationNo).waitFor({ timeout: 15_000 });
     await expect(row(applicant.applicationNo).count()).resolves.toBe(1);
     await saveScreenshot(page, 'admin-institution-list-returned');
     expectNoAdminProblems(page, 'reviewer list');
