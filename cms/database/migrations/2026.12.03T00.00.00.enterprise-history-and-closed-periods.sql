@@ -37,11 +37,15 @@ begin
   if tg_op in ('UPDATE', 'DELETE') then
     update enterprise_versions set valid_to = now() where code = old.code and valid_to is null;
   end if;
-  if tg_op in ('INSERT', 'UPDATE') and new.code is not null and new.city_code is not null then
+  -- A row without a code, region or category is in no report; a missing name is kept as ''
+  -- (Strapi requires them in the admin, but a row written with SQL may lack them).
+  if tg_op in ('INSERT', 'UPDATE') and new.code is not null and new.city_code is not null and new.county_code is not null
+    and new.category is not null then
     -- Twice in one transaction (one now()): the second change replaces the first's version.
     insert into enterprise_versions as v
       (code, name, city_code, city_name, county_code, county_name, category, active, valid_from, valid_to)
-    values (new.code, new.name, new.city_code, new.city_name, new.county_code, new.county_name, new.category, coalesce(new.active, true),
+    values (new.code, coalesce(new.name, ''), new.city_code, coalesce(new.city_name, ''), new.county_code, coalesce(new.county_name, ''),
+      new.category, coalesce(new.active, true),
       case when exists (select 1 from enterprise_versions where code = new.code) then now() else '-infinity' end, null)
     on conflict (code, valid_from) do update set name = excluded.name, city_code = excluded.city_code, city_name = excluded.city_name,
       county_code = excluded.county_code, county_name = excluded.county_name, category = excluded.category, active = excluded.active,
@@ -56,8 +60,9 @@ create trigger enterprises_versions after insert or update or delete on enterpri
 do $$ begin
   if exists (select 1 from information_schema.columns where table_name = 'enterprises' and column_name = 'city_code') then
     insert into enterprise_versions (code, name, city_code, city_name, county_code, county_name, category, active, valid_from)
-    select code, name, city_code, city_name, county_code, county_name, category, coalesce(active, true), '-infinity'
-    from enterprises where code is not null and city_code is not null
+    select code, coalesce(name, ''), city_code, coalesce(city_name, ''), county_code, coalesce(county_name, ''), category,
+      coalesce(active, true), '-infinity'
+    from enterprises where code is not null and city_code is not null and county_code is not null and category is not null
     on conflict do nothing;
   end if;
 end $$;

@@ -5,7 +5,7 @@ import { type Staff, signInAs } from '../support/admin.ts';
 import { validChangeApplication, validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
 import { fieldErrors, getJson, postJson, type Submitted } from '../support/http.ts';
 import { review } from '../support/review.ts';
-import { type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
+import { forgetMailSettings, mailSettings, type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type Detail = {
@@ -72,15 +72,15 @@ describe('the granted access period of a data application', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    cms = await bootCms('access-period', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_FROM: 'data@stats.example' });
+    // The outbox's worker looks for due mail every 200 ms, so a reminder arrives within the poll.
+    cms = await bootCms('access-period', mailSettings(sink.port, 200));
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer-period@stats.example');
     institutionNo = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body.applicationNo;
   });
   afterAll(async () => {
     await cms?.stop();
     await sink?.stop();
-    delete process.env.SMTP_HOST;
-    delete process.env.SMTP_PORT;
+    forgetMailSettings();
   });
 
   it('shows the granted period on /query and on the record’s form', async () => {
@@ -125,7 +125,9 @@ describe('the granted access period of a data application', () => {
     expect(runs.flatMap((r) => r.reminded)).not.toContain(later.no);
     await run();
     const reminders = async (address: string) => (await textsTo(address)).filter((text) => text.includes('将于'));
-    await expect.poll(() => reminders(soon.email)).toEqual([expect.stringContaining(`的数据使用期限将于 ${addDays(today, 30)} 到期`)]);
+    await expect
+      .poll(() => reminders(soon.email), { timeout: 10_000 })
+      .toEqual([expect.stringContaining(`的数据使用期限将于 ${addDays(today, 30)} 到期`)]);
     expect(await reminders(later.email)).toEqual([]);
   });
 
