@@ -73,7 +73,8 @@ describe('the query password costs one key derivation, whatever the phone holds'
     ]);
   });
 
-  it('opens each of the four records with its own password, still with one derivation', async () => {
+  it('opens the phone’s four records with any one of their passwords, still with one derivation', async () => {
+    const all = (submitted[FOUR_RECORDS] ?? []).map((r) => r.applicationNo).sort();
     for (const record of submitted[FOUR_RECORDS] ?? []) {
       scryptCalls.mockClear();
       const { status, body } = await postJson<{ records: Array<{ recordNo: string }> }>(
@@ -83,7 +84,8 @@ describe('the query password costs one key derivation, whatever the phone holds'
         { 'x-forwarded-for': `203.0.113.${++address}` },
       );
       expect(status).toBe(200);
-      expect(body.records.map((r) => r.recordNo)).toEqual([record.applicationNo]);
+      // Each password proves control of the phone's records: all four, whichever was typed.
+      expect(body.records.map((r) => r.recordNo).sort()).toEqual(all);
       expect(scryptCalls.mock.calls).toHaveLength(1);
     }
   });
