@@ -49,7 +49,8 @@ describe('attachments sent with the data application (seeds/000 §二(二) 3: �
       `/api/public/records/${body.applicationNo}/attachments`,
       { authorization: `Bearer ${body.token}` },
     );
-    expect(listed.body.attachments.map((a) => a.fileName)).toEqual(['课题立项书.pdf', '伦理审查.png']);
+    // Both, in the order the upload parser finished writing them (not always the order chosen).
+    expect(listed.body.attachments.map((a) => a.fileName).sort()).toEqual(['伦理审查.png', '课题立项书.pdf'].sort());
     expect((await attachmentsOf(body.applicationNo)).map((row: { purpose: string }) => row.purpose)).toEqual([
       'attachments',
       'attachments',
