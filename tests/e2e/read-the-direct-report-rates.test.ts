@@ -212,7 +212,10 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await dialog.getByRole('button', { name: '收口' }).click();
     await panel.getByText(/^已于 .+ 收口（/).waitFor({ timeout: 15_000 });
     await expect(page.getByText('合计：应报 9 家').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('combobox', { name: '网报期' }).textContent()).resolves.toContain('2027-01（已收口）');
+    // The period list loads again after closing: wait for it rather than read it once.
+    await expect
+      .poll(() => page.getByRole('combobox', { name: '网报期' }).textContent(), { timeout: 15_000 })
+      .toContain('2027-01（已收口）');
     await saveScreenshot(page, 'admin-direct-report-closed');
 
     await panel.getByRole('button', { name: '重新打开' }).click();
@@ -223,8 +226,9 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await dialog.getByRole('textbox', { name: '重新打开的原因' }).fill('平台补发了 2 月 3 日的登录记录');
     await dialog.getByRole('button', { name: '重新打开' }).click();
     await panel.getByText('进行中').waitFor({ timeout: 15_000 });
-    await expect(panel.textContent()).resolves.toContain('重新打开（');
-    await expect(panel.textContent()).resolves.toContain('：平台补发了 2 月 3 日的登录记录');
+    // The 收口记录 loads again after re-opening: wait for the new line.
+    await panel.getByText(/重新打开（.+）：平台补发了 2 月 3 日的登录记录/).waitFor({ timeout: 15_000 });
+    await expect(panel.textContent()).resolves.toMatch(/收口（.+）[\s\S]*重新打开（/);
     expectNoAdminProblems(page, 'closing');
     await page.close();
     // Two dialogs and four reports: more steps than the default minute allows on a busy machine.
