@@ -98,6 +98,8 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
     description: '统计局工作人员：统计从业人员、统计代理机构、一套表直报企业、网报期和计算参数。',
     grants: [
       { uid: uid('statistician'), actions: ['read', 'update'], personal: true },
+      // seeds/004 §十一: the links a 综合统计人员 gave colleagues, read when a registration is questioned.
+      { uid: uid('registration-link'), actions: read, personal: true },
       { uid: uid('enterprise'), actions: keep, personal: false },
       { uid: uid('reporting-period'), actions: keep, personal: false },
       { uid: uid('delegation'), actions: keep, personal: false },
@@ -136,7 +138,12 @@ export const adminRoles: readonly AdminRoleDefinition[] = [
       // The 一套表直报率 page and its exports, for the bureau's own region (seeds/004 §五: each 市州 reads its rates).
       { uid: uid('enterprise'), actions: read, personal: false, inJurisdiction: level !== 'province' },
       // seeds/004 §十二: the person asks the local bureau to reopen or correct a registration.
-      ...(level === 'county' ? [{ uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true }] : []),
+      ...(level === 'county'
+        ? [
+            { uid: uid('statistician'), actions: ['read', 'update'] as const, personal: true },
+            { uid: uid('registration-link'), actions: read, personal: true },
+          ]
+        : []),
       // seeds/004 §七 "在试点统计代理制的地方": the province sets where agencies may register.
       ...(level === 'province' ? [{ uid: uid('agency-pilot'), actions: edit, personal: false }] : []),
     ],

@@ -15,6 +15,8 @@ export const registration = z.object({
   qualification: z.string(),
   employer: z.string(),
   registeredBy: z.string(),
+  /** seeds/004 §十一: the 综合统计人员 who registered this person or gave them the link; null when they registered themselves. */
+  registrarNo: z.string().nullable(),
   /** `verified`: the platform vouched for the unit (a gate link) or the bureau confirmed it; only these open the gate. */
   serviceUnits: z.array(z.object({ code: z.string(), name: z.string(), role: z.string(), verified: z.boolean() })),
   state: z.enum(registrationStates),

@@ -596,6 +596,7 @@ export const zhCN = {
   'site.statisticianLookup.education': '学历',
   'site.statisticianLookup.qualification': '统计专业技术资格/职称',
   'site.statisticianLookup.employer': '工作单位',
+  'site.statisticianLookup.registrar': '代为注册或分配注册表的综合统计人员（注册编号）',
   'site.statisticianLookup.saved': '注册内容已修改并重新提交，注册表已锁定。',
   'site.statisticianLookup.submit': '提交',
   'site.statisticianLookup.reopened':

@@ -1,9 +1,12 @@
 import { computeIdCardCheckChar } from '@statdesk/config';
+import type { Registration } from '@statdesk/config/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignRegion, type Staff, signInAs } from '../support/admin.ts';
+import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { gateLinkFor, unitCode, units, validStatistician } from '../support/fixtures.ts';
 import { fieldErrors, getJson, postJson } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
+
+const LINK = 'api::registration-link.registration-link';
 
 interface Link {
   id: string;
@@ -12,10 +15,6 @@ interface Link {
   state: string;
   stateLabel: string;
   usedBy: { registrationNo: string; name: string } | null;
-}
-interface Registration {
-  registrationNo: string;
-  serviceUnits: Array<{ code: string; verified: boolean }>;
 }
 
 /** A valid ID number (GB 11643) of someone born in 1990 in 锦江区, the n-th of the test. */
@@ -107,6 +106,7 @@ describe('a comprehensive statistician assigns registration forms to colleagues'
     expect(used.status).toBe(201);
     const colleague = (await lookUp(idNumber(2), used.body.queryPassword)).registration;
     expect(colleague.serviceUnits).toEqual([expect.objectContaining({ code: enterprise, verified: true })]);
+    expect(colleague.registrarNo).toBe(maker.registrationNo);
     const stored = await cms.strapi.db
       .query('api::statistician.statistician')
       .findOne({ where: { registrationNo: used.body.registrationNo } });
@@ -125,6 +125,16 @@ describe('a comprehensive statistician assigns registration forms to colleagues'
     expect((await readLink(made.link.token)).status).toBe(410);
     const listed = (await listLinks(maker.token)).body.links.find((l) => l.id === made.links[0]?.id);
     expect(listed).toMatchObject({ state: 'used', stateLabel: `已使用（同事2，${used.body.registrationNo}）` });
+  });
+
+  it('shows the county bureau who was given which link, never the token behind it', async () => {
+    await createLink(maker.token, { enterpriseCode: enterprise, colleague: '黄磊' });
+    const { body: list } = await county.json<{ results: Array<Record<string, unknown>> }>('GET', `${cmPath(LINK)}?pageSize=100`);
+    const row = list.results.find((l) => l.colleague === '黄磊');
+    expect(row).toMatchObject({ createdByNo: maker.registrationNo, enterpriseCode: enterprise });
+    expect(row).not.toHaveProperty('tokenHash');
+    expect((await county.json('GET', cmPath(LINK, String(row?.documentId)))).status).toBe(200);
+    expect((await county.json('PUT', cmPath(LINK, String(row?.documentId)), { colleague: '改名' })).status).toBe(403);
   });
 
   it('leaves the link unused when the registration through it fails', async () => {

@@ -632,6 +632,7 @@ describe('zh-CN texts', () => {
         "site.statisticianLookup.name": "姓名",
         "site.statisticianLookup.phone": "手机号码",
         "site.statisticianLookup.qualification": "统计专业技术资格/职称",
+        "site.statisticianLookup.registrar": "代为注册或分配注册表的综合统计人员（注册编号）",
         "site.statisticianLookup.reopened": "统计局已开放您的注册表。除身份证号码外，您可以补充或修改全部注册内容，然后提交；提交后注册表重新锁定。",
         "site.statisticianLookup.resubmit": "提交修改",
         "site.statisticianLookup.saved": "注册内容已修改并重新提交，注册表已锁定。",

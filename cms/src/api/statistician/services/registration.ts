@@ -40,6 +40,7 @@ export type StatisticianEntry = Omit<StatisticianValues, 'serviceUnits'> & {
   gender: 'male' | 'female';
   birthDate: string;
   submittedAt: string;
+  registrarNo?: string | null;
   passwordHash?: string;
 };
 
@@ -87,6 +88,7 @@ export function registrationView(entry: StatisticianEntry): Registration {
     qualification: entry.qualification,
     employer: entry.employer,
     registeredBy: entry.registeredBy,
+    registrarNo: entry.registrarNo ?? null,
     serviceUnits: entry.serviceUnits.map((u) => ({ code: u.code, name: u.name, role: u.role, verified: u.verified === true })),
     state,
     stateLabel: registrationStateLabels[state],
