@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
+import { adminJwt, inviteStaff } from './support/staff.ts';
 
-const EDITOR = { email: 'li.editor@e2e.example', password: 'Editor-2026-e2e' };
+const EDITOR = { email: 'li.editor@e2e.example', password: 'Editor-2026-e2e', firstname: '编辑', lastname: '李' };
 
 /** What an attacker's page does with a signed-in admin's refresh cookie (same origin as the admin). */
 const STEAL = `(async () => {
@@ -30,27 +30,8 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
 
 /** The super admin invites a Content editor (a role that may upload media), who sets a password and signs in. */
 async function signInContentEditor(): Promise<string> {
-  const login = await api<{ data: { token: string } }>('/admin/login', {
-    method: 'POST',
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  const token = login.body.data.token;
-  const roles = await api<{ data: Array<{ id: number; code: string }> }>('/admin/roles', { token });
-  const editorRole = roles.body.data.find((role) => role.code === adminRoleCode('Content editor'));
-  if (!editorRole) throw new Error('No Content editor role in /admin/roles');
-  const invited = await api<{ data: { registrationToken: string } }>('/admin/users', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({ firstname: '编辑', lastname: '李', email: EDITOR.email, roles: [editorRole.id] }),
-  });
-  const registered = await api<{ data: { token: string } }>('/admin/register', {
-    method: 'POST',
-    body: JSON.stringify({
-      registrationToken: invited.body.data.registrationToken,
-      userInfo: { firstname: '编辑', lastname: '李', password: EDITOR.password },
-    }),
-  });
-  return registered.body.data.token;
+  await inviteStaff('Content editor', EDITOR);
+  return adminJwt(EDITOR.email, EDITOR.password);
 }
 
 /** Uploads one file to the media library as the editor; its URL, or undefined when refused. */

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoleCode } from '../../config/src/admin/roles.ts';
 import { computeCreditCodeCheckChar } from '../../config/src/validators/credit-code.ts';
 import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { cmsUrl, signInToAdmin } from './support/journey.ts';
+import { superAdminJwt } from './support/staff.ts';
 
 /** The table of enterprises' explanations (the page also lists the shared addresses). */
 const enterpriseTable = (page: Page) => page.locator('table', { hasText: '管理员账号登录' });
@@ -35,16 +36,6 @@ async function call<T>(path: string, token: string, method = 'GET', body?: unkno
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-/** The super admin's access token, for arranging what the bureau and the platform would enter. */
-async function superAdminToken(): Promise<string> {
-  const login = await fetch(cmsUrl('/admin/login'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
-  return ((await login.json()) as { data: { token: string } }).data.token;
 }
 
 /** 成都市's bureau officer: invited with the 市州统计局 role, registered, and given 成都 in 辖区分配. */
@@ -131,7 +122,7 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
-    const jwt = await superAdminToken();
+    const jwt = await superAdminJwt();
     await arrangeReport(jwt);
     await arrangeCityOfficer(jwt);
   });

@@ -23,14 +23,14 @@ export async function cmsApi<T>(path: string, init: RequestInit & { token?: stri
   return body;
 }
 
-/** The super admin's admin JWT, as signing in to the admin gives it. */
-export async function superAdminJwt(): Promise<string> {
-  const login = await cmsApi<{ data: { token: string } }>('/admin/login', {
-    method: 'POST',
-    body: JSON.stringify({ email: inject('adminEmail'), password: inject('adminPassword') }),
-  });
+/** A member of staff's admin JWT, as signing in to the admin gives it. */
+export async function adminJwt(email: string, password: string): Promise<string> {
+  const login = await cmsApi<{ data: { token: string } }>('/admin/login', { method: 'POST', body: JSON.stringify({ email, password }) });
   return login.data.token;
 }
+
+/** The super admin's admin JWT. */
+export const superAdminJwt = (): Promise<string> => adminJwt(inject('adminEmail'), inject('adminPassword'));
 
 /** A read-only API token, made as Settings → API Tokens makes it: what the data collection platform holds. */
 export async function readOnlyApiToken(name: string): Promise<string> {
