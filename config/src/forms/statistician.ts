@@ -4,6 +4,7 @@
  */
 import { buildFormSchema, type FormValues } from '../fields/form-schema.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
+import { t } from '../i18n/messages.ts';
 
 export const MAX_SERVICE_UNITS = 30;
 
@@ -90,7 +91,7 @@ export type ServiceUnit = StatisticianValues['serviceUnits'][number];
 export const statisticianFieldLabels: Record<string, string> = {
   ...Object.fromEntries(fields.map((f) => [f.name, f.label])),
   registrationNo: '注册编号',
-  registrarNo: '代为注册或分配注册表的综合统计人员（注册编号）',
+  registrarNo: t('statistician.registrarNo'),
   status: '注销状态',
   locked: '已提交（锁定）',
   gender: '性别',

@@ -160,6 +160,7 @@ export const zhCN = {
   'statistician.gateLink.unitMissing': '经企业链接注册时，统计服务单位中须有该企业（{code}）',
   'statistician.unitsFull': '注册表最多填写30个统计服务单位，已无法再增加。请联系当地统计局开放注册表后调整。',
   'statistician.unit.verified': '已核实',
+  'statistician.registrarNo': '代为注册或分配注册表的综合统计人员（注册编号）',
   'statistician.unit.unverified': '待统计局核实',
   /** The history's name for the unit a gate link or the bureau verified. */
   'statistician.history.verifiedUnit': '核实的统计服务单位',
@@ -596,7 +597,6 @@ export const zhCN = {
   'site.statisticianLookup.education': '学历',
   'site.statisticianLookup.qualification': '统计专业技术资格/职称',
   'site.statisticianLookup.employer': '工作单位',
-  'site.statisticianLookup.registrar': '代为注册或分配注册表的综合统计人员（注册编号）',
   'site.statisticianLookup.saved': '注册内容已修改并重新提交，注册表已锁定。',
   'site.statisticianLookup.submit': '提交',
   'site.statisticianLookup.reopened':
