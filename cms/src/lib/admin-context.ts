@@ -1,4 +1,5 @@
 import { t } from '@statdesk/config';
+import { contentDisposition } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { PublicError } from './http-errors';
 import type { PrivateFile } from './private-storage';
@@ -34,7 +35,7 @@ export function sendPrivateFile(ctx: Ctx, file: PrivateFile | undefined) {
   if (!file) throw new PublicError(404, 'NotFoundError', t('admin.fileNotFound'));
   const disposition = ctx.query.download === '1' ? 'attachment' : 'inline';
   ctx.set('Content-Type', file.mime);
-  ctx.set('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  ctx.set('Content-Disposition', contentDisposition(disposition, file.fileName));
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
   ctx.set('Cache-Control', 'private, no-store');

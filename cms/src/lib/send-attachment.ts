@@ -1,3 +1,4 @@
+import { contentDisposition } from '@statdesk/config/contract';
 import type { Ctx } from './admin-context';
 
 /** A file made for download (an export): its bytes, content type and file name. */
@@ -7,12 +8,9 @@ export interface Attachment {
   fileName: string;
 }
 
-/**
- * Sends a generated file as a download, for `answer` (http-errors.ts) to return. File names are
- * ASCII (`direct-report-2026-10-510104.xlsx`), so the plain `filename=` parameter is enough.
- */
+/** Sends a generated file as a download, for `answer` (http-errors.ts) to return. */
 export function sendAttachment(ctx: Ctx, file: Attachment) {
   ctx.set('Content-Type', file.contentType);
-  ctx.set('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  ctx.set('Content-Disposition', contentDisposition('attachment', file.fileName));
   return { body: file.body };
 }

@@ -15,6 +15,7 @@ import { submissions } from './submissions.ts';
 
 export * from './agencies.ts';
 export * from './bureau-desk.ts';
+export * from './content-disposition.ts';
 export * from './direct-report.ts';
 export * from './endpoint.ts';
 export * from './public-content.ts';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileNameOf } from '../../../config/src/contract/content-disposition.ts';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
@@ -226,7 +227,9 @@ describe('the reviewer and editor desk in the admin', () => {
       const scan = await reviewer.call('GET', `/review-desk/records/${no}/stamped-form?download=1`);
       expect(scan.status).toBe(200);
       expect(scan.headers.get('content-type')).toBe('application/pdf');
-      expect(scan.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+      // Saved under the applicant's own (Chinese) file name.
+      expect(scan.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(fileNameOf(scan.headers.get('content-disposition'))).toBe('盖章申请表.pdf');
       expect(scan.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await scan.arrayBuffer()).equals(SAMPLE_PDF)).toBe(true);
       expect((await editor.call('GET', `/review-desk/records/${no}/stamped-form`)).status).toBe(403);

@@ -1,3 +1,4 @@
+import { fileNameOf } from '@statdesk/config/contract';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -51,9 +52,6 @@ async function blobMessage(blob: Blob): Promise<string> {
   return body.error?.message ?? '文件暂时无法打开，请稍后重试';
 }
 
-/** The file name the server gave a download (`attachment; filename="direct-report-2026-10.xlsx"`), if any. */
-const attachmentName = (headers: Headers | undefined) => /filename="([^"]+)"/.exec(headers?.get('content-disposition') ?? '')?.[1];
-
 /** Fetches a file behind an admin route with the name the server gave it; rejects with the server's zh-CN message. */
 function useFetchNamedFile() {
   const { get } = useFetchClient();
@@ -62,7 +60,7 @@ function useFetchNamedFile() {
       // validateStatus: the fetch client drops an error's body for non-JSON requests.
       const { data, status, headers } = await get<Blob>(path, { responseType: 'blob', validateStatus: () => true });
       if (status === undefined || status >= 400) throw new Error(await blobMessage(data));
-      return { data, name: attachmentName(headers) };
+      return { data, name: fileNameOf(headers?.get('content-disposition')) };
     },
     [get],
   );

@@ -1,4 +1,5 @@
 import { type SubmissionKindId, statusLabels, t } from '@statdesk/config';
+import { contentDisposition } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
 import { clientAddress } from '../../../lib/client-address';
 import { answer, PublicError } from '../../../lib/http-errors';
@@ -32,7 +33,7 @@ async function authorisedRecord(ctx: Ctx) {
 /** Files are never rendered inline by the browser from our origin. */
 function sendFile(ctx: Ctx, type: string, fileName: string, body: Buffer | string, inline = false) {
   ctx.set('Content-Type', type);
-  ctx.set('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  ctx.set('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', fileName));
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Cache-Control', 'private, no-store');
   return { body };

@@ -8,6 +8,7 @@ import {
   submissionKinds,
   t,
 } from '@statdesk/config';
+import { contentDisposition } from '@statdesk/config/contract';
 import { ability, actorOf as actorOfUser, type Ctx, READ, requireCan, sendPrivateFile, UPDATE } from '../../../../../lib/admin-context';
 import { fieldAccessOf } from '../../../../../lib/field-access';
 import { answer, PublicError } from '../../../../../lib/http-errors';
@@ -110,7 +111,7 @@ export default {
       const printable = service('printable');
       const pdf = await printable.pdf(kindId, access.project(uid, entry), 'staff');
       ctx.set('Content-Type', 'application/pdf');
-      ctx.set('Content-Disposition', `inline; filename="${ctx.params.no}.pdf"`);
+      ctx.set('Content-Disposition', contentDisposition('inline', `${ctx.params.no}.pdf`));
       ctx.set('Cache-Control', 'private, no-store');
       return { body: pdf };
     }),
@@ -121,11 +122,11 @@ export default {
       const name = `${filter.kind}-${new Date().toISOString().slice(0, 10)}`;
       if (ctx.query.format === 'xlsx') {
         ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        ctx.set('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+        ctx.set('Content-Disposition', contentDisposition('attachment', `${name}.xlsx`));
         return { body: await toXlsx([table]) };
       }
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Content-Disposition', `attachment; filename="${name}.csv"`);
+      ctx.set('Content-Disposition', contentDisposition('attachment', `${name}.csv`));
       return { body: toCsv(table) };
     }),
   overview: (ctx: Ctx) =>
