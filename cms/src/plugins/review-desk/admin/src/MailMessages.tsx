@@ -1,11 +1,14 @@
 import { endpoints, type OutboxMessage, pathOf, type RecordMessages } from '@statdesk/config/contract';
 import { Box, Typography } from '@strapi/design-system';
+import { useEffect } from 'react';
 import { formatTime, useDeskRecord } from '../../../../admin/shared/api';
 import { Timeline } from './Timeline';
 
 const keyOf = (message: OutboxMessage) => `${message.createdAt}-${message.subject}`;
 
 const STATE_COLOURS = { sent: 'success600', pending: 'warning600', failed: 'danger600' } as const;
+/** How often a panel with mail still waiting asks again (the outbox's worker polls every few seconds). */
+const PENDING_POLL_MS = 5_000;
 
 /**
  * The mail the applicant was sent about this record, and whether each went out: a message stays
@@ -13,7 +16,15 @@ const STATE_COLOURS = { sent: 'success600', pending: 'warning600', failed: 'dang
  * `version` changes after a decision, which queues a new message.
  */
 export function MailMessages({ recordNo, version }: { recordNo: string; version: unknown }) {
-  const { record, error } = useDeskRecord<RecordMessages>(pathOf(endpoints.deskMessages, { no: recordNo }), version);
+  const { record, error, reload } = useDeskRecord<RecordMessages>(pathOf(endpoints.deskMessages, { no: recordNo }), version);
+  const waiting = record?.messages.some((message) => message.state === 'pending') ?? false;
+  // A decision's mail leaves the outbox seconds after the panel has drawn it as 待发送: look again
+  // while any waits, so the reviewer sees it go out without reloading the page.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void reload(), PENDING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
   if (error) return <Typography textColor="danger600">{error}</Typography>;
   if (!record || (!record.mailEnabled && record.messages.length === 0)) return null;
   return (
