@@ -200,6 +200,10 @@ describe('the bureau reads the direct-reporting rates in the admin', () => {
     await panel.getByRole('button', { name: '收口' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.textContent()).resolves.toContain('以后企业名录或登录记录变化都不再影响它');
+    // 2027-01's window ends on 2027-02-11: closing now is allowed, with the warning.
+    await expect(dialog.getByTestId('early-closing').textContent()).resolves.toBe(
+      '注意：网报期 2027-01 的报送到 2027年2月11日 00:00 才截止。现在收口，截止前还会发生的登录都不再计入直报率。',
+    );
     await dialog.getByRole('button', { name: '收口' }).click();
     await panel.getByText(/^已于 .+ 收口（/).waitFor({ timeout: 15_000 });
     await expect(page.getByText('合计：应报 9 家').isVisible()).resolves.toBe(true);

@@ -736,6 +736,7 @@ export const zhCN = {
   'directReport.closing.reopen': '重新打开',
   'directReport.closing.confirmClose':
     '收口后，网报期 {code} 的应报企业、每家企业的结果和合计按现在的情况保存，以后企业名录或登录记录变化都不再影响它。确定收口吗？',
+  'directReport.closing.beforeWindowEnds': '注意：网报期 {code} 的报送到 {at} 才截止。现在收口，截止前还会发生的登录都不再计入直报率。',
   'directReport.closing.reopenTitle': '重新打开网报期 {code}',
   'directReport.closing.reopenReason': '重新打开的原因',
   'directReport.closing.reopenHint': '重新打开后，直报率按当前的登录记录和企业名录重新计算；原因记入收口记录。',

@@ -704,6 +704,7 @@ describe('zh-CN texts', () => {
         "directReport.closing.action.close": "收口",
         "directReport.closing.action.reopen": "重新打开",
         "directReport.closing.alreadyClosed": "网报期 {code} 已经收口",
+        "directReport.closing.beforeWindowEnds": "注意：网报期 {code} 的报送到 {at} 才截止。现在收口，截止前还会发生的登录都不再计入直报率。",
         "directReport.closing.cancel": "取消",
         "directReport.closing.close": "收口",
         "directReport.closing.closedAt": "已于 {at} 收口（{by}）：直报率按收口时保存的结果显示，以后不再变动",

@@ -177,7 +177,12 @@ export default function DirectReportDashboard() {
           </Flex>
         )}
         {report && period === report.period.code && (
-          <PeriodClosingPanel code={period} closing={report.closing} onChanged={() => setVersion((v) => v + 1)} />
+          <PeriodClosingPanel
+            code={period}
+            closesAt={report.period.closesAt}
+            closing={report.closing}
+            onChanged={() => setVersion((v) => v + 1)}
+          />
         )}
         {report && (
           <Box marginBottom={6}>

@@ -12,6 +12,8 @@ interface Closings {
 
 interface PeriodClosingProps {
   code: string;
+  /** The end of the period's reporting window, from the report. */
+  closesAt: string;
   closing: PeriodClosing | null;
   /** Loads the report and the period list again after closing or re-opening. */
   onChanged(): void;
@@ -21,7 +23,7 @@ interface PeriodClosingProps {
  * 收口 of the period shown: whether it is closed and since when, the button that closes or
  * re-opens it (for whoever may edit the 网报期; re-opening asks for a reason), and its history.
  */
-export function PeriodClosingPanel({ code, closing, onChanged }: PeriodClosingProps) {
+export function PeriodClosingPanel({ code, closesAt, closing, onChanged }: PeriodClosingProps) {
   const [open, setOpen] = useState<'close' | 'reopen' | null>(null);
   const { record: data } = useDeskRecord<Closings>(pathOf(endpoints.bureauPeriodClosings, { code }), closing?.closedAt ?? 'open');
   const label = t(`directReport.closing.${open ?? 'close'}`);
@@ -63,6 +65,12 @@ export function PeriodClosingPanel({ code, closing, onChanged }: PeriodClosingPr
             {open === 'close' && (
               <Box paddingLeft={7} paddingRight={7} paddingTop={4}>
                 <Typography>{t('directReport.closing.confirmClose', { code })}</Typography>
+                {/* Closing is the bureau's call (a late correction may need it early), but the logins still due would not count. */}
+                {Date.now() < Date.parse(closesAt) && (
+                  <Typography tag="p" textColor="danger600" fontWeight="bold" data-testid="early-closing">
+                    {t('directReport.closing.beforeWindowEnds', { code, at: formatTime(closesAt) })}
+                  </Typography>
+                )}
               </Box>
             )}
             <ActionForm
