@@ -52,6 +52,15 @@ async function sentMessages(page: Page, count: number): Promise<string[]> {
   return messages.allTextContents();
 }
 
+/** The applicant's /query, signed in with the phone and password, and the application's row there. */
+async function applicantsRow(browser: Browser, application: Submitted) {
+  const page = await openPage(browser);
+  await page.goto(siteUrl('/query'));
+  await fillByLabel(page, { 手机号码: PHONE, 查询密码: application.queryPassword });
+  await page.getByRole('button', { name: '查询' }).click();
+  return { page, row: page.locator('tbody tr', { hasText: application.applicationNo }) };
+}
+
 /**
  * The granted access period end to end (seeds/000 §二 数据使用期限): the reviewer grants it at approval,
  * the applicant reads it on /query, the reviewer ends the use early with a reason (终止使用), and each
@@ -104,11 +113,7 @@ describe('a reviewer grants an access period and ends the use early', () => {
   }, 180_000);
 
   it('shows the applicant the granted period on /query', async () => {
-    const page = await openPage(browser);
-    await page.goto(siteUrl('/query'));
-    await fillByLabel(page, { 手机号码: PHONE, 查询密码: application.queryPassword });
-    await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('tbody tr', { hasText: application.applicationNo });
+    const { page, row } = await applicantsRow(browser, application);
     await expect(row.textContent()).resolves.toContain('审核通过');
     await expect(row.locator('.access-period').textContent()).resolves.toContain('2026-12-01');
     await expect(row.locator('.access-period').textContent()).resolves.toContain('2027-11-30');
@@ -143,11 +148,7 @@ describe('a reviewer grants an access period and ends the use early', () => {
   }, 180_000);
 
   it('shows the applicant 已终止使用 and the reason on /query', async () => {
-    const page = await openPage(browser);
-    await page.goto(siteUrl('/query'));
-    await fillByLabel(page, { 手机号码: PHONE, 查询密码: application.queryPassword });
-    await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('tbody tr', { hasText: application.applicationNo });
+    const { page, row } = await applicantsRow(browser, application);
     await expect(row.textContent()).resolves.toContain('已终止使用');
     await expect(row.textContent()).resolves.toContain(REASON);
     await page.close();
