@@ -80,6 +80,8 @@ export const zhCN = {
   'workflow.access.revoked': '该申请的数据使用已被数据开发中心终止，不能再{filing}',
   'workflow.access.outcomeFiling': '登记成果',
   'workflow.access.changeFiling': '申请变更',
+  'workflow.change.originalRevoked': '原申请 {no} 的数据使用已被终止，不能批准此变更申请；请选择“不通过”并说明理由',
+  'workflow.change.originalExpired': '原申请 {no} 的数据使用期限已于 {end} 到期：批准此变更须给出新的、尚未结束的数据使用期限',
   'workflow.access.expiredReason': '数据使用期限已于 {end} 结束',
   'workflow.access.systemActor': '系统（每日到期检查）',
   'workflow.decision.reasonTooLong': '理由不能超过2000个字',

@@ -158,6 +158,61 @@ describe('the granted access period of a data application', () => {
     expect(query.body.records[0]).toMatchObject({ statusLabel: '已终止使用', reason: '违反数据使用承诺，向第三方提供数据' });
   });
 
+  /** A change application of the original, filed while the original is in use, with its stamped form in. */
+  async function waitingChange(original: { no: string; phone: string }) {
+    const filed = await postJson<Submitted>(
+      cms.url,
+      '/api/public/change-applications',
+      validChangeApplication(original.no, { phone: original.phone }),
+    );
+    await review(cms).transition(filed.body.applicationNo, { action: 'upload', actor: '测试' });
+    return filed.body.applicationNo;
+  }
+
+  it('approves a change whose original expired while it waited only with a new period, which puts the original back in use', async () => {
+    const original = await approved('2026-01-01', today);
+    const changeNo = await waitingChange(original);
+    await cms.strapi.db
+      .query('api::data-application.data-application')
+      .update({ where: { recordNo: original.no }, data: { accessEnd: yesterday } });
+    await run();
+    expect(await statusOf(original.no)).toBe('expired');
+
+    const bare = await decide(changeNo, { action: 'approve' });
+    expect(bare.status).toBe(400);
+    expect(fieldErrors(bare.body)).toEqual({
+      accessEnd: `原申请 ${original.no} 的数据使用期限已于 ${yesterday} 到期：批准此变更须给出新的、尚未结束的数据使用期限`,
+    });
+    const ended = await decide(changeNo, { action: 'approve', accessStart: '2026-01-01', accessEnd: yesterday });
+    expect(ended.status).toBe(400);
+    expect((await detail(changeNo)).status).toBe('awaiting_review');
+
+    const renewed = await decide(changeNo, { action: 'approve', accessStart: today, accessEnd: addDays(today, 365) });
+    expect(renewed.status).toBe(200);
+    expect(await statusOf(original.no)).toBe('approved');
+    expect((await detail(original.no)).history.at(-1)).toMatchObject({ action: 'amend', from: 'expired', to: 'approved' });
+    const query = await postJson<{ records: QueryRow[] }>(cms.url, '/api/public/query', {
+      phone: original.phone,
+      password: original.password,
+    });
+    expect(query.body.records.find((r) => r.recordNo === original.no)).toMatchObject({
+      statusLabel: '审核通过',
+      accessEnd: addDays(today, 365),
+      reason: '',
+    });
+  });
+
+  it('refuses to approve a change whose original the centre ended, saying why and changing nothing', async () => {
+    const original = await approved('2026-01-01', '2027-12-31');
+    const changeNo = await waitingChange(original);
+    await decide(original.no, { action: 'revoke', reason: '项目已撤销' });
+    const refused = await decide(changeNo, { action: 'approve', accessStart: today, accessEnd: addDays(today, 365) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(`原申请 ${original.no} 的数据使用已被终止，不能批准此变更申请；请选择“不通过”并说明理由`);
+    expect((await detail(changeNo)).status).toBe('awaiting_review');
+    expect(await statusOf(original.no)).toBe('revoked');
+  });
+
   it('offers 终止使用 on no other kind of record', async () => {
     await review(cms).transition(institutionNo, { action: 'upload', actor: '测试' });
     await review(cms).transition(institutionNo, { action: 'approve', actor: '测试' });

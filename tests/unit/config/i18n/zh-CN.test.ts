@@ -161,6 +161,8 @@ describe('zh-CN texts', () => {
         "workflow.agency.reviewEnded": "当前状态为“{status}”，审核已经结束",
         "workflow.agency.uploadDocument": "请上传{label}",
         "workflow.agency.wrongPair": "登记编号或查询密码不正确",
+        "workflow.change.originalExpired": "原申请 {no} 的数据使用期限已于 {end} 到期：批准此变更须给出新的、尚未结束的数据使用期限",
+        "workflow.change.originalRevoked": "原申请 {no} 的数据使用已被终止，不能批准此变更申请；请选择“不通过”并说明理由",
         "workflow.decision.accessOnlyForData": "只有数据使用申请和变更申请在通过时可以设定数据使用期限",
         "workflow.decision.accessOrder": "数据使用期限的结束日期不能早于开始日期",
         "workflow.decision.accessPair": "数据使用期限的开始和结束日期要同时填写",

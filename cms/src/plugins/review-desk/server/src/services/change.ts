@@ -1,9 +1,9 @@
-import { amendAction, changeApplication, type Field, submissionKinds, t } from '@statdesk/config';
+import { amendAction, changeApplication, type Field, shanghaiDate, submissionKinds, t } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import { documentData } from '../../../../../lib/document-data';
 import { type FieldAccess, formatVisibleAnswer } from '../../../../../lib/field-access';
 import { appendEvent, changedFields } from '../../../../../lib/history';
-import { invalidFields } from '../../../../../lib/http-errors';
+import { invalidFields, PublicError } from '../../../../../lib/http-errors';
 import { type Entry, lockRecord, uidOf } from '../../../../../lib/records';
 import { serviceOf, servicesIn } from '../../../../../lib/services';
 
@@ -64,11 +64,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Inside the change's approval: the original takes the change's datasets and the period the
      * reviewer grants (when given), and its history says which change did it and what changed.
-     * Answers what changed, for the change's own history.
+     * An original that expired while the change waited is in use again only with a new period
+     * that has not ended; one the centre ended (终止使用) takes no change. Answers what changed,
+     * for the change's own history.
      */
     async amendOriginal(change: Entry, period: { accessStart?: string | undefined; accessEnd?: string | undefined }, actor: string) {
       const original = await lockRecord(strapi, 'data-application', String(change.originalApplicationNo));
-      if (original?.status !== 'approved') return;
+      if (!original) return;
+      const from = original.status as string;
+      if (from === 'revoked') throw new PublicError(409, 'ConflictError', t('workflow.change.originalRevoked', { no: original.recordNo }));
+      const renewed = Boolean(period.accessStart && period.accessEnd && period.accessEnd >= shanghaiDate(new Date()));
+      if (from === 'expired' && !renewed)
+        throw invalidFields({
+          accessEnd: t('workflow.change.originalExpired', { no: original.recordNo, end: String(original.accessEnd) }),
+        });
+      if (from !== 'approved' && from !== 'expired') return;
       const after = {
         datasets: change.datasets,
         ...(period.accessStart && { accessStart: period.accessStart, accessEnd: period.accessEnd }),
@@ -76,14 +86,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const changes = changedFields(original, after, Object.keys(after));
       // A new last day earns its own 30-day reminder (services/access-periods).
       const reminder = period.accessStart ? { expiryRemindedAt: null } : {};
+      // In use again: the expiry's reason no longer describes the record.
+      const reopened = from === 'expired' ? { status: 'approved', reviewReason: null } : {};
       await strapi.documents(uidOf('data-application')).update({
         documentId: original.documentId,
-        data: documentData(uidOf('data-application'), { ...after, ...reminder }),
+        data: documentData(uidOf('data-application'), { ...after, ...reminder, ...reopened }),
       });
       await appendEvent(strapi, {
         recordNo: original.recordNo,
         action: amendAction,
-        from: 'approved',
+        from,
         to: 'approved',
         actor,
         reason: t('workflow.submission.amendedBy', { no: change.recordNo }),
