@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAMPLE_PDF } from '../integration/support/files.ts';
 import { validDataApplication, validInstitution } from '../integration/support/fixtures.ts';
 import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
-import { launchBrowser, saveScreenshot } from './support/browser.ts';
+import { launchBrowser, saveScreenshot, VIEWPORTS } from './support/browser.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
 import { adminJwt, cmsApi, inviteStaff } from './support/staff.ts';
 
@@ -118,6 +118,12 @@ describe('a reviewer grants an access period and ends the use early', () => {
     await expect(row.locator('.access-period').textContent()).resolves.toContain('2026-12-01');
     await expect(row.locator('.access-period').textContent()).resolves.toContain('2027-11-30');
     await review(page, 'query-access-period');
+
+    // On a phone each record is a card: the status and the period are on screen without scrolling sideways.
+    await page.setViewportSize(VIEWPORTS.phone);
+    const tag = await row.locator('.tag').boundingBox();
+    expect((tag?.x ?? Number.POSITIVE_INFINITY) + (tag?.width ?? 0)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await page.close();
   }, 120_000);
 
