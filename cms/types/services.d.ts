@@ -65,5 +65,6 @@ declare global {
     'plugin::review-desk.stats': Made<ReviewDesk['stats']>;
     'plugin::review-desk.submit': Made<ReviewDesk['submit']>;
     'plugin::review-desk.templates': Made<ReviewDesk['templates']>;
+    'plugin::review-desk.turnaround': Made<ReviewDesk['turnaround']>;
   }
 }

@@ -19,3 +19,4 @@ export * from './workflow/agency.ts';
 export * from './workflow/decision.ts';
 export * from './workflow/statistician.ts';
 export * from './workflow/submission.ts';
+export * from './workflow/turnaround.ts';

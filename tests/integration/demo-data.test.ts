@@ -127,4 +127,15 @@ describe('demo data for npm start', () => {
     const row = await cms.strapi.db.query('api::data-application.data-application').findOne({ where: { leaderPhone: '15500000000' } });
     expect(row).toMatchObject({ status: 'awaiting_review', organisationName: '北京大学' });
   });
+
+  it('seeds data applications decided over past months, so that /stats and /query show real figures', async () => {
+    const response = await fetch(`${cms.url}/api/public/turnaround`);
+    const { data } = (await response.json()) as {
+      data: { groups: Array<{ kind: string; decided: number }>; recent: Array<{ kind: string; decided: number }> };
+    };
+    const published = data.groups.filter((g) => g.kind === 'data-application');
+    expect(published.length).toBeGreaterThanOrEqual(2);
+    expect(published.every((g) => g.decided >= 5)).toBe(true);
+    expect(data.recent).toContainEqual(expect.objectContaining({ kind: 'data-application' }));
+  });
 });

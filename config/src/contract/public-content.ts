@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { statuses } from '../workflow/submission.ts';
+import { MIN_PUBLISHED_GROUP } from '../workflow/turnaround.ts';
 import { defineEndpoint } from './endpoint.ts';
+import { submissionKindIds } from './record-kinds.ts';
 import { pagination } from './shared.ts';
 
 export const dataset = z.object({ code: z.string(), name: z.string(), description: z.string(), years: z.string() });
@@ -48,6 +50,28 @@ export type InstitutionListing = z.infer<typeof institutionListing>;
 /** One approved institution as the 申请机构 choice offers it: its name and number, nothing else. */
 export const institutionChoice = z.strictObject({ recordNo: z.string(), name: z.string() });
 export type InstitutionChoice = z.infer<typeof institutionChoice>;
+
+/** Figures of one published group: at least MIN_PUBLISHED_GROUP decisions (smaller groups never leave the server). */
+const turnaroundFigures = {
+  decided: z.number().int().min(MIN_PUBLISHED_GROUP),
+  /** Median working days from the complete submission to the decision. */
+  medianDays: z.number().nonnegative(),
+  /** 90th percentile (nearest rank) of the same. */
+  p90Days: z.number().int().nonnegative(),
+};
+const submissionKind = z.enum(submissionKindIds);
+
+/** 审核时长: per kind and month, counts and days only, never a number or a person. */
+export const turnaround = z.strictObject({
+  /** The months shown, oldest first (YYYY-MM, Asia/Shanghai). */
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)),
+  /** First day of the recent window (YYYY-MM-DD): the last three months. */
+  recentSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  minimumGroup: z.literal(MIN_PUBLISHED_GROUP),
+  groups: z.array(z.strictObject({ kind: submissionKind, month: z.string(), ...turnaroundFigures })),
+  recent: z.array(z.strictObject({ kind: submissionKind, ...turnaroundFigures })),
+});
+export type TurnaroundAnswer = z.infer<typeof turnaround>;
 
 export const health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.string(), latencyMs: z.number().optional() });
 export type Health = z.infer<typeof health>;
@@ -105,6 +129,13 @@ export const publicContent = {
     auth: 'none',
     request: { query: z.object({ q: z.string().optional() }) },
     responses: { 200: z.object({ choices: z.array(institutionChoice) }) },
+    errors: [],
+  }),
+  turnaround: defineEndpoint({
+    method: 'GET',
+    path: '/api/public/turnaround',
+    auth: 'none',
+    responses: { 200: z.object({ data: turnaround }) },
     errors: [],
   }),
   health: defineEndpoint({

@@ -152,6 +152,7 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('siteSettings', 200);
     await expectAnswer('institutions', 200, { query: { q: '北京', pageSize: '5' } });
     await expectAnswer('institutionChoices', 200, { query: { q: '北京' } });
+    await expectAnswer('turnaround', 200);
     await expectAnswer('health', 200);
   });
 

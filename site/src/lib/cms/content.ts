@@ -6,7 +6,16 @@ import { cachedData } from './cache.ts';
 import { CmsError, unexpectedAnswer } from './errors.ts';
 import { fetchData, request } from './transport.ts';
 
-export type { Dataset, HomeNotice, InstitutionListing, Notice, NoticeListing, Pagination, SiteSettings } from '@statdesk/config/contract';
+export type {
+  Dataset,
+  HomeNotice,
+  InstitutionListing,
+  Notice,
+  NoticeListing,
+  Pagination,
+  SiteSettings,
+  TurnaroundAnswer,
+} from '@statdesk/config/contract';
 
 export const getCatalog = async () => (await cachedData(endpoints.catalog)).data;
 
@@ -59,3 +68,6 @@ export async function fetchNoticeAttachment(key: string): Promise<{ response: Re
   if (!response.ok) throw unexpectedAnswer(url, response);
   return { response, name: notice.attachment?.name ?? 'attachment' };
 }
+
+/** 审核时长: per kind and month, only groups of at least five decisions (the CMS drops the rest). */
+export const getTurnaround = async () => (await cachedData(endpoints.turnaround)).data;

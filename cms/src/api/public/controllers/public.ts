@@ -57,6 +57,7 @@ export default {
   institutions: (ctx: Ctx) => answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutions(ctx.query) })),
   institutionChoices: (ctx: Ctx) =>
     answer(ctx, async () => ({ body: await service('api::dataset.catalog').institutionChoices(ctx.query) })),
+  turnaround: (ctx: Ctx) => answer(ctx, async () => ({ body: { data: await service('plugin::review-desk.turnaround').figures() } })),
   submitInstitution: submit('institution'),
   submitDataApplication: submit('data-application'),
   submitChangeApplication: submit('change-application'),

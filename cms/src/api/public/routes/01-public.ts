@@ -17,6 +17,8 @@ export default {
     contentRoute(e.siteSettings, 'public.siteSettings', open),
     contentRoute(e.institutions, 'public.institutions', open),
     contentRoute(e.institutionChoices, 'public.institutionChoices', open),
+    // Counts and days only; groups under five decisions are dropped in the service.
+    contentRoute(e.turnaround, 'public.turnaround', open),
     contentRoute(e.submitInstitution, 'public.submitInstitution', open),
     contentRoute(e.submitDataApplication, 'public.submitDataApplication', open),
     contentRoute(e.submitChangeApplication, 'public.submitChangeApplication', open),

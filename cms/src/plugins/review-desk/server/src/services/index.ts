@@ -12,6 +12,7 @@ import stampedForm from './stamped-form';
 import stats from './stats';
 import submit from './submit';
 import templates from './templates';
+import turnaround from './turnaround';
 
 /**
  * The microdata records' services: the public site submits and queries through them, the
@@ -32,4 +33,5 @@ export default {
   stats,
   submit,
   templates,
+  turnaround,
 };
