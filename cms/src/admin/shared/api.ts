@@ -51,8 +51,22 @@ async function blobMessage(blob: Blob): Promise<string> {
   return body.error?.message ?? '文件暂时无法打开，请稍后重试';
 }
 
-/** The file name the server gave a download (`attachment; filename="direct-report-2026-10.xlsx"`), if any. */
-const attachmentName = (headers: Headers | undefined) => /filename="([^"]+)"/.exec(headers?.get('content-disposition') ?? '')?.[1];
+/**
+ * The file name the server gave a download, if any: `filename="direct-report-2026-10.xlsx"`, or
+ * the RFC 5987 form the private documents use for their Chinese names (`filename*=UTF-8''…`).
+ */
+const attachmentName = (headers: Headers | undefined) => {
+  const disposition = headers?.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed name falls back to the plain one, or to the path's.
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1];
+};
 
 /** Fetches a file behind an admin route with the name the server gave it; rejects with the server's zh-CN message. */
 function useFetchNamedFile() {
