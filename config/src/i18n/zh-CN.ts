@@ -579,6 +579,7 @@ export const zhCN = {
   'site.agencyResubmit.title': '补充材料后重新提交：{no}',
   'site.agencyResubmit.note':
     '请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。',
+  'site.agencyResubmit.listKept': '已提交过委托企业清单的，不重新上传则沿用原清单及其所列企业；上传新的清单将替换原清单。{format}',
   'site.agencyLookup.countsFrom': '委托企业自 {date} 起按代理报送计算直报率。',
   'site.agencyLookup.delegators': '委托企业',
   'site.agencyLookup.enterpriseName': '企业名称',

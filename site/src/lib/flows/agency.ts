@@ -87,6 +87,13 @@ export const agencyFlow: FlowSpec = {
  */
 export const agencyResubmitFlow = (token: string): FlowSpec => ({
   ...agencyFlow,
+  // A list sent before stays unless replaced (the CMS reads it again), so here it is never asked for.
+  uploads: (values) =>
+    documentsOf(values).map((upload) =>
+      upload.name === agencyListUploads.list.name
+        ? { ...upload, optional: true, hint: t('site.agencyResubmit.listKept', { format: t('site.agency.listFormat') }) }
+        : upload,
+    ),
   async send(values, data) {
     const answer = await resubmitAgency(token, values, chosenFiles(values, data));
     if (!answer.ok) return onListField(answer, values);

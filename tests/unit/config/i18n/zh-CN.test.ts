@@ -392,6 +392,7 @@ describe('zh-CN texts', () => {
         "site.agencyRegistered.stepCounty": "所在县（市、区）统计局审核登记材料。",
         "site.agencyRegistered.stepProvince": "省数据采集中心确认，并确定委托生效日期。",
         "site.agencyRegistered.title": "登记已提交",
+        "site.agencyResubmit.listKept": "已提交过委托企业清单的，不重新上传则沿用原清单及其所列企业；上传新的清单将替换原清单。{format}",
         "site.agencyResubmit.note": "请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。",
         "site.agencyResubmit.title": "补充材料后重新提交：{no}",
         "site.attachments.added": "附件已上传。",
