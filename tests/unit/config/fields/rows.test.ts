@@ -29,13 +29,13 @@ describe('repeatable rows', () => {
 
   it('reads a blank row of a list that may be empty as no row, and keeps one that is partly typed', () => {
     const data = new FormData();
-    for (const [name, value] of [
+    const posted: Array<[string, string]> = [
       ['delegators.0.code', ' '],
       ['delegators.0.name', ''],
       ['delegators.1.code', ''],
       ['delegators.1.name', '成都甲制造有限公司'],
-    ])
-      data.append(name, value as string);
+    ];
+    for (const [name, value] of posted) data.append(name, value);
     expect(readFormValues(agencyForm, data).delegators).toEqual([{ code: '', name: '成都甲制造有限公司' }]);
     const blank = new FormData();
     blank.append('serviceUnits.0.code', '');
