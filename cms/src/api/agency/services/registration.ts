@@ -193,7 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       storageKey: string;
       fileName: string;
     }>;
-    const listRow = storedRows.find((row) => row.purpose === agencyListUploads.list.name);
+    // A new list replaces the stored one, which then need not be read.
+    const listRow = files[agencyListUploads.list.name] ? undefined : storedRows.find((row) => row.purpose === agencyListUploads.list.name);
     const storedList = listRow && { bytes: await privateStorage().get(listRow.storageKey), fileName: listRow.fileName };
     const { values, delegators, required, listOriginal } = await checkedAnswers(strapi, body, files, storedList);
     const documents = [...(await checkDocuments(required, files, new Set(storedRows.map((row) => row.purpose)))), ...listOriginal];
