@@ -64,8 +64,12 @@ export async function checkScanFile(file: UploadedFile | undefined, fallbackName
   };
 }
 
-/** The attributes a stored scan is recorded with, whichever record it belongs to. */
-export const storedScanAttributes = (no: string, checked: CheckedFile, storageKey: string) => ({
+/** The attributes a stored file (a scan, or an agency's list as uploaded) is recorded with, whichever record it belongs to. */
+export const storedScanAttributes = <Mime extends string>(
+  no: string,
+  checked: Pick<CheckedFile, 'bytes' | 'fileName' | 'sha256'> & { mime: Mime },
+  storageKey: string,
+) => ({
   recordNo: no,
   fileName: checked.fileName,
   mime: checked.mime,

@@ -595,7 +595,7 @@ export interface ApiAgencyAgency extends Struct.CollectionTypeSchema {
 export interface ApiAttachmentAttachment extends Struct.CollectionTypeSchema {
   collectionName: 'attachments';
   info: {
-    description: '\u7533\u8BF7\u9644\u4EF6\u548C\u4EE3\u7406\u673A\u6784\u767B\u8BB0\u6750\u6599\uFF08seeds/000 \u00A7\u4E8C(\u4E8C) \u7B2C3\u6B65\uFF0Cseeds/004 \u00A7\u4E03\uFF09\uFF1B\u6587\u4EF6\u4E0D\u5728\u516C\u5F00\u7F51\u5740\u4E0B';
+    description: '\u7533\u8BF7\u9644\u4EF6\u548C\u4EE3\u7406\u673A\u6784\u767B\u8BB0\u6750\u6599\uFF08seeds/000 \u00A7\u4E8C(\u4E8C) \u7B2C3\u6B65\uFF0Cseeds/004 \u00A7\u4E03\uFF09\uFF1B\u6587\u4EF6\u4E0D\u5728\u516C\u5F00\u7F51\u5740\u4E0B\uFF1Bxlsx\u3001csv \u53EA\u7528\u4E8E\u4EE3\u7406\u673A\u6784\u4E0A\u4F20\u7684\u59D4\u6258\u4F01\u4E1A\u6E05\u5355\u539F\u4EF6\uFF08purpose delegatorList\uFF09';
     displayName: '\u7533\u8BF7\u9644\u4EF6';
     pluralName: 'attachments';
     singularName: 'attachment';
@@ -624,7 +624,13 @@ export interface ApiAttachmentAttachment extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     mime: Schema.Attribute.Enumeration<
-      ['application/pdf', 'image/jpeg', 'image/png']
+      [
+        'application/pdf',
+        'image/jpeg',
+        'image/png',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/csv',
+      ]
     > &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delegatorListTypes } from '../forms/agency-list.ts';
 import { agencyLevels, agencyStatuses } from '../workflow/agency.ts';
 import { registrationStates } from '../workflow/statistician.ts';
 import { closingEvent, directReportPage, exportFilter, exportFormats, periodClosing, reportFilter, trendPoint } from './direct-report.ts';
@@ -188,7 +189,8 @@ export const bureauDesk = {
     request: { params: recordNoParams.extend({ purpose: z.string() }) },
     responses: { 200: fileBody },
     errors: [401, 403, 404],
-    file: ['application/pdf', 'image/jpeg', 'image/png'],
+    // Scans, and the original 委托企业清单 as the agency uploaded it (seeds/004 §七).
+    file: ['application/pdf', 'image/jpeg', 'image/png', ...Object.values(delegatorListTypes)],
   }),
   bureauReportPeriods: defineEndpoint({
     method: 'GET',

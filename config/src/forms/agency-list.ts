@@ -12,6 +12,16 @@ export const MAX_LISTED_ENTERPRISES = 5000;
 /** Problems named one by one before the rest are counted. */
 const PROBLEMS_SHOWN = 5;
 
+/**
+ * The two kinds of list file, by the content type the original is stored and served with: they
+ * are attachments only as a `delegatorList` (every other document is a PDF, JPEG or PNG scan).
+ */
+export const delegatorListTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+} as const;
+export type DelegatorListExtension = keyof typeof delegatorListTypes;
+
 export interface Delegator {
   code: string;
   name: string;

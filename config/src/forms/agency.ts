@@ -34,7 +34,7 @@ const fields = [
     name: 'delegators',
     type: 'rows',
     label: '委托企业',
-    hint: '填写委托本机构代理统计报表的企业，每个企业须提交加盖公章的委托书；企业较多时可上传委托企业清单（Excel 或 CSV）代替逐个填写',
+    hint: '填写委托本机构代理统计报表的企业，每个企业须提交加盖公章的委托书；企业较多时可在下一步上传委托企业清单（Excel 或 CSV）代替逐个填写',
     section: '委托企业',
     rowNoun: '委托企业',
     // None typed is fine when the list arrives as a file (agency-list.ts); the service asks for one of the two.

@@ -366,6 +366,12 @@ export const zhCN = {
   'site.request.refused': '请求未被接受',
   /** The letter of an enterprise whose name is not typed yet. */
   'site.agency.nthEnterprise': '第{n}个委托企业',
+  /** The list of delegating enterprises as a file, on the check step (seeds/004 §七: 清单电子文本). */
+  'site.agency.listFormat':
+    'Excel（.xlsx）或 CSV 文件，一行一个企业：第一列为法人代码（统一社会信用代码），第二列为企业名称，第一行可以是标题行（法人代码、企业名称）；不超过 10MB',
+  'site.agency.listOptional': '企业较多时，可上传委托企业清单代替逐个填写，清单中的企业不能与已填写的重复。{format}',
+  'site.agency.listNeeded': '您没有逐个填写委托企业，请上传委托企业清单。{format}',
+  'site.agency.listLetters': '上传委托企业清单时须上传：清单所列各企业加盖公章的委托书，扫描成一个 PDF 文件（或一张图片）',
   'site.task.institutionsRegister.title': '机构登记',
   'site.task.institutionsRegister.summary': '研究机构首次申请前登记机构信息',
   'site.task.institutions.title': '已申请机构',
@@ -594,6 +600,7 @@ export const zhCN = {
   'site.agencyResubmit.title': '补充材料后重新提交：{no}',
   'site.agencyResubmit.note':
     '请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。',
+  'site.agencyResubmit.listKept': '已提交过委托企业清单的，不重新上传则沿用原清单及其所列企业；上传新的清单将替换原清单。{format}',
   'site.agencyLookup.countsFrom': '委托企业自 {date} 起按代理报送计算直报率。',
   'site.agencyLookup.delegators': '委托企业',
   'site.agencyLookup.enterpriseName': '企业名称',

@@ -29,6 +29,12 @@ export interface Upload {
   label: string;
   /** Several files may be chosen at once. */
   multiple?: boolean;
+  /** What the file must be when it is not a scan (an agency's list of enterprises, seeds/004 §七). */
+  hint?: string;
+  /** The file chooser's types; scans unless given. */
+  accept?: string;
+  /** May be left empty (the service says when it is needed after all). */
+  optional?: boolean;
   error?: string;
 }
 

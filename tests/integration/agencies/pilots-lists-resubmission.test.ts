@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignRegion, cmPath, type Staff, signInAs } from '../support/admin.ts';
+import { type AgencyFile, agencyMultipart as multipart, delegatorWorkbook as workbook } from '../support/agencies.ts';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { inJinjiang, unitCode, validAgency } from '../support/fixtures.ts';
 import { fieldErrors } from '../support/http.ts';
@@ -9,27 +9,6 @@ import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 const PILOT = 'api::agency-pilot.agency-pilot';
 const enterpriseCode = (n: number) => unitCode(n, '91510100MA');
 const scans = { businessLicence: SAMPLE_PDF, legalPersonCertificate: SAMPLE_PNG };
-
-/** The registration as the site sends it: answers as JSON in `data`, then each file under its upload name. */
-function multipart(answers: unknown, files: Record<string, { bytes: Buffer; name: string } | Buffer | undefined>) {
-  const form = new FormData();
-  form.append('data', JSON.stringify(answers));
-  for (const [upload, file] of Object.entries(files)) {
-    if (!file) continue;
-    const { bytes, name } = Buffer.isBuffer(file) ? { bytes: file, name: `${upload}.pdf` } : file;
-    form.append(upload, new Blob([new Uint8Array(bytes)]), name);
-  }
-  return form;
-}
-
-/** A workbook as an agency saves it from Excel: a heading row, then 法人代码 and 企业名称. */
-async function workbook(rows: Array<[string, string]>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('委托企业');
-  sheet.addRow(['法人代码', '企业名称']);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 describe('agencies as seeds/004 §七 describes: pilots, the list as a file, resubmission, each level reads those below', () => {
   let cms: TestCms;
@@ -44,7 +23,7 @@ describe('agencies as seeds/004 §七 describes: pilots, the list as a file, res
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & Record<string, never> };
   };
-  const register = (answers: unknown, files: Parameters<typeof multipart>[1]) => post('/api/public/agencies', multipart(answers, files));
+  const register = (answers: unknown, files: Record<string, AgencyFile>) => post('/api/public/agencies', multipart(answers, files));
   const tokenFor = async (registrationNo: string, password: string) => {
     const response = await fetch(`${cms.url}/api/public/agencies/lookup`, {
       method: 'POST',
@@ -160,14 +139,20 @@ describe('agencies as seeds/004 §七 describes: pilots, the list as a file, res
       { code: enterpriseCode(4), name: '企业4', letter: 'listLetters', listed: true, known: false },
     ]);
     expect(record.agency.delegators.filter((d) => !d.known)).toHaveLength(118);
-    expect(record.documents.map((d) => d.purpose)).toEqual(['businessLicence', 'legalPersonCertificate', 'letter.0', 'listLetters']);
+    expect(record.documents.map((d) => d.purpose)).toEqual([
+      'businessLicence',
+      'legalPersonCertificate',
+      'letter.0',
+      'listLetters',
+      'delegatorList',
+    ]);
   });
 
   it('lets a refused agency supplement and resubmit to the level that refused, under the same number; each level reads those below', async () => {
     const registered = await register(validAgency([{ code: enterpriseCode(1), name: '企业1' }]), { ...scans, 'letter.0': SAMPLE_PDF });
     const no = String(registered.body.registrationNo);
     const token = await tokenFor(no, String(registered.body.queryPassword));
-    const resubmit = (answers: unknown, files: Parameters<typeof multipart>[1]) =>
+    const resubmit = (answers: unknown, files: Record<string, AgencyFile>) =>
       post('/api/public/agencies/mine/resubmit', multipart(answers, files), token);
 
     // Not refused: nothing to resubmit.

@@ -84,7 +84,11 @@ function readRows(field: RowsField, data: FormData): Array<Record<string, string
     if (!rows.has(index)) rows.set(index, Object.fromEntries(field.columns.map((c) => [c.name, ''])));
     (rows.get(index) as Record<string, string>)[column.name] = value;
   }
-  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  const read = [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+  // A list that may stay empty still shows one row to start from (site/src/lib/rows.ts); left
+  // blank it is no row, not a row missing its answers: an agency whose enterprises all come in
+  // the list file (seeds/004 §七) goes on without JavaScript to remove it.
+  return field.minRows === 0 ? read.filter((row) => Object.values(row).some((cell) => cell.trim() !== '')) : read;
 }
 
 const rowsOf = (value: unknown) => (Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []);

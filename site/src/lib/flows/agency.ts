@@ -1,13 +1,49 @@
-import { type AgencyValues, agencyDocuments, agencyForm, agencySchema, letterLabel, letterUpload, t } from '@statdesk/config';
+import {
+  type AgencyValues,
+  agencyDocuments,
+  agencyForm,
+  agencyListUploads,
+  agencySchema,
+  delegatorListTypes,
+  letterLabel,
+  letterUpload,
+  t,
+} from '@statdesk/config';
 import { registerAgency, resubmitAgency } from '../cms/agencies';
-import { chosenFile, type FlowSpec } from '../form-flow';
+import type { Refusal } from '../cms/errors';
+import { chosenFile, type FlowSpec, type Upload } from '../form-flow';
 
-const documentsOf = (values: Record<string, unknown>) => [
+const typedDelegators = (values: Record<string, unknown>) => (values.delegators as AgencyValues['delegators'] | undefined) ?? [];
+
+/** The file chooser offers the list's two kinds, by extension and by content type. */
+const LIST_ACCEPT = [...Object.keys(delegatorListTypes).map((extension) => `.${extension}`), ...Object.values(delegatorListTypes)].join(
+  ',',
+);
+
+/**
+ * The list of enterprises as a file and the one file of their letters (seeds/004 §七: 清单电子文本):
+ * beside a few typed enterprises the list may be left out; with none typed it is the answer.
+ */
+const listUploads = (typed: number): Upload[] => {
+  const format = t('site.agency.listFormat');
+  return [
+    {
+      ...agencyListUploads.list,
+      accept: LIST_ACCEPT,
+      hint: typed > 0 ? t('site.agency.listOptional', { format }) : t('site.agency.listNeeded', { format }),
+      ...(typed > 0 && { optional: true }),
+    },
+    { ...agencyListUploads.letters, hint: t('site.agency.listLetters') },
+  ];
+};
+
+const documentsOf = (values: Record<string, unknown>): Upload[] => [
   ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
-  ...((values.delegators as AgencyValues['delegators'] | undefined) ?? []).map((d, i) => ({
+  ...typedDelegators(values).map((d, i) => ({
     name: letterUpload(i),
     label: letterLabel(d.name || t('site.agency.nthEnterprise', { n: i + 1 })),
   })),
+  ...listUploads(typedDelegators(values).length),
 ];
 
 /** The documents the person chose on the check step, by upload name. */
@@ -17,6 +53,16 @@ const chosenFiles = (values: Record<string, unknown>, data: FormData) =>
     return chosenFile(file) ? [{ name, file }] : [];
   });
 
+/**
+ * With no enterprise typed, what is missing is the list: the service's message goes next to the
+ * file field, where the person can give it, instead of sending them back to the questions.
+ */
+const onListField = (refusal: Refusal, values: Record<string, unknown>): Refusal => {
+  const { delegators: message, ...others } = refusal.fields;
+  if (!message || typedDelegators(values).length > 0) return refusal;
+  return { ...refusal, fields: { ...others, [agencyListUploads.list.name]: message } };
+};
+
 /** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */
 export const agencyFlow: FlowSpec = {
   id: 'agency',
@@ -25,7 +71,7 @@ export const agencyFlow: FlowSpec = {
   uploads: documentsOf,
   async send(values, data) {
     const answer = await registerAgency(values, chosenFiles(values, data));
-    if (!answer.ok) return answer;
+    if (!answer.ok) return onListField(answer, values);
     return {
       ok: true,
       confirmation: { kind: 'agency', applicationNo: answer.data.registrationNo, queryPassword: answer.data.queryPassword },
@@ -36,14 +82,21 @@ export const agencyFlow: FlowSpec = {
 
 /**
  * A refused registration supplemented and sent back, under its number, to the level that refused
- * it (seeds/004 §七); documents left empty keep the ones already submitted. Back on the look-up,
- * the agency reads its new status.
+ * it (seeds/004 §七); documents left empty keep the ones already submitted (a list, its
+ * enterprises too). Back on the look-up, the agency reads its new status.
  */
 export const agencyResubmitFlow = (token: string): FlowSpec => ({
   ...agencyFlow,
+  // A list sent before stays unless replaced (the CMS reads it again), so here it is never asked for.
+  uploads: (values) =>
+    documentsOf(values).map((upload) =>
+      upload.name === agencyListUploads.list.name
+        ? { ...upload, optional: true, hint: t('site.agencyResubmit.listKept', { format: t('site.agency.listFormat') }) }
+        : upload,
+    ),
   async send(values, data) {
     const answer = await resubmitAgency(token, values, chosenFiles(values, data));
-    if (!answer.ok) return answer;
+    if (!answer.ok) return onListField(answer, values);
     return { ok: true, confirmation: { kind: 'agency-resubmitted', applicationNo: answer.data.agency.registrationNo } };
   },
   confirmationPath: '/agencies/lookup',

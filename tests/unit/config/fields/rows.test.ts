@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnswer, parseForm, readFormValues, statisticianForm, statisticianSchema } from '../../../../config/src/index.ts';
+import { agencyForm, formatAnswer, parseForm, readFormValues, statisticianForm, statisticianSchema } from '../../../../config/src/index.ts';
 
 const unitsField = statisticianForm.fields.find((f) => f.name === 'serviceUnits');
 const person = {
@@ -25,6 +25,21 @@ describe('repeatable rows', () => {
       { code: '91510104MA0000801U', name: '甲', role: '' },
       { code: ' 91510104ma0000802y ', name: '', role: 'comprehensive' },
     ]);
+  });
+
+  it('reads a blank row of a list that may be empty as no row, and keeps one that is partly typed', () => {
+    const data = new FormData();
+    const posted: Array<[string, string]> = [
+      ['delegators.0.code', ' '],
+      ['delegators.0.name', ''],
+      ['delegators.1.code', ''],
+      ['delegators.1.name', '成都甲制造有限公司'],
+    ];
+    for (const [name, value] of posted) data.append(name, value);
+    expect(readFormValues(agencyForm, data).delegators).toEqual([{ code: '', name: '成都甲制造有限公司' }]);
+    const blank = new FormData();
+    blank.append('serviceUnits.0.code', '');
+    expect(readFormValues(statisticianForm, blank).serviceUnits).toEqual([{ code: '', name: '', role: '' }]);
   });
 
   it('reports each cell’s problem under the name its input is posted with', () => {

@@ -358,6 +358,10 @@ describe('zh-CN texts', () => {
   it('pins the public site texts', () => {
     expect(area('site')).toMatchInlineSnapshot(`
       {
+        "site.agency.listFormat": "Excel（.xlsx）或 CSV 文件，一行一个企业：第一列为法人代码（统一社会信用代码），第二列为企业名称，第一行可以是标题行（法人代码、企业名称）；不超过 10MB",
+        "site.agency.listLetters": "上传委托企业清单时须上传：清单所列各企业加盖公章的委托书，扫描成一个 PDF 文件（或一张图片）",
+        "site.agency.listNeeded": "您没有逐个填写委托企业，请上传委托企业清单。{format}",
+        "site.agency.listOptional": "企业较多时，可上传委托企业清单代替逐个填写，清单中的企业不能与已填写的重复。{format}",
         "site.agency.nthEnterprise": "第{n}个委托企业",
         "site.agency.submitNote": "提交后，由所在县（市、区）统计局审核，市州统计局审批，省数据采集中心确认并确定委托生效日期。",
         "site.agencyLookup.agencyName": "代理机构名称",
@@ -390,6 +394,7 @@ describe('zh-CN texts', () => {
         "site.agencyRegistered.stepCounty": "所在县（市、区）统计局审核登记材料。",
         "site.agencyRegistered.stepProvince": "省数据采集中心确认，并确定委托生效日期。",
         "site.agencyRegistered.title": "登记已提交",
+        "site.agencyResubmit.listKept": "已提交过委托企业清单的，不重新上传则沿用原清单及其所列企业；上传新的清单将替换原清单。{format}",
         "site.agencyResubmit.note": "请重新上传需要补充或更换的材料；未重新上传的材料沿用原登记中的文件。提交后，由作出不通过决定的统计局重新审核。",
         "site.agencyResubmit.title": "补充材料后重新提交：{no}",
         "site.attachments.added": "附件已上传。",

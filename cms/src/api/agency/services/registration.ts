@@ -21,7 +21,7 @@ import {
 } from '@statdesk/config';
 import { recordKinds } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
-import { readDelegatorList } from '../../../lib/delegator-list';
+import { checkDelegatorListFile, type ListOriginal, readDelegatorList } from '../../../lib/delegator-list';
 import { documentData } from '../../../lib/document-data';
 import { appendEvent, readEvents } from '../../../lib/history';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
@@ -87,8 +87,16 @@ async function checkDocuments(
   return checked;
 }
 
-/** An agency's answers, checked: the form, the pilot (seeds/004 §七), the enterprises typed and listed. */
-async function checkedAnswers(strapi: Core.Strapi, body: unknown, files: Record<string, UploadedFile | undefined>) {
+/**
+ * An agency's answers, checked: the form, the pilot (seeds/004 §七), the enterprises typed and
+ * listed. A resubmission without a new list reads the `storedList` again, so its enterprises stay.
+ */
+async function checkedAnswers(
+  strapi: Core.Strapi,
+  body: unknown,
+  files: Record<string, UploadedFile | undefined>,
+  storedList?: { bytes: Buffer; fileName: string },
+) {
   const parsed = parseForm(agencySchema, answersOf(body));
   if (!parsed.ok) throw invalidFields(parsed.fields);
   const values = parsed.values;
@@ -103,14 +111,24 @@ async function checkedAnswers(strapi: Core.Strapi, body: unknown, files: Record<
   )
     throw invalidFields({ countyCode: t('workflow.agency.notPilot', { county: regionName(values.countyCode) ?? values.countyCode }) });
   const listFile = files[agencyListUploads.list.name];
-  const listed: Delegator[] = listFile ? await readDelegatorList(listFile, values.delegators) : [];
+  const list = listFile
+    ? await readDelegatorList(listFile, values.delegators)
+    : storedList && (await checkDelegatorListFile(storedList.bytes, storedList.fileName, values.delegators));
+  const listed: Delegator[] = list ? list.delegators : [];
   if (values.delegators.length + listed.length === 0) throw invalidFields({ delegators: t('workflow.agency.noDelegators') });
   const delegators = [...values.delegators, ...listed.map((d) => ({ ...d, listed: true }))];
-  return { values, delegators, required: requiredDocuments(values, listed.length > 0) };
+  // The original of a list sent now is stored beside the scans; one stored before stays as it is.
+  const listOriginal = listFile && list ? [{ upload: agencyListUploads.list.name, file: list.original }] : [];
+  return { values, delegators, required: requiredDocuments(values, listed.length > 0), listOriginal };
 }
 
 /** Puts each checked file in the private store and records it; `stored` collects the keys, to remove them if the transaction fails. */
-async function storeDocuments(strapi: Core.Strapi, no: string, documents: Array<{ upload: string; file: CheckedFile }>, stored: string[]) {
+async function storeDocuments(
+  strapi: Core.Strapi,
+  no: string,
+  documents: Array<{ upload: string; file: CheckedFile | ListOriginal }>,
+  stored: string[],
+) {
   for (const { upload, file } of documents) {
     const key = `agencies/${no}/${upload}-${randomUUID()}.${file.extension}`;
     await privateStorage().put(key, file.bytes);
@@ -126,8 +144,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * query password, shown once, that opens the registration's status (services/status.ts).
    */
   async register(body: unknown, files: Record<string, UploadedFile | undefined>) {
-    const { values, delegators, required } = await checkedAnswers(strapi, body, files);
-    const documents = await checkDocuments(required, files);
+    const { values, delegators, required, listOriginal } = await checkedAnswers(strapi, body, files);
+    const documents = [...(await checkDocuments(required, files)), ...listOriginal];
     const queryPassword = makeQueryPassword((n) => randomBytes(n));
     const passwordHash = await hashSecret(normaliseQueryPassword(queryPassword));
     const now = new Date();
@@ -167,15 +185,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * level that refused it (seeds/004 §七: each level reviews until 审核无误).
    */
   async resubmit(no: string, body: unknown, files: Record<string, UploadedFile | undefined>): Promise<void> {
-    const { values, delegators, required } = await checkedAnswers(strapi, body, files);
     const storedRows = (await strapi.db
       .query('api::attachment.attachment')
-      .findMany({ where: { recordNo: no }, select: ['id', 'purpose', 'storageKey'] })) as Array<{
+      .findMany({ where: { recordNo: no }, select: ['id', 'purpose', 'storageKey', 'fileName'] })) as Array<{
       id: number;
       purpose: string;
       storageKey: string;
+      fileName: string;
     }>;
-    const documents = await checkDocuments(required, files, new Set(storedRows.map((row) => row.purpose)));
+    // A new list replaces the stored one, which then need not be read.
+    const listRow = files[agencyListUploads.list.name] ? undefined : storedRows.find((row) => row.purpose === agencyListUploads.list.name);
+    const storedList = listRow && { bytes: await privateStorage().get(listRow.storageKey), fileName: listRow.fileName };
+    const { values, delegators, required, listOriginal } = await checkedAnswers(strapi, body, files, storedList);
+    const documents = [...(await checkDocuments(required, files, new Set(storedRows.map((row) => row.purpose)))), ...listOriginal];
     const replaced = storedRows.filter((row) => documents.some((d) => d.upload === row.purpose));
     const stored: string[] = [];
     try {

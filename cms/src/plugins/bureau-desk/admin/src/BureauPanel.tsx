@@ -1,4 +1,4 @@
-import { agencyDocuments, describeChanges, type Field, statisticianForm } from '@statdesk/config';
+import { agencyDocuments, agencyListUploads, describeChanges, type Field, statisticianForm } from '@statdesk/config';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
@@ -14,7 +14,9 @@ import {
   statisticianPath,
 } from './api';
 
-const DOCUMENT_LABELS: Record<string, string> = Object.fromEntries(agencyDocuments.map((d) => [d.name, d.label]));
+const DOCUMENT_LABELS: Record<string, string> = Object.fromEntries(
+  [...agencyDocuments, ...Object.values(agencyListUploads)].map((d) => [d.name, d.label]),
+);
 /** Stored values of fields the form does not ask, as the bureau reads them (schema.json). */
 const VALUE_LABELS: Record<string, string> = { male: '男', female: '女', true: '是', false: '否' };
 
@@ -121,6 +123,22 @@ function Delegators({ no, record }: { no: string; record: AgencyRecord }) {
   );
 }
 
+/**
+ * What the checks found in the agency's list (seeds/004 §七: 清单电子文本): its codes and
+ * duplicates were checked on submission, so what is left for the reviewer is the enterprises the
+ * master data (报表单位) does not know.
+ */
+function ListFlags({ delegators }: { delegators: AgencyRecord['agency']['delegators'] }) {
+  const listed = delegators.filter((d) => d.listed);
+  const unknown = listed.filter((d) => !d.known).length;
+  return (
+    <Typography tag="p" variant="pi" textColor={unknown > 0 ? 'warning600' : 'neutral600'} data-testid="agency-list-flags">
+      {`清单列出 ${listed.length} 家企业，法人代码均已通过校验、无重复；`}
+      {unknown > 0 ? `其中 ${unknown} 家不在报表单位名录中，请核实` : '均在报表单位名录中'}
+    </Typography>
+  );
+}
+
 function AgencyContent({ no }: { no: string }) {
   const { record, error } = useDeskRecord<AgencyRecord>(agencyPath(no));
   const open = useOpenFile();
@@ -148,9 +166,15 @@ function AgencyContent({ no }: { no: string }) {
           .filter((d) => d.purpose in DOCUMENT_LABELS)
           .map((d) => (
             <Box key={d.purpose} paddingTop={1}>
-              <Button variant="tertiary" size="S" onClick={() => open(`${agencyPath(no)}/documents/${d.purpose}`)}>
+              {/* The list is a spreadsheet: downloaded to open in Excel, where the scans open in a tab. */}
+              <Button
+                variant="tertiary"
+                size="S"
+                onClick={() => open(`${agencyPath(no)}/documents/${d.purpose}`, d.purpose === agencyListUploads.list.name)}
+              >
                 {DOCUMENT_LABELS[d.purpose]}：{d.fileName}
               </Button>
+              {d.purpose === agencyListUploads.list.name && <ListFlags delegators={record.agency.delegators} />}
             </Box>
           ))}
       </Box>
