@@ -151,6 +151,9 @@ export const enumerationValueLabels: Labels = {
   'application/pdf': 'PDF',
   'image/jpeg': 'JPG',
   'image/png': 'PNG',
+  // An agency's list of delegating enterprises (seeds/004 §七), kept as sent.
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'text/csv': 'CSV',
   period: '整个网报期',
   rank: '仅首次或末次登录',
   monthly: '月报',
