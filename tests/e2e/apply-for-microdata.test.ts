@@ -1,39 +1,28 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../integration/support/files.ts';
-import { queryRows } from '../support/postgres.ts';
+import { institutionCode } from '../integration/support/fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
+import { approvedInstitution, type RegisteredInstitution, registerInstitution } from './support/institutions.ts';
 import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
 import { approveAsReviewer, inviteStaff } from './support/staff.ts';
 
 const REVIEWER = { email: 'li.reviewer@e2e.example', password: 'Reviewer-2026-data', firstname: '审核员', lastname: '李' };
 
-interface Submitted {
-  applicationNo: string;
-  queryPassword: string;
-}
-
-async function registerInstitutionByApi(): Promise<Submitted> {
-  const response = await fetch(`${inject('cmsUrl')}/api/public/institutions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      agreeNotice: true,
-      fullName: '武汉大学',
-      creditCode: '914403001922038216',
-      address: '湖北省武汉市武昌区八一路299号',
-      email: 'office@whu.edu.cn',
-      legalRepName: '王五',
-      legalRepPosition: '校长',
-      contactName: '李四',
-      contactPosition: '处长',
-      contactPhone: '13712345678',
-      contactEmail: 'lisi@whu.edu.cn',
-      commitment: true,
-    }),
-  });
-  return (await response.json()) as Submitted;
-}
+/** 武汉大学's registration; its contact's phone must never show on the public list. */
+const WHU = {
+  fullName: '武汉大学',
+  abbreviation: 'WHU',
+  englishName: 'Wuhan University',
+  website: 'https://www.whu.edu.cn',
+  creditCode: '914403001922038216',
+  address: '湖北省武汉市武昌区八一路299号',
+  email: 'office@whu.edu.cn',
+  contactName: '李四',
+  contactPosition: '处长',
+  contactPhone: '13712345678',
+  contactEmail: 'lisi@whu.edu.cn',
+};
 
 /** Reads the application number off the confirmation page. */
 const confirmationNo = async (page: Page) => {
@@ -43,15 +32,14 @@ const confirmationNo = async (page: Page) => {
 
 describe('applying for microdata, changing the application and registering the outcome', () => {
   let browser: Browser;
-  let institution: Submitted;
+  let institution: RegisteredInstitution;
   let applicationNo: string;
   let queryPassword: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    institution = await registerInstitutionByApi();
-    // Approved as a reviewer would (their journey is tested on its own): 申请机构 offers approved institutions only.
-    await queryRows(inject('databaseUrl'), `update institutions set status = 'approved' where record_no = '${institution.applicationNo}'`);
+    // 申请机构 offers, and the API accepts, approved institutions only.
+    institution = await approvedInstitution(WHU);
     await inviteStaff('Reviewer', REVIEWER);
   });
   afterAll(async () => {
@@ -121,6 +109,46 @@ describe('applying for microdata, changing the application and registering the o
     await expect(page.locator('tbody').textContent()).resolves.toContain('课题立项书.pdf');
     await expect(page.locator('tbody').textContent()).resolves.toContain('补充说明.pdf');
     await page.close();
+  });
+
+  it('refuses, next to 申请机构, an institution whose registration is not yet approved, keeping every answer', async () => {
+    const waiting = await registerInstitution({ fullName: '华中师范大学', creditCode: institutionCode(931), contactPhone: '13712340000' });
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(siteUrl('/data-applications/new'));
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole('button', { name: '同意并继续' }).click();
+    // Typed by hand: the browser's suggestions offer approved institutions only.
+    const answers = {
+      申请机构: waiting.applicationNo,
+      项目名称: '师范生就业去向研究',
+      项目负责人姓名: '张三',
+      身份证号码: '11010519491231002X',
+      '职务(职称)': '教授',
+      联系电话: '13800138001',
+      电子邮箱: 'zhangsan@ccnu.edu.cn',
+      研究目的: '研究师范生的就业去向。',
+      研究方法: '描述统计。',
+      预期成果: '报告一份',
+      数据年份: '2010',
+      使用期限开始日期: '2026-12-01',
+      使用期限结束日期: '2027-11-30',
+    };
+    await fillByLabel(page, answers);
+    await page.getByLabel('国家社会科学基金').check();
+    await page.getByLabel('第六次全国人口普查').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '提交目录使用申请' }).click();
+
+    const field = page.getByLabel('申请机构', { exact: true });
+    await expect(field.getAttribute('aria-describedby')).resolves.toContain('institution-error');
+    await expect(page.locator('#institution-error').textContent()).resolves.toBe(
+      '错误：该机构的登记尚未通过审核，请选择已通过审核的申请机构',
+    );
+    for (const [label, value] of Object.entries(answers))
+      await expect(page.getByLabel(label, { exact: true }).inputValue(), label).resolves.toBe(value);
+    await expect(page.getByLabel('第六次全国人口普查').isChecked()).resolves.toBe(true);
+    await context.close();
   });
 
   it('submits a data application without JavaScript too (no dialog, the check page confirms)', async () => {

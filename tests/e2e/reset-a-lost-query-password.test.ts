@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { validDataApplication, validInstitution } from '../integration/support/fixtures.ts';
+import { validDataApplication } from '../integration/support/fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
+import { approvedInstitution } from './support/institutions.ts';
 import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
 import { cmsApi } from './support/staff.ts';
 
@@ -29,7 +30,7 @@ describe('an applicant with two applications and a lost password', () => {
     browser = await launchBrowser();
     const post = (path: string, body: unknown) =>
       cmsApi<{ applicationNo: string; queryPassword: string }>(path, { method: 'POST', body: JSON.stringify(body) });
-    institution = await post('/api/public/institutions', validInstitution({ contactPhone: PHONE, contactEmail: 'lost@univ.example' }));
+    institution = await approvedInstitution({ contactPhone: PHONE, contactEmail: 'lost@univ.example' });
     application = await post('/api/public/data-applications', validDataApplication(institution.applicationNo, { leaderPhone: PHONE }));
   });
   afterAll(async () => {

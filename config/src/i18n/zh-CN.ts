@@ -65,6 +65,7 @@ export const zhCN = {
   'workflow.submission.datasetsLabel': '申请使用的数据目录',
   'workflow.submission.catalogLabel': '目录',
   'workflow.submission.institutionRequired': '请选择已登记的申请机构',
+  'workflow.submission.institutionNotApproved': '该机构的登记尚未通过审核，请选择已通过审核的申请机构',
   'workflow.submission.creditCodeTaken':
     '该统一社会信用代码已有机构登记，不能重复登记。请在“已申请机构”（/institutions）中查找该机构，或到“申请结果查询”（/query）查看原登记的进度；原登记未通过审核的，可以重新登记。',
   'workflow.submission.originalNotFoundByContact': '未找到与此联系电话对应的已获批数据使用申请，请核对原申请编号和联系电话',

@@ -22,7 +22,7 @@ import {
   validStatistician,
 } from '../support/fixtures.ts';
 import { CJK } from '../support/http.ts';
-import { approveWithoutScan, review } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan, review } from '../support/review.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 /**
@@ -122,6 +122,8 @@ describe('every route answers as its contract says', () => {
   const year = new Date().getFullYear();
   const institutionPhone = '15800000001';
   let institution: { applicationNo: string; queryPassword: string; token: string };
+  /** The institution the data applications name: approved, as 申请机构 must be; `institution` stays waiting for its forms. */
+  let applyingInstitutionNo: string;
   let dataApplication: { applicationNo: string; queryPassword: string; token: string };
 
   beforeAll(async () => {
@@ -159,7 +161,8 @@ describe('every route answers as its contract says', () => {
   it('answers the four microdata submissions and their refusals as declared', async () => {
     institution = await expectAnswer('submitInstitution', 201, { body: validInstitution() });
     await expectAnswer('submitInstitution', 400, { body: {} });
-    dataApplication = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(institution.applicationNo) });
+    applyingInstitutionNo = (await approvedInstitution(cms, { contactPhone: '15800000078' })).applicationNo;
+    dataApplication = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(applyingInstitutionNo) });
     await expectAnswer('submitDataApplication', 400, { body: validDataApplication('JG-1999-000001') });
     await approveWithoutScan(cms, dataApplication.applicationNo);
     await expectAnswer('submitChangeApplication', 201, { body: validChangeApplication(dataApplication.applicationNo) });
@@ -208,7 +211,7 @@ describe('every route answers as its contract says', () => {
     await expectAnswer('uploadStampedForm', 401, { params: no, form: { file: [SAMPLE_PDF, 'stamped.pdf'] } });
     // Attachments belong to data applications; this one opens with its own token.
     const sy = { no: dataApplication.applicationNo };
-    const pending = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(institution.applicationNo) });
+    const pending = await expectAnswer('submitDataApplication', 201, { body: validDataApplication(applyingInstitutionNo) });
     const open = { no: (pending as { applicationNo: string }).applicationNo };
     const token = (pending as { token: string }).token;
     await expectAnswer('addAttachment', 201, { params: open, token, form: { file: [SAMPLE_PNG, 'ethics.png'] } });
@@ -243,7 +246,7 @@ describe('every route answers as its contract says', () => {
     });
 
     const original = (await expectAnswer('submitDataApplication', 201, {
-      body: validDataApplication(institution.applicationNo, { leaderPhone: '13800138077' }),
+      body: validDataApplication(applyingInstitutionNo, { leaderPhone: '13800138077' }),
     })) as { applicationNo: string; queryPassword: string };
     await approveWithoutScan(cms, original.applicationNo);
     const opens = { applicationNo: original.applicationNo, phone: '13800138077' };

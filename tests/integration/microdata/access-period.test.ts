@@ -2,9 +2,9 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../../../config/src/workflow/access-period.ts';
 import { type Staff, signInAs } from '../support/admin.ts';
-import { validChangeApplication, validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
+import { validChangeApplication, validDataApplication, validOutcome } from '../support/fixtures.ts';
 import { fieldErrors, getJson, postJson, type Submitted } from '../support/http.ts';
-import { review } from '../support/review.ts';
+import { approvedInstitution, review } from '../support/review.ts';
 import { forgetMailSettings, mailSettings, type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
@@ -75,7 +75,7 @@ describe('the granted access period of a data application', () => {
     // The outbox's worker looks for due mail every 200 ms, so a reminder arrives within the poll.
     cms = await bootCms('access-period', mailSettings(sink.port, 200));
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer-period@stats.example');
-    institutionNo = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body.applicationNo;
+    institutionNo = (await approvedInstitution(cms)).applicationNo;
   });
   afterAll(async () => {
     await cms?.stop();
@@ -214,8 +214,6 @@ describe('the granted access period of a data application', () => {
   });
 
   it('offers 终止使用 on no other kind of record', async () => {
-    await review(cms).transition(institutionNo, { action: 'upload', actor: '测试' });
-    await review(cms).transition(institutionNo, { action: 'approve', actor: '测试' });
     expect((await detail(institutionNo)).actions).toEqual([]);
     const refused = await decide(institutionNo, { action: 'revoke', reason: '理由' });
     expect(refused.status).toBe(409);

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELF, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
-import { validDataApplication, validInstitution } from '../support/fixtures.ts';
-import { fieldErrors, getJson, postJson, type Submitted } from '../support/http.ts';
+import { validDataApplication } from '../support/fixtures.ts';
+import { fieldErrors, getJson, type Submitted } from '../support/http.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 /** A data application posted as the site posts it: answers in part `data`, each file in part `attachments`. */
@@ -31,7 +32,7 @@ describe('attachments sent with the data application (seeds/000 §二(二) 3: �
   beforeAll(async () => {
     uploads = mkdtempSync(join(tmpdir(), 'statdesk-uploads-'));
     cms = await bootCms('attachments-with-application', { PRIVATE_UPLOADS_DIR: uploads });
-    institutionNo = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body.applicationNo;
+    institutionNo = (await approvedInstitution(cms)).applicationNo;
   });
   afterAll(async () => {
     await cms?.stop();

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../support/admin.ts';
 import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
-import { validDataApplication, validInstitution } from '../support/fixtures.ts';
+import { validDataApplication } from '../support/fixtures.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 interface Submitted {
@@ -25,7 +25,7 @@ describe.each(PRIVATE_STORES)('attachments of a data application, stored in the 
   beforeAll(async () => {
     store = await startPrivateStore(kind);
     cms = await bootCms('attachments', store.env);
-    institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
+    institution = await approvedInstitution(cms);
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
   });

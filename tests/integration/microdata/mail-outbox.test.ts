@@ -7,7 +7,7 @@ import { type Staff, signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan } from '../support/review.ts';
 import { forgetMailSettings, mailSettings, type SinkMessage, startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
@@ -172,7 +172,8 @@ describe('mail to applicants goes through the outbox and is never lost', () => {
   });
 
   it('keeps the address a mail server quoted from staff who may not read personal details', async () => {
-    const application = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(no));
+    const { applicationNo: institutionNo } = await approvedInstitution(cms, { contactEmail: 'approved@univ.example' });
+    const application = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institutionNo));
     await approveWithoutScan(cms, application.body.applicationNo);
     const outcome = await postJson<Submitted>(cms.url, '/api/public/outcomes', validOutcome(application.body.applicationNo));
     const outcomeNo = outcome.body.applicationNo;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../support/admin.ts';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
-import { validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
+import { validDataApplication, validOutcome } from '../support/fixtures.ts';
 import { fieldErrors, postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan, review } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan, review } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type QueryAnswer = { records: Array<{ recordNo: string; kind: string; status: string; statusLabel: string; reason: string }> };
@@ -25,11 +25,11 @@ describe('最终成果登记 (seeds/000 §3.5, §3.6)', () => {
 
   beforeAll(async () => {
     cms = await bootCms('outcomes');
-    const institution = await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution());
+    const institution = await approvedInstitution(cms);
     const application = await postJson<Submitted>(
       cms.url,
       '/api/public/data-applications',
-      validDataApplication(institution.body.applicationNo),
+      validDataApplication(institution.applicationNo),
     );
     applicationNo = application.body.applicationNo;
     await approveWithoutScan(cms, applicationNo);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PDF, SAMPLE_PNG } from '../support/files.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type Record = Submitted & { token: string };
@@ -65,8 +65,7 @@ describe('printed forms people can stamp and scan (seeds/000 §3.1 steps 5–6)'
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'statdesk-printed-'));
     cms = await bootCms('printed-forms', { PRIVATE_UPLOADS_DIR: join(scratch, 'uploads') });
-    institution = (await postJson<Record>(cms.url, '/api/public/institutions', SEED_INSTITUTION)).body;
-    await approveWithoutScan(cms, institution.applicationNo);
+    institution = await approvedInstitution(cms, SEED_INSTITUTION);
     application = (await postJson<Record>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo))).body;
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 /** What personal data looks like in a response: an ID number, a mobile number, an email address. */
@@ -12,7 +13,7 @@ describe('public content and personal data', () => {
 
   beforeAll(async () => {
     cms = await bootCms('public_content');
-    institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
+    institution = await approvedInstitution(cms);
     await postJson(
       cms.url,
       '/api/public/institutions',

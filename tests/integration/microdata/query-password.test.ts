@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Staff, signInAs } from '../support/admin.ts';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
@@ -65,7 +66,7 @@ describe('one applicant’s query passwords', () => {
       RECORD_TOKEN_IDLE_SECONDS: String(IDLE_SECONDS),
     });
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer@stats.example');
-    institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution({ contactPhone: PHONE }))).body;
+    institution = await approvedInstitution(cms, { contactPhone: PHONE });
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
     await postJson(cms.url, '/api/public/institutions', validInstitution({ contactPhone: '13600136000' }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { fieldErrors, getJson, postJson, type Submitted } from '../support/http.ts';
-import { review } from '../support/review.ts';
+import { approvedInstitution, review } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 interface QueryAnswer {
@@ -23,8 +23,11 @@ describe('POST /api/public/query', () => {
     // The test client is the "proxy", so each request can say which address it comes from.
     cms = await bootCms('query', { TRUSTED_PROXIES: '127.0.0.1' });
     institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution({ contactPhone: '13800138000' }))).body;
-    application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
-      .body;
+    // The application names another institution, approved and of another phone: this phone's institution stays waiting.
+    const applyingInstitution = await approvedInstitution(cms);
+    application = (
+      await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(applyingInstitution.applicationNo))
+    ).body;
   });
   afterAll(async () => {
     await cms?.stop();

@@ -3,7 +3,7 @@ import { type Staff, signInAs } from '../support/admin.ts';
 import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validChangeApplication, validDataApplication, validInstitution } from '../support/fixtures.ts';
 import { fieldErrors, getJson, postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan, review } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan, review } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 type Failure = { error: { status: number; message: string; details: { fields: Record<string, string> } } };
@@ -141,6 +141,23 @@ describe('a returned record is corrected and sent again under the same number', 
     });
     expect((await row(applicationNo)).status).toBe('returned');
   });
+
+  it('refuses a corrected data application that now names an institution still waiting, on the field', async () => {
+    const approved = await approvedInstitution(cms);
+    const waiting = await institution();
+    const submitted = (
+      await postJson<Submitted & { token: string }>(cms.url, '/api/public/data-applications', validDataApplication(approved.applicationNo))
+    ).body;
+    expect((await uploadScan(submitted.applicationNo, submitted.token)).status).toBe(200);
+    await review(cms).transition(submitted.applicationNo, { action: 'return', actor: '审核员甲', reason: '请补充研究方法' });
+    const answer = await put(submitted.applicationNo, validDataApplication(waiting.applicationNo), submitted.token);
+    expect(answer.status).toBe(400);
+    expect(fieldErrors(answer.body)).toEqual({ institution: '该机构的登记尚未通过审核，请选择已通过审核的申请机构' });
+    const stored = await cms.strapi.db
+      .query('api::data-application.data-application')
+      .findOne({ where: { recordNo: submitted.applicationNo } });
+    expect(stored).toMatchObject({ status: 'returned', institution: approved.applicationNo });
+  });
 });
 
 describe('a change application starts from its approved original', () => {
@@ -152,8 +169,8 @@ describe('a change application starts from its approved original', () => {
   beforeAll(async () => {
     cms = await bootCms('change-prefill');
     reviewer = await signInAs(cms, 'Reviewer', 'reviewer-change@stats.example');
-    const inst = await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution());
-    const data = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(inst.body.applicationNo));
+    const inst = await approvedInstitution(cms);
+    const data = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(inst.applicationNo));
     originalNo = data.body.applicationNo;
     originalPassword = data.body.queryPassword;
     await approveWithoutScan(cms, originalNo);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validChangeApplication, validDataApplication, validInstitution, validOutcome } from '../support/fixtures.ts';
 import { fieldErrors, postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan, review } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 const YEAR = new Date().getFullYear();
@@ -89,7 +89,7 @@ describe('public submissions', () => {
     let applicationNo: string;
 
     beforeAll(async () => {
-      institutionNo = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body.applicationNo;
+      institutionNo = (await approvedInstitution(cms)).applicationNo;
       applicationNo = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institutionNo))).body
         .applicationNo;
     });
@@ -163,6 +163,51 @@ describe('public submissions', () => {
         status: 'awaiting_review',
         statusLabel: '等待实验室审批',
       });
+    });
+  });
+
+  describe('申请机构: only an approved institution registration (seeds/000 §3.2 须先完成机构登记)', () => {
+    const NOT_APPROVED = '该机构的登记尚未通过审核，请选择已通过审核的申请机构';
+    const applications = () => count('data_applications');
+    const institution = async () => (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body.applicationNo;
+    const apply = (no: string) => postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(no));
+
+    /** Refused on 申请机构 alone, with `message`, and nothing stored. */
+    async function expectRefused(no: string, message: string) {
+      const before = await applications();
+      const { status, body } = await apply(no);
+      expect(status).toBe(400);
+      expect(fieldErrors(body)).toEqual({ institution: message });
+      expect(await applications()).toBe(before);
+    }
+
+    it('refuses an institution still waiting for its stamped form or for review, typed by hand', async () => {
+      const waiting = await institution();
+      await expectRefused(waiting, NOT_APPROVED);
+      await review(cms).transition(waiting, { action: 'upload', actor: '测试' });
+      await expectRefused(waiting, NOT_APPROVED);
+    });
+
+    it('refuses an institution returned for correction', async () => {
+      const returned = await institution();
+      await review(cms).transition(returned, { action: 'upload', actor: '测试' });
+      await review(cms).transition(returned, { action: 'return', actor: '测试审核员', reason: '英文名有误' });
+      await expectRefused(returned, NOT_APPROVED);
+    });
+
+    it('refuses a refused institution as it refuses an unknown number', async () => {
+      const refused = await institution();
+      await review(cms).transition(refused, { action: 'upload', actor: '测试' });
+      await review(cms).transition(refused, { action: 'reject', actor: '测试审核员', reason: '非研究机构' });
+      await expectRefused(refused, '请选择已登记的申请机构');
+    });
+
+    it('accepts an approved institution, and shows its name on the application', async () => {
+      const approved = await approvedInstitution(cms, { fullName: '复旦大学' });
+      const { status, body } = await apply(approved.applicationNo);
+      expect(status).toBe(201);
+      const row = await cms.strapi.db.query('api::data-application.data-application').findOne({ where: { recordNo: body.applicationNo } });
+      expect(row).toMatchObject({ institution: approved.applicationNo, organisationName: '复旦大学' });
     });
   });
 

@@ -14,6 +14,7 @@ import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
 import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const run = promisify(execFile);
@@ -115,7 +116,7 @@ describe.each(PRIVATE_STORES)('npm run backup and npm run restore, private files
     store = await startPrivateStore(kind, { publicMedia: true });
     cms = await bootCms('backup_source', store.env);
     source = { uploads: join(process.env.PUBLIC_DIR ?? '', 'uploads'), private: process.env.PRIVATE_UPLOADS_DIR ?? '' };
-    const institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution({ contactPhone: phone }))).body;
+    const institution = await approvedInstitution(cms, { contactPhone: phone });
     application = (
       await postJson<Submitted & { token: string }>(
         cms.url,

@@ -14,6 +14,7 @@ import { postFile, SAMPLE_PDF } from '../support/files.ts';
 import { gateLinkFor, unitCode, validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { getJson, postJson, type Submitted } from '../support/http.ts';
 import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { type RoundRobinProxy, startRoundRobinProxy } from '../support/round-robin-proxy.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
@@ -80,12 +81,11 @@ describe.each(PRIVATE_STORES)(
     });
 
     it('serves a record, its token and its scan from whichever instance a request reaches', async () => {
-      const institution = await postJson<Submitted>(proxy.url, '/api/public/institutions', validInstitution({ contactPhone: PHONE }));
-      expect(institution.status).toBe(201);
+      const institution = await approvedInstitution(first, { contactPhone: PHONE });
       const application = await postJson<Submitted & { token: string }>(
         proxy.url,
         '/api/public/data-applications',
-        validDataApplication(institution.body.applicationNo, { leaderPhone: PHONE }),
+        validDataApplication(institution.applicationNo, { leaderPhone: PHONE }),
       );
       expect(application.status).toBe(201);
       const attached = await postFile(
@@ -115,10 +115,7 @@ describe.each(PRIVATE_STORES)(
           authorization: `Bearer ${opened.body.token}`,
         });
         // Every record of the phone: the institution and its data application.
-        expect(records.body.records.map((record) => record.recordNo)).toEqual([
-          application.body.applicationNo,
-          institution.body.applicationNo,
-        ]);
+        expect(records.body.records.map((record) => record.recordNo)).toEqual([application.body.applicationNo, institution.applicationNo]);
       }
       // The scan itself, written through one instance, is read back by each.
       const reviewer = await signInAs(first, 'Reviewer', `reviewer.${kind}@stats.example`);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Staff, signInAs } from '../support/admin.ts';
-import { unitCode, validDataApplication, validInstitution, validOutcome, validStatistician } from '../support/fixtures.ts';
+import { unitCode, validDataApplication, validOutcome, validStatistician } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
-import { approveWithoutScan } from '../support/review.ts';
+import { approvedInstitution, approveWithoutScan } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 /** Planted once into every record type a desk serves, and looked for in every answer. */
@@ -105,13 +105,12 @@ describe('the desks apply the Content Manager’s field permissions on every rou
 
   beforeAll(async () => {
     cms = await bootCms('desk_fields');
-    const institution = (
-      await postJson<Submitted>(
-        cms.url,
-        '/api/public/institutions',
-        validInstitution({ contactName: P.name, contactPhone: P.spacedPhone, contactEmail: P.email, legalRepName: P.name }),
-      )
-    ).body;
+    const institution = await approvedInstitution(cms, {
+      contactName: P.name,
+      contactPhone: P.spacedPhone,
+      contactEmail: P.email,
+      legalRepName: P.name,
+    });
     records.institution = institution.applicationNo;
     const application = await postJson<Submitted>(
       cms.url,

@@ -12,6 +12,7 @@ import { startSite } from '../../../scripts/lib/stack.ts';
 import { TLS_HOST } from '../../e2e/support/global-setup.ts';
 import { validDataApplication, validInstitution, validOutcome, validStatistician } from '../support/fixtures.ts';
 import { contractProblem, fieldErrors, postJson, type Submitted } from '../support/http.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 interface Route {
@@ -185,7 +186,7 @@ describe('fuzzing every public and API-token route', () => {
   beforeAll(async () => {
     cms = await bootCms('fuzzing', { TRUSTED_PROXIES: '127.0.0.1' });
     fullToken = await createApiToken(cms, 'full-access');
-    institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
+    institution = await approvedInstitution(cms);
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
     // Every content-API route our own APIs declare (Strapi's plugins' routes are theirs to test).

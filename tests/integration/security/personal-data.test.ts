@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validDataApplication, validInstitution, validStatistician } from '../support/fixtures.ts';
 import { postJson, type Submitted } from '../support/http.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 /** Person A's details, each written once into A's records and looked for in every answer. */
@@ -35,13 +36,7 @@ describe('a crawl of every route for personal data', () => {
 
   beforeAll(async () => {
     cms = await bootCms('personal_data');
-    const institution = (
-      await postJson<Submitted>(
-        cms.url,
-        '/api/public/institutions',
-        validInstitution({ contactPhone: A.spacedPhone, contactEmail: A.contactEmail, legalRepName: A.name }),
-      )
-    ).body;
+    const institution = await approvedInstitution(cms, { contactPhone: A.spacedPhone, contactEmail: A.contactEmail, legalRepName: A.name });
     const application = (
       await postJson<Submitted>(
         cms.url,

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELF, postFile, SAMPLE_PDF, SAMPLE_PNG, zipOf } from '../support/files.ts';
-import { unitCode, validAgency, validDataApplication, validInstitution } from '../support/fixtures.ts';
+import { unitCode, validAgency, validDataApplication } from '../support/fixtures.ts';
 import * as hostile from '../support/hostile-files.ts';
 import { getJson, postJson } from '../support/http.ts';
 import { PRIVATE_STORES, startPrivateStore, type TestPrivateStore } from '../support/private-stores.ts';
+import { approvedInstitution } from '../support/review.ts';
 import { bootCms, type TestCms } from '../support/strapi.ts';
 
 interface Submitted {
@@ -62,7 +63,7 @@ describe.each(PRIVATE_STORES)('hostile uploads, with the %s private store', (kin
   beforeAll(async () => {
     store = await startPrivateStore(kind);
     cms = await bootCms('hostile_uploads', store.env);
-    const institution = (await postJson<Submitted>(cms.url, '/api/public/institutions', validInstitution())).body;
+    const institution = await approvedInstitution(cms);
     application = (await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institution.applicationNo)))
       .body;
   });

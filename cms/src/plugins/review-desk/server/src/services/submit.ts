@@ -75,6 +75,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
+   * The institution a data application names, or the field error saying why it may not: only an
+   * approved registration is an applying institution (seeds/000 §3.2 须先完成机构登记, §二 the data
+   * centre approves the 机构登记). One still waiting or returned is told so; an unknown or refused
+   * number gets one message, as the public list shows neither. Checked here for a new application
+   * and a corrected one alike (resubmit.ts calls checkReferences).
+   */
+  async function applyingInstitution(no: unknown): Promise<{ institution: Entry | null; errors: Record<string, string> }> {
+    const found = await findOne('institution', { recordNo: no, status: { $ne: 'rejected' } });
+    if (!found) return { institution: null, errors: { institution: t('workflow.submission.institutionRequired') } };
+    if (found.status !== 'approved') return { institution: null, errors: { institution: t('workflow.submission.institutionNotApproved') } };
+    return { institution: found, errors: {} };
+  }
+
+  /**
    * Checks that depend on what is stored (seeds/000_…txt §二), and the organisation name
    * shown in the query table. Messages never tell whether someone else's record exists.
    */
@@ -84,13 +98,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await refuseTakenCreditCode(strapi, String(values.creditCode), ownNo);
         return String(values.fullName);
       case 'data-application': {
-        const chosen = await findOne('institution', { recordNo: values.institution, status: { $ne: 'rejected' } });
+        const chosen = await applyingInstitution(values.institution);
         const errors = {
           ...(await checkDatasets('datasets', t('workflow.submission.datasetsLabel'), values.datasets)),
-          ...(!chosen && { institution: t('workflow.submission.institutionRequired') }),
+          ...chosen.errors,
         };
         if (Object.keys(errors).length > 0) throw invalidFields(errors);
-        return String(chosen?.fullName ?? '');
+        return String(chosen.institution?.fullName ?? '');
       }
       case 'change-application': {
         const original = await usableApplication(
