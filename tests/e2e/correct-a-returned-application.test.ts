@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_PDF } from '../integration/support/files.ts';
 import { expectNoAdminProblems } from './support/admin-problems.ts';
 import { launchBrowser } from './support/browser.ts';
+import { registerInstitution, uploadStampedForm } from './support/institutions.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
-import { cmsApi, inviteStaff, returnAsReviewer } from './support/staff.ts';
+import { inviteStaff, returnAsReviewer } from './support/staff.ts';
 
 const REVIEWER = { email: 'zhou.reviewer@e2e.example', password: 'Reviewer-2026-e2e', firstname: '审核员', lastname: '周' };
 const INSTITUTIONS = 'api::institution.institution';
@@ -13,32 +13,17 @@ const REASON = '英文名有误，请按营业执照更正';
 
 /** An institution registered and its stamped form uploaded by the applicant, through the public API. */
 async function waitingInstitution() {
-  const submitted = await cmsApi<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
-    method: 'POST',
-    body: JSON.stringify({
-      agreeNotice: true,
-      fullName: '南开大学',
-      creditCode: '12110000MB00009035',
-      englishName: 'Nankai Univ',
-      address: '天津市南开区卫津路94号',
-      email: 'office@nankai.edu.cn',
-      legalRepName: '王五',
-      legalRepPosition: '校长',
-      contactName: '孙七',
-      contactPosition: '处长',
-      contactPhone: PHONE,
-      contactEmail: 'sunqi@nankai.edu.cn',
-      commitment: true,
-    }),
+  const submitted = await registerInstitution({
+    fullName: '南开大学',
+    creditCode: '12110000MB00009035',
+    englishName: 'Nankai Univ',
+    address: '天津市南开区卫津路94号',
+    email: 'office@nankai.edu.cn',
+    contactName: '孙七',
+    contactPhone: PHONE,
+    contactEmail: 'sunqi@nankai.edu.cn',
   });
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), 'scan.pdf');
-  const upload = await fetch(cmsUrl(`/api/public/records/${submitted.applicationNo}/stamped-form`), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${submitted.token}` },
-    body: form,
-  });
-  expect(upload.status).toBe(200);
+  await uploadStampedForm(submitted);
   return submitted;
 }
 

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SAMPLE_PDF } from '../integration/support/files.ts';
-import { validDataApplication, validInstitution } from '../integration/support/fixtures.ts';
+import { validDataApplication } from '../integration/support/fixtures.ts';
 import { expectNoAdminProblems, watchAdmin } from './support/admin-problems.ts';
 import { launchBrowser, saveScreenshot, VIEWPORTS } from './support/browser.ts';
+import { approvedInstitution, uploadStampedForm } from './support/institutions.ts';
 import { cmsUrl, fillByLabel, openPage, review, signInToAdmin, siteUrl } from './support/journey.ts';
-import { adminJwt, cmsApi, inviteStaff } from './support/staff.ts';
+import { cmsApi, inviteStaff } from './support/staff.ts';
 
 const REVIEWER = { email: 'qian.reviewer@e2e.example', password: 'Reviewer-2026-e2e', firstname: '审核员', lastname: '钱' };
 const APPLICATIONS = 'api::data-application.data-application';
@@ -17,18 +17,6 @@ const LEADER_EMAIL = 'leader@period.example';
 const REASON = '项目组违反数据使用承诺，数据中心终止使用';
 
 type Submitted = { applicationNo: string; queryPassword: string; token: string };
-
-/** The applicant's stamped form, uploaded as /query's upload page sends it. */
-async function uploadStampedForm(submitted: Submitted): Promise<void> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), 'scan.pdf');
-  const upload = await fetch(cmsUrl(`/api/public/records/${submitted.applicationNo}/stamped-form`), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${submitted.token}` },
-    body: form,
-  });
-  expect(upload.status).toBe(200);
-}
 
 /** The subjects of the mails sent so far to an address (the stack's SMTP server writes each mail to a file). */
 async function subjectsTo(address: string): Promise<string[]> {
@@ -73,21 +61,11 @@ describe('a reviewer grants an access period and ends the use early', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     await inviteStaff('Reviewer', REVIEWER);
-    const post = (path: string, body: unknown) => cmsApi<Submitted>(path, { method: 'POST', body: JSON.stringify(body) });
-    const institution = await post(
-      '/api/public/institutions',
-      validInstitution({ fullName: '四川大学', creditCode: '12510000MB0000960W' }),
-    );
-    await uploadStampedForm(institution);
-    await cmsApi(`/review-desk/records/${institution.applicationNo}/decisions`, {
+    const institution = await approvedInstitution({ fullName: '四川大学', creditCode: '12510000MB0000960W' });
+    application = await cmsApi<Submitted>('/api/public/data-applications', {
       method: 'POST',
-      token: await adminJwt(REVIEWER.email, REVIEWER.password),
-      body: JSON.stringify({ action: 'approve' }),
+      body: JSON.stringify(validDataApplication(institution.applicationNo, { leaderPhone: PHONE, leaderEmail: LEADER_EMAIL })),
     });
-    application = await post(
-      '/api/public/data-applications',
-      validDataApplication(institution.applicationNo, { leaderPhone: PHONE, leaderEmail: LEADER_EMAIL }),
-    );
     await uploadStampedForm(application);
   });
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_PDF } from '../integration/support/files.ts';
-import { institutionCode, validInstitution } from '../integration/support/fixtures.ts';
+import { institutionCode } from '../integration/support/fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
-import { cmsUrl, fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
+import { registerInstitution, uploadStampedForm } from './support/institutions.ts';
+import { fillByLabel, openPage, review, siteUrl } from './support/journey.ts';
 import { adminJwt, cmsApi, inviteStaff } from './support/staff.ts';
 
 const REVIEWER = { email: 'li.turnaround@e2e.example', password: 'Reviewer-2026-stats', firstname: '审核员', lastname: '李' };
@@ -13,18 +13,8 @@ const afterTheSiteCache = () => new Promise((resolve) => setTimeout(resolve, 5_5
 
 /** An institution registered and its stamped form uploaded, through the public API as the applicant does. */
 async function uploadedInstitution(n: number, contactPhone: string) {
-  const submitted = await cmsApi<{ applicationNo: string; queryPassword: string; token: string }>('/api/public/institutions', {
-    method: 'POST',
-    body: JSON.stringify(validInstitution({ creditCode: institutionCode(2800 + n), fullName: `审核时长测试大学${n}`, contactPhone })),
-  });
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), '盖章申请表.pdf');
-  const upload = await fetch(cmsUrl(`/api/public/records/${submitted.applicationNo}/stamped-form`), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${submitted.token}` },
-    body: form,
-  });
-  expect(upload.status).toBe(200);
+  const submitted = await registerInstitution({ creditCode: institutionCode(2800 + n), fullName: `审核时长测试大学${n}`, contactPhone });
+  await uploadStampedForm(submitted);
   return submitted;
 }
 

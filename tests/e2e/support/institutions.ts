@@ -17,8 +17,8 @@ export interface RegisteredInstitution {
 export const registerInstitution = (answers: Record<string, unknown>): Promise<RegisteredInstitution> =>
   cmsApi<RegisteredInstitution>('/api/public/institutions', { method: 'POST', body: JSON.stringify(validInstitution(answers)) });
 
-/** The applicant uploads the stamped form with the token the registration returned, as /records/<no>/upload does. */
-async function uploadStampedForm({ applicationNo, token }: RegisteredInstitution): Promise<void> {
+/** The applicant uploads the stamped form with the token the submission returned, as /records/<no>/upload does. */
+export async function uploadStampedForm({ applicationNo, token }: { applicationNo: string; token: string }): Promise<void> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), '盖章申请表.pdf');
   const upload = await fetch(cmsUrl(`/api/public/records/${applicationNo}/stamped-form`), {
