@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmPath, type Staff, signInAs } from '../support/admin.ts';
 import { unitCode } from '../support/fixtures.ts';
+import { downloadOf } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
@@ -162,12 +163,12 @@ describe('the direct-reporting API refuses bad input', () => {
     const csv = await call('GET', '/api/direct-report/reports/2026-10.csv', undefined, undefined, readOnlyToken);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10.csv"');
+    expect(downloadOf(csv)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10.csv' });
     expect((await csv.text()).replace(/^\uFEFF/, '')).toMatch(/^统一社会信用代码,单位名称,/);
     const xlsx = await call('GET', '/api/direct-report/reports/2026-10.xlsx', undefined, undefined, readOnlyToken);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10.xlsx"');
+    expect(downloadOf(xlsx)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10.xlsx' });
     expect((await call('GET', '/api/direct-report/reports/2026-10', undefined, undefined, readOnlyToken)).status).toBe(200);
     expect((await call('GET', '/api/direct-report/reports/2030-01.csv', undefined, undefined, readOnlyToken)).status).toBe(404);
     expect((await call('GET', '/api/direct-report/reports/2026-10.pdf', undefined, undefined, readOnlyToken)).status).toBe(404);

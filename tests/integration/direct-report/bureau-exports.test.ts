@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Staff, signInAs } from '../support/admin.ts';
 import { inRegion, unitCode } from '../support/fixtures.ts';
+import { downloadOf } from '../support/http.ts';
 import { bootCms, createApiToken, type TestCms } from '../support/strapi.ts';
 
 const code = (n: number) => unitCode(n, '91510100MA');
@@ -111,17 +112,17 @@ describe('the bureau exports the direct-reporting rates from the admin', () => {
     const response = await province.call('GET', `${EXPORT}.csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(CSV_TYPE);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10.csv"');
+    expect(downloadOf(response)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10.csv' });
     expect(await csvCodes(response)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(code));
   });
 
   it('exports what the page’s region and reason filters select, named after them', async () => {
     const qingyang = await province.call('GET', `${EXPORT}.csv?city=510100&county=510105`);
-    expect(qingyang.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10-510105.csv"');
+    expect(downloadOf(qingyang)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10-510105.csv' });
     expect(await csvCodes(qingyang)).toEqual([code(2), code(3)]);
     const absent = await province.call('GET', `${EXPORT}.xlsx?city=510100&reason=no_login`);
     expect(absent.headers.get('content-type')).toBe(XLSX_TYPE);
-    expect(absent.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10-510100-no_login.xlsx"');
+    expect(downloadOf(absent)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10-510100-no_login.xlsx' });
     const sheet = (await workbookOf(absent)).getWorksheet('企业明细');
     expect(sheet?.getColumn(1).values.slice(2)).toEqual([code(3), code(5)]);
     const bogus = await province.json<{ error: { message: string } }>('GET', `${EXPORT}.csv?reason=bogus`);
@@ -131,7 +132,7 @@ describe('the bureau exports the direct-reporting rates from the admin', () => {
   it('keeps a county bureau to its county, in the file, its totals and the page', async () => {
     const response = await county.call('GET', `${EXPORT}.xlsx`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10-510104.xlsx"');
+    expect(downloadOf(response)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10-510104.xlsx' });
     const workbook = await workbookOf(response);
     expect(workbook.getWorksheet('企业明细')?.getColumn(1).values.slice(2)).toEqual([code(1), code(5)]);
     expect(workbook.getWorksheet('汇总')?.getRow(3).values).toEqual([undefined, '应报企业数', 2]);
@@ -152,7 +153,7 @@ describe('the bureau exports the direct-reporting rates from the admin', () => {
   it('keeps a city bureau to its city and its counties, shared addresses included', async () => {
     expect(await csvCodes(await city.call('GET', `${EXPORT}.csv`))).toEqual([1, 2, 3, 5].map(code));
     const qingyang = await city.call('GET', `${EXPORT}.csv?county=510105`);
-    expect(qingyang.headers.get('content-disposition')).toBe('attachment; filename="direct-report-2026-10-510105.csv"');
+    expect(downloadOf(qingyang)).toEqual({ disposition: 'attachment', name: 'direct-report-2026-10-510105.csv' });
     expect(await csvCodes(qingyang)).toEqual([code(2), code(3)]);
     expect((await city.call('GET', `${EXPORT}.csv?county=510302`)).status).toBe(403);
     expect((await city.call('GET', `${EXPORT}.xlsx?city=510300`)).status).toBe(403);

@@ -1,3 +1,5 @@
+import { fileNameOf } from '../../../config/src/contract/content-disposition.ts';
+
 /** Small HTTP helpers for the public API of a test Strapi. */
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
@@ -81,3 +83,9 @@ export async function callWithToken(url: string, token: string, method: string, 
   });
   return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : null };
 }
+
+/** How a response offers its file (attachment or inline) and the name it is saved under (RFC 6266). */
+export const downloadOf = (response: { headers: Headers }) => {
+  const header = response.headers.get('content-disposition');
+  return { disposition: header?.split(';')[0]?.trim(), name: fileNameOf(header) };
+};
