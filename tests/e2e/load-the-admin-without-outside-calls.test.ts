@@ -86,7 +86,8 @@ describe('the admin panel in a closed network', () => {
     await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 45_000 });
     await expect(page.locator('#main-content').textContent()).resolves.not.toMatch(/Strapi|Welcome|Hello/);
     // The super admin's role by its zh-CN name, and no Marketplace (a shop on market.strapi.io).
-    await expect(page.locator('#main-content').textContent()).resolves.toContain('系统管理员');
+    // The home's widgets load one by one ("正在加载小组件内容"): wait for the profile's, not read once.
+    await page.locator('#main-content').getByText('系统管理员').first().waitFor({ timeout: 30_000 });
     await expect(page.getByRole('navigation').first().textContent()).resolves.not.toContain('市场');
     await saveScreenshot(page, 'admin-home-super-admin');
     await expect(page.title()).resolves.toContain(TITLE);
