@@ -32,6 +32,8 @@ export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   { name: 'strapi::body', config: { jsonLimit: '20mb', formLimit: '1mb', textLimit: '1mb' } },
   // Answers the media library's refusals (extensions/upload) in the contract's shape, not as 500s.
   'global::public-errors',
+  // Staff sign-ins under the attempt limits every instance shares (Strapi's own counts per instance).
+  'global::admin-sign-in-limit',
   // The media library's allow-list, checked on the request (by content and name).
   'global::media-allow-list',
   'strapi::session',

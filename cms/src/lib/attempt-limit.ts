@@ -11,7 +11,7 @@ import { inTransaction } from './transaction';
  */
 export const ATTEMPT_LIMITS = { perSubject: 5, perAddress: 20, windowMinutes: 15 } as const;
 
-export type AttemptScope = 'phone' | 'id_number' | 'agency_no' | 'reset_request';
+export type AttemptScope = 'phone' | 'id_number' | 'agency_no' | 'reset_request' | 'admin_email';
 
 /** Keys are HMACs: the table never holds a phone or an ID number. */
 const keyOf = (scope: string, value: string) =>
@@ -62,12 +62,13 @@ export const limitedRequest = <T>(
 ): Promise<T> => underLimits(strapi, subject, address, request, () => true);
 
 /** Runs `run` unless a limit is reached (429), recording a failure when `counts` says so. */
-async function underLimits<T>(
+export async function underLimits<T>(
   strapi: Core.Strapi,
   subject: { scope: AttemptScope; value: string },
   address: string,
   run: () => Promise<T>,
   counts: (answer: T) => boolean,
+  refusal: (minutes: number) => string = (minutes) => t('http.tooManyAttempts', { minutes }),
 ): Promise<T> {
   const subjectKey = keyOf(subject.scope, subject.value);
   const addressKey = keyOf('address', address);
@@ -86,18 +87,12 @@ async function underLimits<T>(
     return { limited: false as const, answer };
   });
   // Thrown after the commit, so that the failure just recorded is kept.
-  if (outcome.limited) throw tooManyAttempts(outcome.retryAfter);
+  if (outcome.limited) throw tooManyAttempts(outcome.retryAfter, refusal);
   return outcome.answer;
 }
 
-const tooManyAttempts = (retryAfter: number) =>
-  new PublicError(
-    429,
-    'RateLimitError',
-    t('http.tooManyAttempts', { minutes: Math.ceil(retryAfter / 60) }),
-    {},
-    { 'Retry-After': String(retryAfter) },
-  );
+const tooManyAttempts = (retryAfter: number, refusal = (minutes: number) => t('http.tooManyAttempts', { minutes })) =>
+  new PublicError(429, 'RateLimitError', refusal(Math.ceil(retryAfter / 60)), {}, { 'Retry-After': String(retryAfter) });
 
 /**
  * Runs a check whose "yes" tells the asker a fact about someone else (this ID number is

@@ -263,6 +263,7 @@ export const zhCN = {
   'admin.fileNotFound': '没有找到该文件',
   'admin.signIn.invalidCredentials': '邮箱或密码不正确',
   'admin.signIn.tooMany': '登录尝试次数过多，请稍后再试',
+  'admin.signIn.tooManyFor': '登录尝试次数过多，请{minutes}分钟后再试',
   'admin.profile.currentPasswordWrong': '当前密码不正确',
   'admin.profile.currentPasswordRequired': '修改密码时请填写当前密码',
   'admin.profile.emailTaken': '该电子邮件已被其他账号使用',

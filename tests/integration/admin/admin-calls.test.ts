@@ -24,12 +24,12 @@ describe('the admin API the panel calls', () => {
     expect(answer.body).toMatchObject({ error: { message: '邮箱或密码不正确' } });
   });
 
-  it('refuses the sixth sign-in in five minutes with 429 and a zh-CN message', async () => {
+  it('refuses the sixth failed sign-in in fifteen minutes with 429 and a zh-CN message', async () => {
     const email = 'many-tries@admin-calls.example';
     for (let i = 0; i < 5; i++) expect((await signIn(cms, email, 'Not-The-Password-1')).status).toBe(400);
     const refused = await signIn(cms, email, 'Not-The-Password-1');
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ error: { status: 429, message: '登录尝试次数过多，请稍后再试' } });
+    expect(refused.body).toMatchObject({ error: { status: 429, message: '登录尝试次数过多，请15分钟后再试' } });
   });
 
   it('says in zh-CN, next to the field, why the profile page refused a password change', async () => {

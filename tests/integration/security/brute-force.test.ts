@@ -80,4 +80,26 @@ describe('brute force against the query password, two instances', () => {
       expect(right.status).toBe(429);
     }
   }, 300_000);
+
+  it('holds the staff sign-in limit across both instances, which count in PostgreSQL, not each in memory', async () => {
+    const staff = { email: 'guessed.reviewer@statdesk.local', password: 'Right-Password-2026' };
+    const role = (await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } })) as { id: number };
+    const users = cms.strapi.service('admin::user') as { create(attributes: Record<string, unknown>): Promise<unknown> };
+    await users.create({ ...staff, firstname: '审核', lastname: '员', isActive: true, registrationToken: null, roles: [role.id] });
+    const signIn = (url: string, password: string, address: string) =>
+      postJson<{ error?: { message: string } }>(url, '/admin/login', { email: staff.email, password }, { 'x-forwarded-for': address });
+
+    // Five wrong passwords, alternating instances (three and two: under Strapi's own five on each).
+    for (let i = 0; i < ATTEMPT_LIMITS.perSubject; i++) {
+      const wrong = await signIn(i % 2 === 0 ? cms.url : secondUrl, `Wrong-${i}`, `203.0.113.${i}`);
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error?.message).toBe('邮箱或密码不正确');
+    }
+    // Now even the right password waits, on either instance and from a new address.
+    for (const url of [secondUrl, cms.url]) {
+      const right = await signIn(url, staff.password, '203.0.113.99');
+      expect(right.status).toBe(429);
+      expect(right.body.error?.message).toMatch(/^登录尝试次数过多，请\d+分钟后再试$/);
+    }
+  });
 });

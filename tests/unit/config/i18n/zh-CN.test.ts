@@ -278,6 +278,7 @@ describe('zh-CN texts', () => {
         "admin.profile.passwordTooShort": "密码至少需要 8 个字符",
         "admin.signIn.invalidCredentials": "邮箱或密码不正确",
         "admin.signIn.tooMany": "登录尝试次数过多，请稍后再试",
+        "admin.signIn.tooManyFor": "登录尝试次数过多，请{minutes}分钟后再试",
         "admin.unnamedStaff": "工作人员",
         "admin.withheld": "（无权查看）",
         "region.city": "市州代码 {code} 不在行政区划代码表（GB/T 2260）中",
