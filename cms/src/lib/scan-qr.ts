@@ -30,13 +30,12 @@ const VARIANTS: Variant[] = [
   (image) => fit(LONG_SIDE)(image).normalise(),
   (image) => fit(LONG_SIDE)(image).normalise().sharpen().threshold(128),
   (image) => fit(1000)(image).normalise(),
-  (image) => fit(2400)(image).normalise(),
 ];
 
 /** The pictures to search: a photo or scan as sent (turned upright by its EXIF orientation), or a PDF's first pages drawn. */
 async function picturesOf(scan: Pick<CheckedFile, 'bytes' | 'mime'>): Promise<Array<() => Sharp>> {
   if (scan.mime !== 'application/pdf') return [() => sharp(scan.bytes).rotate()];
-  const pages = await renderPdfPages(scan.bytes, { pages: PAGES, longSide: 2400 });
+  const pages = await renderPdfPages(scan.bytes, { pages: PAGES, longSide: 2000 });
   return pages.map(
     (page: Pixels) => () => sharp(Buffer.from(page.data.buffer), { raw: { width: page.width, height: page.height, channels: 4 } }),
   );
