@@ -109,6 +109,14 @@ describe('a stamped form’s QR code proves it is this record’s form as it sta
     }
   });
 
+  it('takes the form a reviewer printed from the desk for the applicant: its code is the same', async () => {
+    const record = await register();
+    const desk = await reviewer.call('GET', `/review-desk/records/${record.applicationNo}/form.pdf`);
+    expect(desk.status).toBe(200);
+    expect((await upload(record, Buffer.from(await desk.arrayBuffer()), 'form.pdf', 'application/pdf')).status).toBe(200);
+    expect((await scans(record.applicationNo)).at(-1)).toMatchObject({ qrStatus: 'matched' });
+  });
+
   it('refuses another record’s form, naming both numbers, and stores nothing', async () => {
     const mine = await register();
     const other = await register();
