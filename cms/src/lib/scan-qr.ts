@@ -17,7 +17,10 @@ import type { CheckedFile } from './scan-file';
 const PAGES = 2;
 /** Past this a phone photo (12 MP and more) only costs time: the code's modules stay several pixels wide. */
 const LONG_SIDE = 1600;
-/** A bound on the whole search, so a page with no code costs the person seconds, not minutes. */
+/**
+ * A bound on the search, checked between tries, so a page with no code costs the person seconds,
+ * not minutes. Drawing a PDF's pages is not cut short: the 10 MB upload limit bounds it.
+ */
 const TIME_LIMIT_MS = 8000;
 
 type Variant = (image: Sharp) => Sharp;
@@ -37,7 +40,10 @@ async function picturesOf(scan: Pick<CheckedFile, 'bytes' | 'mime'>): Promise<Ar
   if (scan.mime !== 'application/pdf') return [() => sharp(scan.bytes).rotate()];
   const pages = await renderPdfPages(scan.bytes, { pages: PAGES, longSide: 2000 });
   return pages.map(
-    (page: Pixels) => () => sharp(Buffer.from(page.data.buffer), { raw: { width: page.width, height: page.height, channels: 4 } }),
+    (page: Pixels) => () =>
+      sharp(Buffer.from(page.data.buffer, page.data.byteOffset, page.data.byteLength), {
+        raw: { width: page.width, height: page.height, channels: 4 },
+      }),
   );
 }
 

@@ -32,7 +32,8 @@ async function page(text: string): Promise<Buffer> {
 
 const photographed = (png: Buffer, change: (image: Sharp) => Sharp) => change(sharp(png)).jpeg({ quality: 60 }).toBuffer();
 
-describe('reading the QR code of an uploaded stamped form', () => {
+// Each try draws and searches a full page: seconds on a shared CPU.
+describe('reading the QR code of an uploaded stamped form', { timeout: 40_000 }, () => {
   let form: Buffer;
   beforeAll(async () => {
     form = await page('JG-2026-000123 v1a2b3c4d');
@@ -84,7 +85,7 @@ describe('reading the QR code of an uploaded stamped form', () => {
     expect(await readFormCode({ bytes, mime: 'application/pdf' })).toEqual({ recordNo: 'JG-2026-000123', version: '1a2b3c4d' });
   });
 
-  it('finds nothing on a blank page, a code that is not a form’s, or a PDF it cannot draw', { timeout: 40_000 }, async () => {
+  it('finds nothing on a blank page, a code that is not a form’s, or a PDF it cannot draw', async () => {
     const blank = await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
