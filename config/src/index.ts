@@ -2,6 +2,7 @@ export * from './admin/index.ts';
 export * from './chromium.ts';
 export * from './direct-report/index.ts';
 export * from './fields/index.ts';
+export * from './form-code.ts';
 export * from './forms/index.ts';
 export * from './i18n/index.ts';
 export * from './query-password.ts';

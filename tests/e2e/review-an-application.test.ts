@@ -93,6 +93,8 @@ describe('a reviewer works the queue in the admin, and the applicant reads the r
     await page.getByRole('heading', { name: '审核工作台' }).waitFor();
     const firstRow = page.locator('tbody tr').first();
     await expect(firstRow.textContent({ timeout: 15_000 })).resolves.toContain(applicant.applicationNo);
+    // The photographed scan has no QR code of the form: the queue says so for the reviewer to check by eye.
+    await expect(firstRow.getByTestId('scan-flag').textContent()).resolves.toBe('未识别二维码');
     await saveScreenshot(page, 'admin-review-desk');
     await firstRow.getByRole('link', { name: applicant.applicationNo }).click();
     await expect(page.getByTestId('review-status').textContent({ timeout: 15_000 })).resolves.toBe('等待实验室审批');

@@ -1907,6 +1907,7 @@ export interface ApiStampedFormStampedForm extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
+    qrStatus: Schema.Attribute.Enumeration<['matched', 'unreadable', 'legacy']>;
     recordNo: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

@@ -26,6 +26,8 @@ export const recordSummary = z.object({
   statusLabel: z.string(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
+  /** 未识别二维码 when the current stamped form's QR code could not be read on upload; else null. */
+  scanFlag: z.string().nullable(),
 });
 export type RecordSummary = z.infer<typeof recordSummary>;
 
@@ -59,7 +61,7 @@ export const recordDetail = z.object({
   accessStart: z.string().nullable(),
   accessEnd: z.string().nullable(),
   actions: z.array(z.object({ action: z.enum(decisionVerbs), label: z.string(), needsReason: z.boolean() })),
-  stampedForm: storedFile.nullable(),
+  stampedForm: storedFile.extend({ scanFlag: z.string().nullable() }).nullable(),
   attachments: z.array(storedFile),
   history: z.array(historyEvent),
   /** A change application's approved original beside it, answer by answer (seeds/000 §3.3). */

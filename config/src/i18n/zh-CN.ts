@@ -220,6 +220,10 @@ export const zhCN = {
   'upload.damaged': '文件已损坏或不完整，无法打开，请重新扫描或重新导出后上传',
   'upload.encrypted': 'PDF文件设置了密码或加密，请取消密码和加密后重新上传',
   'upload.trailingData': '图片文件末尾夹带了其他数据，请直接上传扫描或拍照生成的JPG、PNG文件（手机拍照请关闭“动态照片”）',
+  'upload.qr.otherRecord': '上传的是申请 {found} 的表格，不是本申请 {no} 的表格，请上传本申请打印、盖章后的表格',
+  'upload.qr.outdated':
+    '上传的表格是申请 {no} 修改前打印的版本（二维码版本 {printed}，当前版本 {current}），请重新下载打印本申请的表格，盖章后上传',
+  'upload.qr.unreadable': '未识别二维码',
 
   // The admin's media library.
   'media.tooLarge': '文件不能超过50MB，请压缩后重新上传',

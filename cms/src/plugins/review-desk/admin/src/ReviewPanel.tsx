@@ -106,6 +106,11 @@ function PanelContent({ recordNo, model, collectionType, documentId }: PanelCont
             <Typography tag="p">
               {record.stampedForm.fileName}（{size(record.stampedForm.size)}，{formatTime(record.stampedForm.uploadedAt)}上传）
             </Typography>
+            {record.stampedForm.scanFlag && (
+              <Typography tag="p" textColor="warning700" fontWeight="bold" data-testid="scan-flag">
+                {record.stampedForm.scanFlag}：请核对扫描件上的编号是否为 {record.recordNo}
+              </Typography>
+            )}
             <Flex gap={2} wrap="wrap">
               <Button variant="secondary" size="S" onClick={() => setScanOpen(!scanOpen)} aria-pressed={scanOpen}>
                 {scanOpen ? '关闭扫描件' : '查看扫描件'}

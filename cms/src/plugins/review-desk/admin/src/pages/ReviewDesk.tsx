@@ -1,5 +1,5 @@
 import { endpoints, type Queue, type RecordList } from '@statdesk/config/contract';
-import { Box, Button, Flex, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Searchbar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -132,7 +132,16 @@ export default function ReviewDesk() {
                     </Td>
                     <Td>{row.applicant}</Td>
                     <Td>{row.organisation}</Td>
-                    <Td>{row.statusLabel}</Td>
+                    <Td>
+                      <Flex gap={2}>
+                        {row.statusLabel}
+                        {row.scanFlag && (
+                          <Badge backgroundColor="warning100" textColor="warning700" data-testid="scan-flag">
+                            {row.scanFlag}
+                          </Badge>
+                        )}
+                      </Flex>
+                    </Td>
                     <Td>{formatTime(row.submittedAt)}</Td>
                     <Td>{formatTime(row.reviewedAt)}</Td>
                   </Tr>

@@ -7,6 +7,7 @@ import {
   type Field,
   kindOfRecordNo,
   parseForm,
+  type QrStatus,
   type SubmissionKindId,
   type SubmissionStatus,
   statusLabels,
@@ -34,6 +35,9 @@ export interface ListFilter {
 
 /** The kinds approved with an access period: a data application, and a change that replaces its original's. */
 const PERIOD_KINDS: SubmissionKindId[] = ['data-application', 'change-application'];
+
+/** What a reviewer is told of a scan's QR code: only an unreadable one needs a look (stamped-form service). */
+const scanFlagOf = (qrStatus: unknown): string | null => ((qrStatus as QrStatus) === 'unreadable' ? t('upload.qr.unreadable') : null);
 
 /** The seed's 等待实验室审批 queue comes first; the others follow the workflow's order. */
 export const QUEUE_ORDER: SubmissionStatus[] = [
@@ -67,7 +71,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => access.project(uid, row));
   };
 
-  const summaryOf = (kindId: SubmissionKindId, entry: Entry) => ({
+  /** The flags of the listed records' current scans, in one query. */
+  const scanFlagsOf = async (nos: string[]): Promise<Map<string, string | null>> => {
+    const scans = (await strapi.db.query('api::stamped-form.stamped-form').findMany({
+      where: { recordNo: { $in: nos }, current: true },
+      select: ['recordNo', 'qrStatus'],
+    })) as Array<{ recordNo: string; qrStatus: string | null }>;
+    return new Map(scans.map((scan) => [scan.recordNo, scanFlagOf(scan.qrStatus)]));
+  };
+
+  const summaryOf = (kindId: SubmissionKindId, entry: Entry, scanFlag: string | null = null) => ({
     documentId: entry.documentId,
     recordNo: entry.recordNo,
     applicant: String(entry[submissionKinds[kindId].form.applicantField] ?? ''),
@@ -76,6 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     statusLabel: statusLabels[entry.status as SubmissionStatus],
     submittedAt: entry.submittedAt,
     reviewedAt: entry.reviewedAt ?? null,
+    scanFlag,
   });
 
   const catalogOptions = () => serviceOf(strapi, 'api::dataset.catalog').options();
@@ -119,8 +133,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         findMatching(filter, access, { offset: (page - 1) * pageSize, limit: pageSize }),
         strapi.db.query(uidOf(filter.kind)).count({ where: whereOf(filter, access) }),
       ]);
+      const flags = await scanFlagsOf(rows.map((row) => row.recordNo));
       return {
-        rows: rows.map((row) => summaryOf(filter.kind, row)),
+        rows: rows.map((row) => summaryOf(filter.kind, row, flags.get(row.recordNo) ?? null)),
         pagination: { page, pageSize, total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)) },
       };
     },
@@ -153,7 +168,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             label: actionLabels[action],
             needsReason: transitions[action].needsReason,
           })),
-        stampedForm: scan ? named({ fileName: scan.fileName, mime: scan.mime, size: scan.size, uploadedAt: scan.uploadedAt }, whole) : null,
+        stampedForm: scan
+          ? named(
+              {
+                fileName: scan.fileName,
+                mime: scan.mime,
+                size: scan.size,
+                uploadedAt: scan.uploadedAt,
+                scanFlag: scanFlagOf(scan.qrStatus),
+              },
+              whole,
+            )
+          : null,
         attachments: (await service('attachments').list(no)).map((file) => named(file, whole)),
         history: await service('review').history(no, readableInHistory(kindId, access), await catalogOptions()),
         original: kindId === 'change-application' ? await service('change').comparison(entry, access) : null,

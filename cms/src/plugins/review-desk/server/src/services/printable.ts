@@ -1,5 +1,6 @@
 import {
   type ConsentField,
+  composeFormCode,
   type Field,
   type FieldOption,
   type SubmissionKindId,
@@ -11,10 +12,11 @@ import {
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
 import { formatVisibleAnswer } from '../../../../../lib/field-access';
+import { answersVersion } from '../../../../../lib/form-version';
 import { serviceUnavailable } from '../../../../../lib/http-errors';
 import { cachedPdf } from '../../../../../lib/pdf-cache';
 import { PrinterUnavailableError, printPdf } from '../../../../../lib/pdf-printer';
-import { type Entry, formatShanghaiTime } from '../../../../../lib/records';
+import { type Entry, findRecord, formatShanghaiTime } from '../../../../../lib/records';
 import { serviceOf } from '../../../../../lib/services';
 import { renderTemplate } from '../../../../../lib/templates';
 
@@ -63,6 +65,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /**
+   * The QR code's text: the number and the version of the record's own answers (lib/form-version),
+   * read from the record as stored, so a staff print with answers withheld carries the same code.
+   * A template preview's sample record is not stored and shows its own answers' version.
+   */
+  async function formCode(kindId: SubmissionKindId, entry: Entry): Promise<string> {
+    const stored = await findRecord(strapi, entry.recordNo);
+    return composeFormCode({ recordNo: entry.recordNo, version: answersVersion(kindId, stored?.entry ?? entry) });
+  }
+
   /** Everything a print template may show, already formatted; values stay plain text for escaping. */
   async function buildView(kindId: SubmissionKindId, entry: Entry) {
     const kind = submissionKinds[kindId];
@@ -106,7 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       accessPeriod: entry.accessStart
         ? t('workflow.submission.accessPeriod', { start: String(entry.accessStart), end: String(entry.accessEnd) })
         : '',
-      qrCode: await QRCode.toDataURL(entry.recordNo, { margin: 1, width: 240 }),
+      // Level Q (ISO/IEC 18004: about 25 % of the code restored) so a stamp or a fold over the code still reads.
+      qrCode: await QRCode.toDataURL(await formCode(kindId, entry), { margin: 1, width: 240, errorCorrectionLevel: 'Q' }),
       sections,
       statements,
       reviewerTitle: t('printer.reviewerTitle'),
