@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import { operatorCauseLabels } from '../direct-report/operators.ts';
 import { categoryLabels, enterpriseFieldLabels } from '../direct-report/types.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
@@ -69,7 +70,7 @@ export const contentTypeFieldLabels: Readonly<Record<string, Labels>> = {
     revokedAt: '撤销时间',
   },
   [uid('attachment')]: { ...storedFile, purpose: '用途' },
-  [uid('stamped-form')]: { ...storedFile, current: '当前使用' },
+  [uid('stamped-form')]: { ...storedFile, current: '当前使用', qrStatus: '二维码核对' },
   [uid('dataset')]: { code: '目录代码', name: '目录名称', description: '说明', years: '数据年份', sortOrder: '排序', available: '可申请' },
   [uid('delegation')]: {
     enterpriseCode: '企业统一社会信用代码',
@@ -154,6 +155,10 @@ export const enumerationValueLabels: Labels = {
   // An agency's list of delegating enterprises (seeds/004 §七), kept as sent.
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
   'text/csv': 'CSV',
+  // What the upload read from a stamped form's QR code (cms/src/lib/scan-qr.ts).
+  matched: '二维码相符',
+  unreadable: t('upload.qr.unreadable'),
+  legacy: '旧版表格（二维码无版本）',
   period: '整个网报期',
   rank: '仅首次或末次登录',
   monthly: '月报',
