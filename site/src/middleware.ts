@@ -1,6 +1,7 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { t } from '@statdesk/config';
 import { limitRequestBody } from './lib/body-limit';
+import { inLocale, localizeLinks, splitLocale } from './lib/locale';
 import { CROSS_SITE_MESSAGE, isCrossSiteFormPost } from './lib/origin-check';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
@@ -57,5 +58,15 @@ const secureAnswer = defineMiddleware(async (context, next) => {
   return response;
 });
 
+/**
+ * `/en/…` is the page of `/…` in English (one page file for both languages): answered by that
+ * page with t() in English, its links kept in English (lib/locale.ts).
+ */
+const chooseLanguage = defineMiddleware((context, next) => {
+  const { locale, pathname } = splitLocale(context.url.pathname);
+  if (locale === 'zh-CN') return next();
+  return inLocale(locale, async () => localizeLinks(await next(`${pathname}${context.url.search}`), locale));
+});
+
 // The headers go on every answer, the body limit's 413 page included.
-export const onRequest = sequence(secureAnswer, limitRequestBody);
+export const onRequest = sequence(chooseLanguage, secureAnswer, limitRequestBody);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Field } from '../../../../config/src/fields/types.ts';
+import type { Field, FormDefinition } from '../../../../config/src/fields/types.ts';
 import { type FormId, formIn, formSchemaIn, forms, formsEnglish } from '../../../../config/src/forms/index.ts';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -26,7 +26,7 @@ describe('the forms in English', () => {
       ...(form.uploads ?? []).map((upload) => upload.label),
     ].filter((text) => CJK.test(text));
     expect(leftInChinese).toEqual([]);
-    expect(formsEnglish[id].rules?.length ?? 0).toBe(forms[id].rules?.length ?? 0);
+    expect(formsEnglish[id].rules?.length ?? 0).toBe((forms[id] as FormDefinition).rules?.length ?? 0);
   });
 
   it.each(formIds)('names no field of %s that the form does not have', (id) => {
