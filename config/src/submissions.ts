@@ -67,6 +67,7 @@ export const systemFieldLabels = {
   status: '审核状态',
   organisationName: '机构',
   submittedAt: '提交时间',
+  language: '填写语言',
   reviewedAt: '审核时间',
   reviewReason: '审核理由',
   accessStart: '数据使用期限开始',

@@ -211,3 +211,34 @@ export function localizeForm<F extends FormDefinition>(form: F, locale: Locale, 
     uploads: form.uploads?.map((upload) => ({ ...upload, label: english.uploads?.[upload.name] ?? upload.label })),
   };
 }
+
+/** Two texts side by side, English first: "Applicant name 申请人姓名". */
+const both = (english: string, chinese: string): string => (english === chinese ? chinese : `${english} ${chinese}`);
+
+/** A field whose label, hint, section and options show the English and the zh-CN words side by side. */
+function fieldInBoth<T extends Field>(english: T, chinese: T): T {
+  const paired: Record<string, unknown> = { ...english, label: both(english.label, chinese.label) };
+  if (english.section !== undefined && chinese.section !== undefined) paired.section = both(english.section, chinese.section);
+  if ('options' in english && Array.isArray(english.options) && 'options' in chinese && Array.isArray(chinese.options)) {
+    const chineseOptions = chinese.options as readonly { value: string; label: string }[];
+    paired.options = english.options.map((option: { value: string; label: string }) => ({
+      ...option,
+      label: both(option.label, chineseOptions.find((o) => o.value === option.value)?.label ?? option.label),
+    }));
+  }
+  return paired as T;
+}
+
+/**
+ * The form of an application made in English as it is printed: each English text with the
+ * Chinese one beside it, since the reviewer reads Chinese. A zh-CN application prints as it is.
+ */
+export function printedForm<F extends FormDefinition>(form: F, locale: Locale, english: FormEnglish | undefined): F {
+  if (locale === 'zh-CN') return form;
+  const localized = localizeForm(form, locale, english);
+  return {
+    ...localized,
+    title: both(localized.title, form.title),
+    fields: localized.fields.map((field, index) => fieldInBoth(field, form.fields[index] as Field)),
+  };
+}

@@ -4,7 +4,7 @@ import type { FormDefinition } from '../fields/types.ts';
 import { type Locale, withLocale } from '../i18n/messages.ts';
 import * as changeApplication from './change-application.ts';
 import * as dataApplication from './data-application.ts';
-import { formsEnglish, localizeForm } from './en.ts';
+import { formsEnglish, localizeForm, printedForm } from './en.ts';
 import * as institution from './institution.ts';
 import * as outcome from './outcome.ts';
 
@@ -31,10 +31,13 @@ export const formSchemas: Record<FormId, z.ZodType<Record<string, unknown>>> = {
   outcome: outcome.schema,
 };
 
-export { type FieldEnglish, type FormEnglish, formsEnglish, localizeForm } from './en.ts';
+export { type FieldEnglish, type FormEnglish, formsEnglish, localizeForm, printedForm } from './en.ts';
 
 /** A public form in `locale`: labels, hints, options and rule messages in that language. */
 export const formIn = (id: FormId, locale: Locale): FormDefinition => localizeForm(forms[id], locale, formsEnglish[id]);
+
+/** A public form as printed for an application made in `locale` (in English: English and Chinese side by side). */
+export const printedFormIn = (id: FormId, locale: Locale): FormDefinition => printedForm(forms[id], locale, formsEnglish[id]);
 
 const englishSchemas = new Map<FormId, z.ZodType<Record<string, unknown>>>();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, FormDefinition } from '../../../../config/src/fields/types.ts';
-import { type FormId, formIn, formSchemaIn, forms, formsEnglish } from '../../../../config/src/forms/index.ts';
+import { type FormId, formIn, formSchemaIn, forms, formsEnglish, printedFormIn } from '../../../../config/src/forms/index.ts';
 
 const CJK = /[\u3400-\u9fff]/;
 const formIds = Object.keys(forms) as FormId[];
@@ -53,5 +53,17 @@ describe('the forms in English', () => {
         .safeParse({})
         .error?.issues.find((issue) => issue.path[0] === 'projectName')?.message,
     ).toBe('请输入项目名称');
+  });
+
+  it('prints an English application with the Chinese words beside the English ones, for the reviewer', () => {
+    const printed = printedFormIn('outcome', 'en');
+    expect(printed.title).toBe('Final outcome registration form 最终成果登记表');
+    const outcomeForm = printed.fields.find((field) => field.name === 'outcomeForm');
+    expect(outcomeForm?.label).toBe('Form of the final outcome 最终成果形式');
+    expect(outcomeForm && 'options' in outcomeForm ? outcomeForm.options?.[0] : undefined).toEqual({
+      value: 'journal',
+      label: 'Journal article 期刊论文',
+    });
+    expect(printedFormIn('outcome', 'zh-CN')).toBe(forms.outcome);
   });
 });
