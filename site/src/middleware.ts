@@ -2,7 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { t } from '@statdesk/config';
 import { limitRequestBody } from './lib/body-limit';
 import { inLocale, localizeLinks, splitLocale } from './lib/locale';
-import { CROSS_SITE_MESSAGE, isCrossSiteFormPost } from './lib/origin-check';
+import { crossSiteMessage, isCrossSiteFormPost } from './lib/origin-check';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
@@ -44,7 +44,7 @@ function withMarkedStatus(response: Response): Response {
 /** Refuses cross-site form posts and NUL addresses, gives the error pages their status, and adds the security headers. */
 const secureAnswer = defineMiddleware(async (context, next) => {
   if (context.routePattern !== '/500') {
-    if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, CROSS_SITE_MESSAGE);
+    if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, crossSiteMessage());
     if (NUL.test(context.url.pathname + context.url.search)) throw new RequestRefused(400, t('site.request.badUrl'));
   }
   const response = withMarkedStatus(await next());
