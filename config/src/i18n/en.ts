@@ -309,6 +309,7 @@ export const en: Messages = {
   'site.layout.email': 'Email: {value}',
   'site.layout.notices': 'Notices',
   'site.layout.stats': 'Review times',
+  'site.layout.languageName': 'English',
   'site.turnaround.title': 'Review times',
   'site.turnaround.intro':
     'For each type of application and month: how many decisions were made, and how many working days they took from complete documents to decision, as the median (half of applications took no longer) and the 90th percentile (nine in ten took no longer).',

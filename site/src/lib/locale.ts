@@ -5,7 +5,7 @@
  * written as `/en/…` on the way out (localizeLinks), so a page never spells its language.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { activeLocale, DEFAULT_LOCALE, type Locale, setLocaleSource } from '@statdesk/config';
+import { activeLocale, DEFAULT_LOCALE, type Locale, setLocaleSource, translator } from '@statdesk/config';
 
 const requestLocale = new AsyncLocalStorage<Locale>();
 setLocaleSource(() => requestLocale.getStore());
@@ -30,8 +30,10 @@ export const pathIn = (locale: Locale, path: string): string =>
 export const localePath = (path: string): string => pathIn(activeLocale(), path);
 
 /** The other language of the site, for the switch: its code and its name in itself. */
-export const otherLanguage = (): { locale: Locale; name: string; lang: string } =>
-  activeLocale() === 'en' ? { locale: 'zh-CN', name: '中文', lang: 'zh-CN' } : { locale: 'en', name: 'English', lang: 'en' };
+export function otherLanguage(): { locale: Locale; name: string; lang: string } {
+  const locale: Locale = activeLocale() === 'en' ? 'zh-CN' : 'en';
+  return { locale, name: translator(locale)('site.layout.languageName'), lang: locale };
+}
 
 /** Files served as they are, in either language: never prefixed. */
 const UNPREFIXED = /^\/(?:en(?:\/|$)|js\/|_astro\/|favicon|healthz)/;

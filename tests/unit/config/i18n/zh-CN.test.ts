@@ -496,6 +496,7 @@ describe('zh-CN texts', () => {
         "site.layout.description": "统计数据服务平台：科研机构登记、微观数据使用申请、变更申请、成果登记与申请结果查询，以及一套表联网直报的统计人员注册和代理机构登记。",
         "site.layout.email": "电子邮箱：{value}",
         "site.layout.footer": "本平台由统计数据中心提供。办理中如遇问题，请联系数据中心。",
+        "site.layout.languageName": "中文",
         "site.layout.notices": "通知公告",
         "site.layout.phone": "电话：{value}",
         "site.layout.skipLink": "跳到正文",
