@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { institutionCode } from '../integration/support/fixtures.ts';
 import { launchBrowser } from './support/browser.ts';
 import { fillByLabel, openPage, siteUrl } from './support/journey.ts';
 
@@ -83,4 +84,32 @@ describe('applying in English', () => {
       await page.close();
     });
   }
+
+  it('registers an institution in English, up to an English confirmation', async () => {
+    const page = await openPage(browser, { locale: 'en-GB' });
+    await reachTheQuestions(page);
+    await fillByLabel(page, {
+      ...TYPED,
+      'Unified social credit code': institutionCode(28),
+      'Website (optional)': 'www.ed.ac.uk',
+      'Email address': 'office@ed.ac.uk',
+      'Legal representative’s name': 'Peter Mathieson',
+      'Legal representative’s position': 'Principal',
+      'Contact’s name': 'Jane Smith',
+      'Contact’s position': 'Research officer',
+      'Contact’s phone': '139 1234 5679',
+      'Contact’s email address': 'jane.smith@ed.ac.uk',
+    });
+    await page.getByLabel(/I have read and agree/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check your answers');
+    await expect(page.locator('.summary-list').textContent()).resolves.toContain('https://www.ed.ac.uk/');
+    await page.getByRole('button', { name: 'Send the institution registration' }).click();
+
+    expect(new URL(page.url()).pathname).toBe('/en/confirmation');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Institution registration sent');
+    expect(await page.locator('#application-no').textContent()).toMatch(/^JG-\d{4}-\d{6}$/);
+    await expect(page.getByRole('link', { name: 'Download the form (PDF)' }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
 });

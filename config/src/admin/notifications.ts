@@ -1,6 +1,6 @@
 import type { DecisionVerb } from '../contract/record-kinds.ts';
 import type { Locale } from '../i18n/messages.ts';
-import { type SubmissionKindId, submissionKinds } from '../submissions.ts';
+import { kindNoun, type SubmissionKindId, submissionKinds } from '../submissions.ts';
 
 /** A plain-text email, in the language the applicant filled the form in. */
 export interface Mail {
@@ -39,13 +39,6 @@ interface MailWords {
   resetValid: (minutes: number) => string;
 }
 
-const ENGLISH_NOUNS: Record<SubmissionKindId, string> = {
-  institution: 'institution registration',
-  'data-application': 'data use application',
-  'change-application': 'data use change application',
-  outcome: 'final outcome registration',
-};
-
 const WORDS: Record<Locale, MailWords> = {
   'zh-CN': {
     sender: '统计数据服务平台',
@@ -79,7 +72,7 @@ const WORDS: Record<Locale, MailWords> = {
     subject: (about) => `[Statistical Data Service] ${about}`,
     footer: 'This email was sent automatically: please do not reply to it.',
     greeting: 'Hello,',
-    noun: (kindId) => ENGLISH_NOUNS[kindId],
+    noun: (kindId) => kindNoun(kindId, 'en').toLowerCase(),
     submittedSubject: (noun, no) => `We have received your ${noun} (${no})`,
     received: (noun, no) => `We have received your ${noun}, number ${no}.`,
     nextStamped:

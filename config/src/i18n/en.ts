@@ -576,7 +576,7 @@ export const en: Messages = {
     'To protect your information, after 5 wrong tries within 15 minutes for the same {limitedPer} you cannot look up for a while.',
   'site.lookUp.passwordLabel': 'Look-up password',
   'site.lookUp.passwordHint': 'The look-up password shown {shownWhen}, like ABCD-EFGH-JK; capitals or small letters both work',
-  'site.field.optional': '(optional)',
+  'site.field.optional': ' (optional)',
   'site.field.multiple': 'Select all that apply',
   'site.field.consent': 'I have read and agree',
   'site.field.consentTo': 'I have read and agree to “{title}”',
