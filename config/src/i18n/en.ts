@@ -361,6 +361,7 @@ export const en: Messages = {
   'site.errorSummary.inRow': '{noun} {index}: {message}',
   'site.password.title': 'Your look-up password',
   'site.password.copy': 'Copy the look-up password',
+  'site.password.copied': 'Copied',
   'site.checkAnswers.empty': 'Not given',
   'site.checkAnswers.change': 'Change',
   'site.notice.description': '{title}: {excerpt}',

@@ -357,6 +357,7 @@ export const zhCN = {
   'site.errorSummary.inRow': '{noun} {index}：{message}',
   'site.password.title': '您的查询密码',
   'site.password.copy': '复制查询密码',
+  'site.password.copied': '已复制',
   'site.checkAnswers.empty': '未填写',
   'site.checkAnswers.change': '修改',
   'site.notice.description': '{title}：{excerpt}',

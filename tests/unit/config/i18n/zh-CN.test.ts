@@ -530,6 +530,7 @@ describe('zh-CN texts', () => {
         "site.pagination.next": "下一页",
         "site.pagination.previous": "上一页",
         "site.pagination.summary": "{page}/{pageCount}页, {total}条",
+        "site.password.copied": "已复制",
         "site.password.copy": "复制查询密码",
         "site.password.title": "您的查询密码",
         "site.passwordReset.contactEmail": "电子邮箱：{email}",
