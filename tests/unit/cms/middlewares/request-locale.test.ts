@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { localeOfRequest } from '../../../../cms/src/middlewares/request-locale.ts';
+
+// cms/ compiles as CommonJS under its own tsconfig: a static import would pull its sources into
+// the root type check (verbatimModuleSyntax), so the module is loaded by a computed path.
+const requestLocalePath = '../../../../cms/src/middlewares/request-locale.ts';
+const { localeOfRequest } = (await import(requestLocalePath)) as {
+  localeOfRequest(query: Record<string, unknown>, acceptLanguage: string | undefined): 'zh-CN' | 'en';
+};
 
 describe('the language a public API request asks for', () => {
   it('is English when ?locale=en or the first language of Accept-Language is English', () => {
