@@ -3,6 +3,8 @@ import { allowedOrigins } from '../src/lib/cors-origins';
 
 export default ({ env }: { env: Core.Config.Shared.ConfigParams['env'] }) => [
   'strapi::logger',
+  // Outermost of ours: a public API request's errors, the contract's included, in the language it asks for.
+  'global::request-locale',
   // Wraps strapi::errors: rewrites the answers it writes into the contract's shape with zh-CN messages.
   'global::error-contract',
   // Also outside strapi::errors: the admin sign-in's English messages, in zh-CN.

@@ -1,6 +1,7 @@
 import { recordKinds, recordNoPattern } from './contract/record-kinds.ts';
 import type { FormDefinition } from './fields/types.ts';
 import { forms } from './forms/index.ts';
+import { activeLocale, type Locale } from './i18n/messages.ts';
 
 /** One kind of public submission: its form, its number prefix and its content type. */
 export interface SubmissionKind {
@@ -15,6 +16,8 @@ export interface SubmissionKind {
   issuesPassword: boolean;
   /** zh-CN noun for lists and messages. */
   noun: string;
+  /** The same noun in English, for the public site's English pages and mail. */
+  englishNoun: string;
 }
 
 export const submissionKinds = {
@@ -25,6 +28,7 @@ export const submissionKinds = {
     hasStampedForm: true,
     issuesPassword: recordKinds.institution.issuesPassword,
     noun: '机构登记',
+    englishNoun: 'Institution registration',
   },
   'data-application': {
     form: forms['data-application'],
@@ -33,6 +37,7 @@ export const submissionKinds = {
     hasStampedForm: true,
     issuesPassword: recordKinds['data-application'].issuesPassword,
     noun: '数据使用申请',
+    englishNoun: 'Data use application',
   },
   'change-application': {
     form: forms['change-application'],
@@ -41,6 +46,7 @@ export const submissionKinds = {
     hasStampedForm: true,
     issuesPassword: recordKinds['change-application'].issuesPassword,
     noun: '数据使用变更申请',
+    englishNoun: 'Data use change application',
   },
   outcome: {
     form: forms.outcome,
@@ -49,10 +55,15 @@ export const submissionKinds = {
     hasStampedForm: false,
     issuesPassword: recordKinds.outcome.issuesPassword,
     noun: '最终成果登记',
+    englishNoun: 'Final outcome registration',
   },
 } as const satisfies Record<string, SubmissionKind>;
 
 export type SubmissionKindId = keyof typeof submissionKinds;
+
+/** A kind's noun in `locale` (the active language unless named): 数据使用申请, or Data use application. */
+export const kindNoun = (kindId: SubmissionKindId, locale: Locale = activeLocale()): string =>
+  locale === 'en' ? submissionKinds[kindId].englishNoun : submissionKinds[kindId].noun;
 
 /**
  * Whether a returned record can be corrected online (修改申请): its holder opens it with a query
@@ -67,6 +78,7 @@ export const systemFieldLabels = {
   status: '审核状态',
   organisationName: '机构',
   submittedAt: '提交时间',
+  language: '填写语言',
   reviewedAt: '审核时间',
   reviewReason: '审核理由',
   accessStart: '数据使用期限开始',

@@ -15,6 +15,9 @@ const systemAttributes = (kind: SubmissionKind): Record<string, StrapiAttribute>
   organisationName: { type: 'string', maxLength: 200 },
   ...(kind.issuesPassword && { passwordHash: { type: 'string', private: true, configurable: false, maxLength: 255 } }),
   submittedAt: { type: 'datetime', required: true },
+  // The language the applicant filled the form in (zh-CN or en): their mail and printed form follow it.
+  // Not `locale`: Strapi 5 keeps that name for its own i18n.
+  language: { type: 'string', maxLength: 5, default: 'zh-CN', configurable: false },
   reviewedAt: { type: 'datetime' },
   reviewReason: { type: 'text', maxLength: 2000 },
   ...(kind.collection === 'data-application' && {

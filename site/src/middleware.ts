@@ -1,7 +1,8 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { t } from '@statdesk/config';
 import { limitRequestBody } from './lib/body-limit';
-import { CROSS_SITE_MESSAGE, isCrossSiteFormPost } from './lib/origin-check';
+import { inLocale, localizeLinks, splitLocale } from './lib/locale';
+import { crossSiteMessage, isCrossSiteFormPost } from './lib/origin-check';
 import { REFUSED_STATUS_MARKER, RequestRefused } from './lib/refused';
 import { UNAVAILABLE_MARKER } from './lib/unavailable';
 
@@ -43,7 +44,7 @@ function withMarkedStatus(response: Response): Response {
 /** Refuses cross-site form posts and NUL addresses, gives the error pages their status, and adds the security headers. */
 const secureAnswer = defineMiddleware(async (context, next) => {
   if (context.routePattern !== '/500') {
-    if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, CROSS_SITE_MESSAGE);
+    if (isCrossSiteFormPost(context.request, context.url)) throw new RequestRefused(403, crossSiteMessage());
     if (NUL.test(context.url.pathname + context.url.search)) throw new RequestRefused(400, t('site.request.badUrl'));
   }
   const response = withMarkedStatus(await next());
@@ -57,5 +58,15 @@ const secureAnswer = defineMiddleware(async (context, next) => {
   return response;
 });
 
+/**
+ * `/en/…` is the page of `/…` in English (one page file for both languages): answered by that
+ * page with t() in English, its links kept in English (lib/locale.ts).
+ */
+const chooseLanguage = defineMiddleware((context, next) => {
+  const { locale, pathname } = splitLocale(context.url.pathname);
+  if (locale === 'zh-CN') return next();
+  return inLocale(locale, async () => localizeLinks(await next(`${pathname}${context.url.search}`), locale));
+});
+
 // The headers go on every answer, the body limit's 413 page included.
-export const onRequest = sequence(secureAnswer, limitRequestBody);
+export const onRequest = sequence(chooseLanguage, secureAnswer, limitRequestBody);

@@ -13,7 +13,10 @@ export const fieldMessages = {
   controlCharacters: (label: string) => t('field.controlCharacters', { label }),
   unknownOption: (label: string) => t('field.unknownOption', { label }),
   date: (label: string) => t('field.date', { label }),
-  consent: t('field.consent'),
+  // Read when a schema is built, so a schema built in English (forms/index.ts formSchemaIn) has it in English.
+  get consent() {
+    return t('field.consent');
+  },
   rowCount: (noun: string, min: number, max: number) => t('field.rowCount', { noun, min, max }),
   endBeforeStart: (period: string) => t('field.endBeforeStart', { period }),
   otherRequired: (label: string) => t('field.otherRequired', { label }),

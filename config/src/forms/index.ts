@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import { buildFormSchema } from '../fields/form-schema.ts';
 import type { FormDefinition } from '../fields/types.ts';
+import { type Locale, withLocale } from '../i18n/messages.ts';
 import * as changeApplication from './change-application.ts';
 import * as dataApplication from './data-application.ts';
+import { formsEnglish, localizeForm, printedForm } from './en.ts';
 import * as institution from './institution.ts';
 import * as outcome from './outcome.ts';
 
@@ -27,6 +30,45 @@ export const formSchemas: Record<FormId, z.ZodType<Record<string, unknown>>> = {
   'change-application': changeApplication.schema,
   outcome: outcome.schema,
 };
+
+export { type FieldEnglish, type FormEnglish, formsEnglish, localizeForm, printedForm } from './en.ts';
+
+/** A public form in `locale`: labels, hints, options and rule messages in that language. */
+export const formIn = (id: FormId, locale: Locale): FormDefinition => localizeForm(forms[id], locale, formsEnglish[id]);
+
+/** A public form as printed for an application made in `locale` (in English: English and Chinese side by side). */
+export const printedFormIn = (id: FormId, locale: Locale): FormDefinition => printedForm(forms[id], locale, formsEnglish[id]);
+
+const englishSchemas = new Map<FormId, z.ZodType<Record<string, unknown>>>();
+
+/**
+ * The schema whose safeParse runs with t() fixed to `locale`: some messages are made while parsing,
+ * and zod makes them only when the result's error is first read, so it is read here.
+ */
+function parsingIn<S extends z.ZodType>(schema: S, locale: Locale): S {
+  const safeParse = (input: unknown) =>
+    withLocale(locale, () => {
+      const result = schema.safeParse(input);
+      for (const issue of result.error?.issues ?? []) void issue.message;
+      return result;
+    });
+  return Object.assign(Object.create(schema) as S, { safeParse });
+}
+
+/**
+ * A form's schema in `locale`: its messages name the fields in that language. A schema makes some
+ * messages when built and others when parsing, so the English one is built and parses with t() fixed to English.
+ */
+export function formSchemaIn(id: FormId, locale: Locale): z.ZodType<Record<string, unknown>> {
+  if (locale === 'zh-CN') return formSchemas[id];
+  let schema = englishSchemas.get(id);
+  if (!schema) {
+    const built = withLocale(locale, () => buildFormSchema(formIn(id, locale)) as unknown as z.ZodType<Record<string, unknown>>);
+    schema = parsingIn(built, locale);
+    englishSchemas.set(id, schema);
+  }
+  return schema;
+}
 
 /** The direct-reporting forms (seeds/004): not microdata submissions, so not in `forms`. */
 export * from './agency.ts';

@@ -1,2 +1,3 @@
+export { en } from './en.ts';
 export * from './messages.ts';
 export { zhCN } from './zh-CN.ts';

@@ -311,6 +311,8 @@ export const zhCN = {
   'site.layout.email': '电子邮箱：{value}',
   'site.layout.notices': '通知公告',
   'site.layout.stats': '审核时长统计',
+  /** The language's own name, on the other language's switch (GOV.UK: a language is named in itself). */
+  'site.layout.languageName': '中文',
   'site.turnaround.title': '审核时长统计',
   'site.turnaround.intro':
     '按申请类别和月份公布审核决定的件数，以及从材料齐全到作出决定所用的工作日：中位数（一半申请不超过此数）和第 90 百分位数（九成申请不超过此数）。',
@@ -360,6 +362,7 @@ export const zhCN = {
   'site.errorSummary.inRow': '{noun} {index}：{message}',
   'site.password.title': '您的查询密码',
   'site.password.copy': '复制查询密码',
+  'site.password.copied': '已复制',
   'site.checkAnswers.empty': '未填写',
   'site.checkAnswers.change': '修改',
   'site.notice.description': '{title}：{excerpt}',

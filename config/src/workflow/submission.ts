@@ -18,6 +18,17 @@ export const statusLabels: Record<SubmissionStatus, string> = {
   revoked: '已终止使用',
 };
 
+/** The same statuses in English, for an applicant reading the public site in English (the admin stays zh-CN). */
+export const englishStatusLabels: Record<SubmissionStatus, string> = {
+  awaiting_upload: 'Waiting for the form to be uploaded',
+  awaiting_review: 'Waiting for review',
+  approved: 'Approved',
+  rejected: 'Refused',
+  returned: 'Returned for changes',
+  expired: 'Expired',
+  revoked: 'Use ended',
+};
+
 export const actions = ['upload', 'approve', 'return', 'reject', 'resubmit', 'expire', 'revoke'] as const;
 export type SubmissionAction = (typeof actions)[number];
 

@@ -11,7 +11,8 @@
     button.hidden = false;
     button.addEventListener('click', async () => {
       await navigator.clipboard.writeText(target.textContent.trim());
-      button.textContent = '已复制';
+      // The page's words, in its language (QueryPassword.astro).
+      button.textContent = button.getAttribute('data-copied');
     });
   }
 

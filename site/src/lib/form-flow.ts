@@ -4,14 +4,15 @@
  * others in hidden fields, so nothing typed is lost and the site keeps no state.
  */
 import {
+  activeLocale,
   type Field,
   type FieldOption,
   type FormDefinition,
-  formSchemas,
+  formIn,
+  formSchemaIn,
   parseForm,
   readFormValues,
   type SubmissionKindId,
-  submissionKinds,
 } from '@statdesk/config';
 import type { AstroGlobal } from 'astro';
 import type { z } from 'zod';
@@ -77,11 +78,12 @@ const chosenFiles = (form: FormDefinition, data: FormData) =>
 
 /** The flow of a microdata submission (the seed's four forms). */
 export const submissionFlow = (kind: SubmissionKindId): FlowSpec => {
-  const form = submissionKinds[kind].form as FormDefinition;
+  const locale = activeLocale();
+  const form = formIn(kind, locale);
   return {
     id: kind,
     form,
-    schema: formSchemas[kind],
+    schema: formSchemaIn(kind, locale),
     ...(form.uploads && { uploads: () => uploadsOf(form) }),
     async send(values, data) {
       const answer = await submit(kind, values, chosenFiles(form, data));
@@ -105,6 +107,8 @@ export interface FlowState {
   errors: Record<string, string>;
   /** A message for the whole form (e.g. the service refused it). */
   formError?: string;
+  /** The service's status when it refused the answers (409: the person or thing is already registered). */
+  refusedWith?: number;
   options: Record<string, FieldOption[]>;
   notices: Record<string, Notice>;
   /** Files asked for on the check step. */
@@ -148,6 +152,25 @@ async function startStep(start: NonNullable<FlowSpec['start']>, data: FormData, 
   return state('start', kept, errors, Object.keys(errors).length === 0 ? loaded.message : undefined);
 }
 
+const STEPS: readonly Step[] = ['start', 'consent', 'form', 'check'];
+
+/**
+ * The step the person was on, with what they typed and nothing judged: the language switch posts
+ * the form to the same page in the other language, so that no answer is lost (a start step's
+ * password is not carried, as when it is refused).
+ */
+function shownAgain(spec: FlowSpec, data: FormData, state: StateOf): FlowState {
+  const posted = String(data.get('_step') ?? 'form') as Step;
+  const step = STEPS.includes(posted) && (posted !== 'start' || spec.start) ? posted : 'form';
+  if (step === 'start') {
+    const { password: _typed, ...kept } = Object.fromEntries(
+      (spec.start?.fields ?? []).map((f) => [f.name, String(data.get(f.name) ?? '')]),
+    );
+    return state('start', kept);
+  }
+  return state(step, readFormValues(spec.form, data));
+}
+
 export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | FlowSpec): Promise<FlowState> {
   const spec = typeof flow === 'string' ? submissionFlow(flow) : flow;
   const { form } = spec;
@@ -175,10 +198,11 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
   }
 
   const data = await readFormBody(Astro.request);
+  const action = String(data.get('_action') ?? 'continue');
+  if (action === 'language') return shownAgain(spec, data, state);
   if (spec.start && data.get('_step') === 'start') return startStep(spec.start, data, visitorAddress(Astro), state);
   const values = readFormValues(form, data);
   const submittedStep = String(data.get('_step') ?? 'form') as Step;
-  const action = String(data.get('_action') ?? 'continue');
   // "Add another" and "remove" re-show the questions without judging them yet (GOV.UK "Add another thing").
   const moved = moveRows(form, values, action);
   if (moved) return state('form', moved, refusedRowRemoval(form, values, action));
@@ -207,7 +231,10 @@ export async function runFormFlow(Astro: AstroGlobal, flow: SubmissionKindId | F
     if (Object.keys(uploadErrors).length > 0 && Object.keys(answer.fields).length === Object.keys(uploadErrors).length)
       return state('check', values, uploadErrors);
     const fieldErrors = pickFieldErrors(answer.fields, form.fields);
-    return state('form', values, fieldErrors, Object.keys(fieldErrors).length === 0 ? answer.message : undefined);
+    return {
+      ...state('form', values, fieldErrors, Object.keys(fieldErrors).length === 0 ? answer.message : undefined),
+      refusedWith: answer.status,
+    };
   }
   stashConfirmation(Astro.cookies, Astro.url, answer.confirmation);
   if (answer.token) rememberRecordToken(Astro.cookies, Astro.url, answer.token);

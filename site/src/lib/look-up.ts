@@ -28,13 +28,13 @@ export const queryPasswordField = (shownWhen: string): Field => ({
 });
 
 /** What opens a statistician's registration: the ID number and the query password (seeds/004 §十二). */
-export const registrationIdField: Field = {
+export const registrationIdField = (): Field => ({
   name: 'idNumber',
   type: 'idCard',
   label: t('site.statisticianLookup.idLabel'),
   hint: t('site.statisticianLookup.idHint'),
-};
-export const registrationPasswordField = queryPasswordField(t('site.statisticianLookup.shownWhen'));
+});
+export const registrationPasswordField = () => queryPasswordField(t('site.statisticianLookup.shownWhen'));
 
 /** One look-up page: where it lives, the cookie that keeps its token, and what opens it. */
 export interface LookUp {

@@ -10,7 +10,7 @@ import { t } from '@statdesk/config';
 const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const CROSS_SITE_MESSAGE = t('site.request.crossSite');
+export const crossSiteMessage = () => t('site.request.crossSite');
 
 export function isCrossSiteFormPost(request: Request, url: URL): boolean {
   if (SAFE_METHODS.has(request.method) || request.headers.get('origin') === url.origin) return false;

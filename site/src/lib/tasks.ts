@@ -1,7 +1,7 @@
 import { t } from '@statdesk/config';
 
-/** The six entries of the seed's home page (seeds/000_…txt §二), then the direct-reporting tasks. */
-export const microdataTasks = [
+/** The six entries of the seed's home page (seeds/000_…txt §二), then the direct-reporting tasks; in the page's language. */
+export const microdataTasks = () => [
   {
     href: '/institutions/register',
     title: t('site.task.institutionsRegister.title'),
@@ -14,7 +14,7 @@ export const microdataTasks = [
   { href: '/outcomes', title: t('site.task.outcomes.title'), summary: t('site.task.outcomes.summary') },
 ];
 /** 一套表 (seeds/004): statistics staff and agent agencies register here. */
-export const directReportTasks = [
+export const directReportTasks = () => [
   {
     href: '/statisticians/register',
     title: t('site.task.statisticianRegister.title'),
@@ -29,8 +29,8 @@ export const directReportTasks = [
 export function describeTask(pathname: string): string | undefined {
   const path = pathname.replace(/\/$/, '') || '/';
   const task = [
-    ...microdataTasks,
-    ...directReportTasks,
+    ...microdataTasks(),
+    ...directReportTasks(),
     { href: '/outcomes/register', title: '', summary: t('site.task.outcomeRegister.summary') },
   ].find((t) => t.href === path);
   return (

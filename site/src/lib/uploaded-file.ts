@@ -14,4 +14,4 @@ export async function readUploadedFiles(request: Request): Promise<File[]> {
   return (await readFormBody(request)).getAll('file').filter(isChosen);
 }
 
-export const NO_FILE_CHOSEN = t('upload.missing');
+export const noFileChosen = () => t('upload.missing');

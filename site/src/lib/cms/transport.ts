@@ -4,6 +4,7 @@
  * can fix, a Refusal; anything else throws a CmsError naming what it asked for. It never returns
  * undefined on failure.
  */
+import { activeLocale } from '@statdesk/config';
 import type { AnswerOf, Endpoint, ParamsOf } from '@statdesk/config/contract';
 import { pathOf } from '@statdesk/config/contract';
 import type { z } from 'zod';
@@ -46,7 +47,8 @@ export function resourceOf<E extends Endpoint>(endpoint: E, input: CallInput<E> 
 
 /** The raw answer of an endpoint (file answers are streamed through as they are). */
 export function send<E extends Endpoint>(endpoint: E, input: CallInput<E> = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
+  // The CMS answers its refusals in the page's language (cms/src/middlewares/request-locale.ts).
+  const headers: Record<string, string> = { 'accept-language': activeLocale() };
   if (input.token) headers.authorization = `Bearer ${input.token}`;
   if (input.clientAddress) headers['x-forwarded-for'] = input.clientAddress;
   let body: BodyInit | undefined;

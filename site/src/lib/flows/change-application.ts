@@ -3,7 +3,7 @@ import { changePrefill } from '../cms/submissions';
 import { type FlowSpec, submissionFlow } from '../form-flow';
 import { queryPasswordField } from '../look-up';
 
-const startFields: Field[] = [
+const startFields = (): Field[] => [
   {
     name: 'applicationNo',
     type: 'text',
@@ -21,10 +21,10 @@ const startFields: Field[] = [
  * asked because the answers hold the applicant's personal data (ID number, email): a number and
  * a phone are no proof of being the applicant.
  */
-export const changeApplicationFlow: FlowSpec = {
+export const changeApplicationFlow = (): FlowSpec => ({
   ...submissionFlow('change-application'),
   start: {
-    fields: startFields,
+    fields: startFields(),
     async load(answers, visitor) {
       const answer = await changePrefill(
         { applicationNo: answers.applicationNo ?? '', phone: answers.phone ?? '', password: answers.password ?? '' },
@@ -33,4 +33,4 @@ export const changeApplicationFlow: FlowSpec = {
       return answer.ok ? { ok: true, values: answer.data.values } : answer;
     },
   },
-};
+});

@@ -31,4 +31,17 @@ describe('emails to applicants', () => {
     expect(mail.subject).toBe('【统计数据服务平台】数据使用申请（SY-2026-000006）的数据使用期限将于 2027-01-31 到期');
     expect(mail.text).toContain('如需延长，请在到期前提交数据变更申请');
   });
+
+  it('go in English to an applicant who applied in English, with no Chinese in them', () => {
+    const mails = [
+      submittedMail('data-application', 'SY-2026-000007', 'en'),
+      decisionMail('data-application', 'SY-2026-000007', 'approve', { accessStart: '2026-12-01', accessEnd: '2027-11-30' }, 'en'),
+      expiringMail('SY-2026-000007', '2027-11-30', 'en'),
+    ];
+    expect(mails[0]?.subject).toBe('[Statistical Data Service] We have received your data use application (SY-2026-000007)');
+    expect(mails[1]?.text).toContain(
+      'The decision on your data use application (number SY-2026-000007): approved.\nData use period: 2026-12-01 to 2027-11-30.',
+    );
+    for (const mail of mails) expect(`${mail.subject}${mail.text}`).not.toMatch(/[\u3400-\u9fff]/);
+  });
 });

@@ -1,8 +1,11 @@
 import {
+  activeLocale,
   type Decision,
   decisionMail,
   expiringMail,
   type FormDefinition,
+  isLocale,
+  type Locale,
   type Mail,
   passwordResetMail,
   type SubmissionKindId,
@@ -24,6 +27,9 @@ export interface QueueOptions {
   /** What caused the message, as the desk lists it (default `notice`). */
   cause?: string;
 }
+
+/** The language the applicant filled the record's form in (records from before English read as zh-CN). */
+const languageOf = (entry: Entry): Locale => (isLocale(entry.language) ? entry.language : 'zh-CN');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
@@ -47,18 +53,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     enqueue: send,
     /** 忘记查询密码: the one-time link, to the email stored on the record. */
     passwordReset: (to: string, recordNo: string, link: string, minutes: number) =>
-      sendTo(to, recordNo, passwordResetMail(recordNo, link, minutes), { cause: 'password_reset' }),
+      // Asked for on the site: in the language of that page.
+      sendTo(to, recordNo, passwordResetMail(recordNo, link, minutes, activeLocale()), { cause: 'password_reset' }),
     submitted: (kindId: SubmissionKindId, entry: Entry, trx?: Knex.Transaction) =>
-      send(kindId, entry, submittedMail(kindId, entry.recordNo), { trx, cause: 'submitted' }),
+      send(kindId, entry, submittedMail(kindId, entry.recordNo, languageOf(entry)), { trx, cause: 'submitted' }),
     decided: (kindId: SubmissionKindId, entry: Entry, decision: Decision, trx?: Knex.Transaction) =>
       send(
         kindId,
         entry,
-        decisionMail(kindId, entry.recordNo, decision, {
-          reason: entry.reviewReason as string | null,
-          accessStart: entry.accessStart as string | null,
-          accessEnd: entry.accessEnd as string | null,
-        }),
+        decisionMail(
+          kindId,
+          entry.recordNo,
+          decision,
+          {
+            reason: entry.reviewReason as string | null,
+            accessStart: entry.accessStart as string | null,
+            accessEnd: entry.accessEnd as string | null,
+          },
+          languageOf(entry),
+        ),
         { trx, cause: decision },
       ),
     /**
@@ -73,6 +86,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     deliverDue: async (now?: Date) => (mailEnabled() ? deliverDueMail(strapi, now) : 0),
     /** 30 days before the access period ends (services/access-periods): a change can still extend it. */
     expiring: (entry: Entry, trx?: Knex.Transaction) =>
-      send('data-application', entry, expiringMail(entry.recordNo, String(entry.accessEnd)), { trx, cause: 'expiring' }),
+      send('data-application', entry, expiringMail(entry.recordNo, String(entry.accessEnd), languageOf(entry)), { trx, cause: 'expiring' }),
   };
 };

@@ -3,11 +3,15 @@ import {
   composeFormCode,
   type Field,
   type FieldOption,
+  isLocale,
+  type Locale,
+  printedFormIn,
   type SubmissionKindId,
   type SubmissionStatus,
   statusLabels,
   submissionKinds,
   t,
+  translator,
 } from '@statdesk/config';
 import type { Core } from '@strapi/strapi';
 import QRCode from 'qrcode';
@@ -26,12 +30,15 @@ interface Section {
 }
 
 /** Who signs each printed form (seeds/000_…txt §3.1: 法人单位负责人签字（单位公章）). */
-const SIGN_LINE: Record<SubmissionKindId, string> = {
-  institution: t('printer.signLine.institution'),
-  'data-application': t('printer.signLine.dataApplication'),
-  'change-application': t('printer.signLine.changeApplication'),
-  outcome: t('printer.signLine.outcome'),
-};
+const SIGN_LINE = {
+  institution: 'printer.signLine.institution',
+  'data-application': 'printer.signLine.dataApplication',
+  'change-application': 'printer.signLine.changeApplication',
+  outcome: 'printer.signLine.outcome',
+} as const satisfies Record<SubmissionKindId, string>;
+
+/** The language the record was filled in; records from before English read as zh-CN. */
+const languageOf = (entry: Entry): Locale => (isLocale(entry.language) ? entry.language : 'zh-CN');
 
 /** The public's answer when this server cannot print: the HTML form prints the same page. */
 export const PDF_UNAVAILABLE = t('printer.pdfUnavailable');
@@ -77,7 +84,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Everything a print template may show, already formatted; values stay plain text for escaping. */
   async function buildView(kindId: SubmissionKindId, entry: Entry) {
-    const kind = submissionKinds[kindId];
+    // An application made in English prints in English with the Chinese beside it: the reviewer reads Chinese.
+    const locale = languageOf(entry);
+    const printed = translator(locale);
+    const form = printedFormIn(kindId, locale);
     const options = await cmsOptions();
     const institutionOption =
       kindId === 'data-application'
@@ -85,13 +95,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : [];
     const sections: Section[] = [];
     const statements: Array<{ title: string; paragraphs: string[]; signLine: string }> = [];
-    for (const field of kind.form.fields as readonly Field[]) {
+    for (const field of form.fields as readonly Field[]) {
       if (field.type === 'consent') {
         if (field.section)
           statements.push({
             ...(await noticeParagraphs((field as ConsentField).statement)),
             title: field.label,
-            signLine: SIGN_LINE[kindId],
+            signLine: printed(SIGN_LINE[kindId]),
           });
         continue;
       }
@@ -105,12 +115,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (statements.length === 0)
       statements.push({
-        title: t('printer.applicantStatementTitle'),
-        paragraphs: [t('printer.applicantStatement')],
-        signLine: SIGN_LINE[kindId],
+        title: printed('printer.applicantStatementTitle'),
+        paragraphs: [printed('printer.applicantStatement')],
+        signLine: printed(SIGN_LINE[kindId]),
       });
     return {
-      title: kind.form.title,
+      title: form.title,
       recordNo: entry.recordNo,
       submittedAt: formatShanghaiTime(entry.submittedAt),
       statusLabel: statusLabels[entry.status as SubmissionStatus],
@@ -122,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       qrCode: await QRCode.toDataURL(await formCode(kindId, entry), { margin: 1, width: 240, errorCorrectionLevel: 'Q' }),
       sections,
       statements,
-      reviewerTitle: t('printer.reviewerTitle'),
+      reviewerTitle: printed('printer.reviewerTitle'),
     };
   }
 

@@ -1,6 +1,7 @@
 import {
+  activeLocale,
   canResubmit,
-  formSchemas,
+  formSchemaIn,
   kindOfRecordNo,
   parseForm,
   type SubmissionStatus,
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Said before the answers are judged: a record that is not returned has nothing to correct.
       if (entry.status !== 'returned') throw notReturned(entry.status as SubmissionStatus);
       const kind = submissionKinds[kindId];
-      const parsed = parseForm(formSchemas[kindId], input);
+      const parsed = parseForm(formSchemaIn(kindId, activeLocale()), input);
       if (!parsed.ok) throw invalidFields(parsed.fields);
       // The phone opens the record on /query with its password's salt: it stays what it was.
       const phoneField = kind.form.phoneField;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import {
   accessRefusal,
+  activeLocale,
   type Filing,
   type FormDefinition,
-  formSchemas,
+  formSchemaIn,
   initialStatus,
   makeQueryPassword,
   normaliseQueryPassword,
@@ -152,7 +153,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       files: Record<string, UploadedFile[] | undefined> = {},
     ): Promise<SubmitAnswer<K>> {
       const kind = submissionKinds[kindId];
-      const parsed = parseForm(formSchemas[kindId], answersOf(input));
+      const parsed = parseForm(formSchemaIn(kindId, activeLocale()), answersOf(input));
       if (!parsed.ok) throw invalidFields(parsed.fields);
       const organisationName = await checkReferences(kindId, parsed.values);
       const formFiles = await checkFormFiles((kind.form as FormDefinition).uploads ?? [], files);
@@ -181,6 +182,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             organisationName,
             passwordHash,
             submittedAt: now.toISOString(),
+            // The language the request came in: the applicant's mail and printed form follow it.
+            language: activeLocale(),
           }),
         });
         await appendEvent(
@@ -189,7 +192,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           now.toISOString(),
         );
         // The confirmation is queued with the record: stored together or not at all.
-        const entry = { ...parsed.values, id: 0, documentId: '', recordNo: no, status } as Entry;
+        const entry = { ...parsed.values, id: 0, documentId: '', recordNo: no, status, language: activeLocale() } as Entry;
         await serviceOf(strapi, 'plugin::review-desk.notify').submitted(kindId, entry, trx);
         return no;
       }).catch(async (error: unknown) => {
