@@ -1,10 +1,10 @@
-import { t } from '../i18n/index.ts';
 import { operatorCauseLabels } from '../direct-report/operators.ts';
 import { categoryLabels, enterpriseFieldLabels } from '../direct-report/types.ts';
 import type { Field, FormDefinition } from '../fields/types.ts';
 import { agencyFieldLabels, agencyForm } from '../forms/agency.ts';
 import { forms } from '../forms/index.ts';
 import { statisticianFieldLabels, statisticianForm } from '../forms/statistician.ts';
+import { t } from '../i18n/index.ts';
 import { type SubmissionKindId, submissionKinds, systemFieldLabels } from '../submissions.ts';
 import { agencyActionLabels, agencyStatusLabels } from '../workflow/agency.ts';
 import { registrationActionLabels, registrationStateLabels } from '../workflow/statistician.ts';

@@ -215,6 +215,11 @@ export const en: Messages = {
   'upload.missing': 'Select a file to upload',
   'upload.empty': 'The file is empty: select it again',
   'upload.tooLarge': 'The file must be 10MB or smaller: compress it or scan at a lower resolution and upload it again',
+  'upload.qr.otherRecord':
+    'This is the form of application {found}, not of this application {no}. Upload this application’s form, printed, signed and stamped',
+  'upload.qr.outdated':
+    'This form of application {no} was printed before the application changed (QR code version {printed}, current version {current}). Download and print the form again, then upload it signed and stamped',
+  'upload.qr.unreadable': 'QR code not read',
   'upload.tooManyPages':
     'You can upload up to {max} files at once: scan a form of several pages into one PDF, or take one photo of each page and upload them together',
   'upload.wrongType': 'The scan must be a PDF, JPG or PNG',
@@ -268,6 +273,7 @@ export const en: Messages = {
   'admin.fileNotFound': 'File not found',
   'admin.signIn.invalidCredentials': 'The email or password is wrong',
   'admin.signIn.tooMany': 'Too many sign-in attempts: try again later',
+  'admin.signIn.tooManyFor': 'Too many sign-in attempts: try again in {minutes} minutes',
   'admin.profile.currentPasswordWrong': 'The current password is wrong',
   'admin.profile.currentPasswordRequired': 'Enter the current password to change the password',
   'admin.profile.emailTaken': 'Another account already uses this email',
