@@ -301,6 +301,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
   },
 
+  /**
+   * `find`'s answer as JSON text, written once per version of the data: the shared IPs of 100 000
+   * enterprises are megabytes to stringify, which a report served again should not cost.
+   */
+  async findJson(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}): Promise<string> {
+    return reportCacheOf(strapi.db.connection).get(['find-json', periodCode, filter, scope, whatIf], async () =>
+      JSON.stringify(await this.find(periodCode, filter, scope, whatIf)),
+    );
+  },
+
   /** `find` computed afresh: the report's statement over the summaries (rule.ts), then what it shows beside. */
   async computeFind(periodCode: string, filter: EnterpriseFilter, scope: RegionScope, whatIf: WhatIf) {
     const { query, closing, selection } = await this.checked(periodCode, filter, scope, whatIf);
