@@ -81,10 +81,11 @@ async function main(): Promise<void> {
     const timed = async (path: string) => {
       const t = performance.now();
       const response = await fetch(`${base}${path}`, { headers: auth });
-      await response.arrayBuffer();
+      reportBytes = (await response.arrayBuffer()).byteLength;
       if (!response.ok) throw new Error(`${path} answered ${response.status}`);
       return performance.now() - t;
     };
+    let reportBytes = 0;
     const reportPath = `/api/direct-report/reports/${PERIOD.code}?pageSize=100`;
     // The first read after the batches computes the report; later ones, with nothing changed, are served again.
     const computed = await timed(reportPath);
@@ -118,7 +119,7 @@ direct-report benchmark (${values.large ? 'large' : 'default'} size${values['tim
   ingestion                    ${Math.round(rate).toLocaleString()} events/s  (target ≥ 50 000; ${(rate / floor.rate).toFixed(2)}× a plain COPY's ${Math.round(floor.rate).toLocaleString()} events/s)
   ingestion CPU per event      PostgreSQL ${pgMicros.toFixed(1)} µs + Strapi ${strapiMicros.toFixed(1)} µs = ${(pgMicros + strapiMicros).toFixed(1)} µs  (target ≤ 20 µs; a plain COPY: PostgreSQL ${floor.micros.toFixed(1)} µs)
   report, computed             ${seconds(computed)}  (${ofCount(computed)}; the first read after the batches)
-  report, read again (median of 5) ${seconds(report)}  (target ≤ 0.1 s at 10 M events; ${ofCount(report)})
+  report, read again (median of 5) ${seconds(report)}  (target ≤ 0.1 s at 10 M events; ${ofCount(report)}; ${(reportBytes / 1e6).toFixed(1)} MB of JSON)
   report after a window change ${seconds(rebuild)}  (target ≤ 10 s at 10 M events; ${ofCount(rebuild)}; moves the summary)
   report, summary built anew   ${seconds(fullRebuild)}  (${ofCount(fullRebuild)}; every login read again)
   count(*) scan of events      ${seconds(count)}  (the floor of the reports)
