@@ -16,7 +16,9 @@ insert into dr_report_versions (slot) select generate_series(0, 63) on conflict 
 
 create or replace function statdesk_report_changed() returns trigger language plpgsql as $$
 begin
-  update dr_report_versions set version = version + 1 where slot = (pg_current_xact_id()::text::bigint % 64)::int;
+  -- An upsert, so that a counter lost (a table emptied by hand) does not stop the version moving.
+  insert into dr_report_versions as v (slot, version) values ((pg_current_xact_id()::text::bigint % 64)::int, 1)
+  on conflict (slot) do update set version = v.version + 1;
   return null;
 end $$;
 
