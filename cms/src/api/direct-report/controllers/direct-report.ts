@@ -30,6 +30,8 @@ export default {
       // The whole report: the platform's files are not scoped or filtered, only computed with a what-if.
       if (format === 'csv' || format === 'xlsx')
         return sendAttachment(ctx, await service('report').exportFile(period, format, {}, {}, whatIf));
-      return { body: await service('report').find(period, enterpriseFilterOf(ctx.query), {}, whatIf) };
+      const body = await service('report').findJson(period, enterpriseFilterOf(ctx.query), {}, whatIf);
+      ctx.type = 'application/json';
+      return { body };
     }),
 };

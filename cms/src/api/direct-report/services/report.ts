@@ -29,6 +29,7 @@ import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
 import { adminAccountsOf } from './admin-logins';
 import { closedPeriods } from './closing';
 import { type CauseCount, causeCounts, labelSharedIps, operatorAddresses } from './operators';
+import { reportCacheOf } from './report-cache';
 import { computeReportInSql, computeReportPage, computeReportTotals, type RuleQuery } from './rule';
 
 /** An enterprise's result with the admin accounts that logged in to its data (admin-logins.ts). */
@@ -267,6 +268,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The latest periods (newest first) with their totals (a region scope's, if given), for the dashboard's trend. */
   async trend(limit = 12, scope: RegionScope = {}) {
+    return reportCacheOf(strapi.db.connection).get(['trend', limit, scope], () => this.computeTrend(limit, scope));
+  },
+
+  /** `trend` computed afresh. */
+  async computeTrend(limit: number, scope: RegionScope) {
     const rows = (await strapi.db.query(PERIOD).findMany({ orderBy: { opensAt: 'desc' }, limit })) as PeriodRow[];
     const closings = await closedPeriods(
       strapi.db.connection,
@@ -290,6 +296,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * 市州 or 县区 bureau) the whole report covers that region only, and a filter outside it is refused.
    */
   async find(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}) {
+    return reportCacheOf(strapi.db.connection).get(['find', periodCode, filter, scope, whatIf], () =>
+      this.computeFind(periodCode, filter, scope, whatIf),
+    );
+  },
+
+  /**
+   * `find`'s answer as JSON text, written once per version of the data: the shared IPs of 100 000
+   * enterprises are megabytes to stringify, which a report served again should not cost.
+   */
+  async findJson(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}): Promise<string> {
+    return reportCacheOf(strapi.db.connection).get(['find-json', periodCode, filter, scope, whatIf], async () =>
+      JSON.stringify(await this.find(periodCode, filter, scope, whatIf)),
+    );
+  },
+
+  /** `find` computed afresh: the report's statement over the summaries (rule.ts), then what it shows beside. */
+  async computeFind(periodCode: string, filter: EnterpriseFilter, scope: RegionScope, whatIf: WhatIf) {
     const { query, closing, selection } = await this.checked(periodCode, filter, scope, whatIf);
     const pageSize = Math.min(Math.max(filter.pageSize ?? 100, 1), 1000);
     const page = Math.max(filter.page ?? 1, 1);

@@ -16,52 +16,118 @@ export interface SummaryWindow {
   closesAt: Date;
 }
 
-const builtFor = async (knex: Knex, window: SummaryWindow): Promise<boolean> => {
-  const row = (await knex.raw('select opens_at, closes_at from dr_period_summaries where period_code = ?', [window.code])).rows[0] as
+/** The window a period's summary was built for, if it has one. */
+const builtWindow = async (knex: Knex, code: string): Promise<{ opensAt: Date; closesAt: Date } | undefined> => {
+  const row = (await knex.raw('select opens_at, closes_at from dr_period_summaries where period_code = ?', [code])).rows[0] as
     | { opens_at: Date; closes_at: Date }
     | undefined;
-  return row !== undefined && row.opens_at.getTime() === window.opensAt.getTime() && row.closes_at.getTime() === window.closesAt.getTime();
+  return row && { opensAt: row.opens_at, closesAt: row.closes_at };
 };
 
-/** Makes sure the period's summary is built for its current window, rebuilding it from the raw events if not. */
+const builtFor = (built: { opensAt: Date; closesAt: Date } | undefined, window: SummaryWindow): boolean =>
+  built !== undefined && built.opensAt.getTime() === window.opensAt.getTime() && built.closesAt.getTime() === window.closesAt.getTime();
+
+/** Rule step 1 over the raw events, for the enterprises being rebuilt (all, or those in dr_rebuilt). */
+const loginsIn = (only: boolean) =>
+  `account_kind = 'enterprise' and at >= :opens and at < :closes${only ? ' and enterprise_code in (select enterprise_code from dr_rebuilt)' : ''}`;
+
+/**
+ * The summary rows of the enterprises being rebuilt (every one, or those listed in dr_rebuilt)
+ * from the raw events of the window, in SQL: nothing passes through JavaScript. The IPs' counts
+ * are left to the caller, which knows which IPs changed.
+ */
+async function insertFromEvents(trx: Knex.Transaction, bounds: Record<string, unknown>, only: boolean): Promise<void> {
+  await trx.raw(
+    `insert into dr_period_logins (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
+     select :code, f.enterprise_code, f.at, f.seq, f.ip, l.at, l.seq, l.ip
+     from (select distinct on (enterprise_code) enterprise_code, at, seq, ip from dr_login_events
+           where ${loginsIn(only)} order by enterprise_code, at, seq) f
+     join (select distinct on (enterprise_code) enterprise_code, at, seq, ip from dr_login_events
+           where ${loginsIn(only)} order by enterprise_code, at desc, seq desc) l
+     using (enterprise_code)`,
+    bounds,
+  );
+  await trx.raw(
+    `insert into dr_period_ip_accounts (period_code, ip, enterprise_code, account, first_seen, last_seen)
+     select :code, ip, enterprise_code, account, min(at), max(at) from dr_login_events
+     where ${loginsIn(only)}
+     group by ip, enterprise_code, account`,
+    bounds,
+  );
+  await trx.raw(
+    `insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
+     select distinct period_code, ip, enterprise_code from dr_period_ip_accounts where period_code = :code
+     ${only ? 'and enterprise_code in (select enterprise_code from dr_rebuilt)' : ''}`,
+    bounds,
+  );
+}
+
+/** Builds a period's summary for its window from nothing. Under the exclusive lock. */
+async function buildAll(trx: Knex.Transaction, bounds: Record<string, unknown>): Promise<void> {
+  await deleteSummary(trx, bounds.code as string);
+  await trx.raw('insert into dr_period_summaries (period_code, opens_at, closes_at) values (:code, :opens, :closes)', bounds);
+  await insertFromEvents(trx, bounds, false);
+  await trx.raw(
+    `insert into dr_period_ips (period_code, ip, enterprises)
+     select period_code, ip, count(*) from dr_period_ip_enterprises where period_code = :code group by period_code, ip`,
+    bounds,
+  );
+}
+
+/**
+ * Moves a summary built for another window to this one. Only an enterprise with an
+ * enterprise-kind login inside one window and outside the other can change (rule steps 1–3 read
+ * nothing else), so only those are rebuilt from the raw events, along their primary key, with the
+ * counts of the IPs they had or have: moving a month's window by a day reads that day's logins,
+ * not the month's. Under the exclusive lock.
+ */
+async function moveWindow(trx: Knex.Transaction, bounds: Record<string, unknown>, built: { opensAt: Date; closesAt: Date }) {
+  const moved = { ...bounds, old_opens: built.opensAt, old_closes: built.closesAt };
+  await trx.raw(
+    `create temporary table dr_rebuilt on commit drop as
+     select distinct enterprise_code from dr_login_events
+     where account_kind = 'enterprise' and at >= least(:opens::timestamptz, :old_opens::timestamptz) and at < greatest(:closes::timestamptz, :old_closes::timestamptz)
+       and (at >= :opens and at < :closes) <> (at >= :old_opens and at < :old_closes)`,
+    moved,
+  );
+  await trx.raw('analyze dr_rebuilt');
+  const only = 'enterprise_code in (select enterprise_code from dr_rebuilt)';
+  await trx.raw(
+    `create temporary table dr_rebuilt_ips on commit drop as
+     select distinct ip from dr_period_ip_enterprises where period_code = :code and ${only}`,
+    moved,
+  );
+  for (const table of ['dr_period_logins', 'dr_period_ip_accounts', 'dr_period_ip_enterprises']) {
+    await trx.raw(`delete from ${table} where period_code = :code and ${only}`, moved);
+  }
+  await insertFromEvents(trx, moved, true);
+  await trx.raw(`insert into dr_rebuilt_ips select distinct ip from dr_period_ip_enterprises where period_code = :code and ${only}`, moved);
+  const touched = 'ip in (select ip from dr_rebuilt_ips)';
+  await trx.raw(`delete from dr_period_ips where period_code = :code and ${touched}`, moved);
+  await trx.raw(
+    `insert into dr_period_ips (period_code, ip, enterprises)
+     select period_code, ip, count(*) from dr_period_ip_enterprises where period_code = :code and ${touched} group by period_code, ip`,
+    moved,
+  );
+  await trx.raw('update dr_period_summaries set opens_at = :opens, closes_at = :closes, built_at = now() where period_code = :code', moved);
+}
+
+/**
+ * Makes sure the period's summary is built for its current window: moved from the window it was
+ * built for, or built from the raw events when it has none.
+ */
 export async function ensureSummary(knex: Knex, window: SummaryWindow): Promise<void> {
-  if (await builtFor(knex, window)) return;
+  if (builtFor(await builtWindow(knex, window.code), window)) return;
   await knex.transaction(async (trx) => {
     await trx.raw(`select pg_advisory_xact_lock(${SUMMARY_LOCK})`);
     // Millions of logins sorted by enterprise: in memory, not in temporary files.
     await trx.raw(`set local work_mem = '256MB'`);
     // Another instance may have built it while this one waited for the lock.
-    if (await builtFor(trx, window)) return;
+    const built = await builtWindow(trx, window.code);
+    if (builtFor(built, window)) return;
     const bounds = { code: window.code, opens: window.opensAt, closes: window.closesAt };
-    await deleteSummary(trx, window.code);
-    await trx.raw('insert into dr_period_summaries (period_code, opens_at, closes_at) values (:code, :opens, :closes)', bounds);
-    await trx.raw(
-      `insert into dr_period_logins (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
-       select :code, f.enterprise_code, f.at, f.seq, f.ip, l.at, l.seq, l.ip
-       from (select distinct on (enterprise_code) enterprise_code, at, seq, ip from dr_login_events
-             where account_kind = 'enterprise' and at >= :opens and at < :closes order by enterprise_code, at, seq) f
-       join (select distinct on (enterprise_code) enterprise_code, at, seq, ip from dr_login_events
-             where account_kind = 'enterprise' and at >= :opens and at < :closes order by enterprise_code, at desc, seq desc) l
-       using (enterprise_code)`,
-      bounds,
-    );
-    await trx.raw(
-      `insert into dr_period_ip_accounts (period_code, ip, enterprise_code, account, first_seen, last_seen)
-       select :code, ip, enterprise_code, account, min(at), max(at) from dr_login_events
-       where account_kind = 'enterprise' and at >= :opens and at < :closes
-       group by ip, enterprise_code, account`,
-      bounds,
-    );
-    await trx.raw(
-      `insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
-       select distinct period_code, ip, enterprise_code from dr_period_ip_accounts where period_code = :code`,
-      bounds,
-    );
-    await trx.raw(
-      `insert into dr_period_ips (period_code, ip, enterprises)
-       select period_code, ip, count(*) from dr_period_ip_enterprises where period_code = :code group by period_code, ip`,
-      bounds,
-    );
+    if (built) await moveWindow(trx, bounds, built);
+    else await buildAll(trx, bounds);
     await analyzeSummaries(trx);
   });
 }
