@@ -112,4 +112,21 @@ describe('applying in English', () => {
     await expect(page.getByRole('link', { name: 'Download the form (PDF)' }).isVisible()).resolves.toBe(true);
     await page.close();
   });
+
+  it('asks statistics staff and agencies in English too, and refuses a wrong ID number in English next to its field', async () => {
+    const page = await openPage(browser, { locale: 'en-GB' });
+    await page.goto(siteUrl('/en/statisticians/register'));
+    await fillByLabel(page, { 'Full name': 'Zhang Wei', 'Resident ID card number': '51010419900307' });
+    await page.getByLabel('I am registering myself').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const idError = page.locator('#idNumber-error');
+    await expect(idError.textContent()).resolves.toContain('An ID card number is 18 characters: 17 digits, then a digit or X');
+    // What was typed stays.
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('Zhang Wei');
+
+    await page.goto(siteUrl('/en/agencies/register'));
+    for (const label of ['Agency name', 'County, city or district', 'Office address', 'Contact’s phone'])
+      await expect(page.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
+    await page.close();
+  });
 });

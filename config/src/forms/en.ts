@@ -6,7 +6,9 @@
  */
 import type { Field, FormDefinition } from '../fields/types.ts';
 import type { Locale } from '../i18n/messages.ts';
+import type { agencyForm } from './agency.ts';
 import type { changeApplication, dataApplication, FormId, institution, outcome } from './index.ts';
+import type { statisticianForm } from './statistician.ts';
 
 /** One field's English words; `options` and `columns` by value and column name. */
 export interface FieldEnglish {
@@ -174,6 +176,87 @@ export const formsEnglish: { readonly [Id in FormId]: FormEnglish } = {
   'data-application': dataApplicationEn,
   'change-application': changeApplicationEn,
   outcome: outcomeEn,
+};
+
+const CREDIT_CODE = 'Unified social credit code';
+
+/** 统计从业人员注册登记 (seeds/004 §十): for staff of Sichuan's enterprises, some of whom read English better. */
+export const statisticianEnglish: FormEnglish<typeof statisticianForm> = {
+  title: 'Registration form for statistics staff',
+  sections: { 个人信息: 'About you', 统计服务单位情况: 'Enterprises you report for' },
+  fields: {
+    name: { label: 'Full name' },
+    idNumber: {
+      label: 'Resident ID card number',
+      hint: '18-character resident ID card number; your gender and date of birth are read from it, so you do not enter them',
+    },
+    phone: { label: 'Mobile phone number' },
+    email: { label: 'Email address' },
+    education: {
+      label: 'Education',
+      options: {
+        高中及以下: 'Senior high school or below',
+        中专: 'Secondary vocational school',
+        大专: 'Junior college',
+        本科: 'Bachelor’s degree',
+        硕士研究生: 'Master’s degree',
+        博士研究生: 'Doctorate',
+      },
+    },
+    qualification: {
+      label: 'Statistics qualification or professional title',
+      options: {
+        无: 'None',
+        统计员: 'Statistical clerk',
+        助理统计师: 'Assistant statistician',
+        统计师: 'Statistician',
+        高级统计师: 'Senior statistician',
+        正高级统计师: 'Professor-level senior statistician',
+      },
+    },
+    employer: { label: 'Employer' },
+    registeredBy: {
+      label: 'Who is registering',
+      options: { self: 'I am registering myself', on_behalf: 'The comprehensive statistician of my enterprise is registering me' },
+    },
+    serviceUnits: {
+      label: 'Enterprises you report for',
+      hint: 'Enter each enterprise you do statistical work for, up to 30, each once',
+      rowNoun: 'enterprise',
+      columns: {
+        code: { label: CREDIT_CODE },
+        name: { label: 'Enterprise name' },
+        role: { label: 'Your work', options: { comprehensive: 'Comprehensive statistics', specialised: 'Specialised statistics' } },
+      },
+    },
+  },
+};
+
+/** 统计代理机构登记 (seeds/004 §七). County names stay as GB/T 2260 writes them. */
+export const agencyEnglish: FormEnglish<typeof agencyForm> = {
+  title: 'Registration form for statistical agents',
+  sections: { 代理机构: 'Agency', 联系人: 'Contact', 委托企业: 'Delegating enterprises' },
+  fields: {
+    agencyName: { label: 'Agency name' },
+    creditCode: { label: CREDIT_CODE },
+    countyCode: { label: 'County, city or district', hint: 'The statistics bureau there reviews the registration first' },
+    address: { label: 'Office address' },
+    contactName: { label: 'Contact’s name' },
+    contactPhone: { label: 'Contact’s phone', hint: 'The statistics bureau calls this number while it reviews the registration' },
+    contactEmail: { label: 'Email address' },
+    delegators: {
+      label: 'Delegating enterprises',
+      hint: 'Enter the enterprises that entrust this agency with their statistical reports. Each sends an entrustment letter with its official seal. With many enterprises, upload a list of them (Excel or CSV) in the next step instead',
+      rowNoun: 'enterprise',
+      columns: { code: { label: CREDIT_CODE }, name: { label: 'Enterprise name' } },
+    },
+  },
+  uploads: {
+    businessLicence: 'Business licence',
+    legalPersonCertificate: 'Legal person certificate',
+    delegatorList: 'List of delegating enterprises',
+    listLetters: 'Entrustment letters of the listed enterprises',
+  },
 };
 
 /** A field with its English words in place of the zh-CN ones (options and columns too). */

@@ -380,6 +380,7 @@ export const en: Messages = {
     'For security, this site only accepts forms sent from its own pages. Open the page on this site and fill in the form again.',
   'site.request.refused': 'The request was not accepted',
   'site.agency.nthEnterprise': 'Delegating enterprise {n}',
+  'site.agency.letterLabel': 'Entrustment letter of {name}',
   'site.agency.listFormat':
     'An Excel (.xlsx) or CSV file, one enterprise a row: the legal entity code (unified social credit code) in the first column and the enterprise name in the second; the first row can be a heading row; 10MB or less',
   'site.agency.listOptional':

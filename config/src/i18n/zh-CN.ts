@@ -375,6 +375,7 @@ export const zhCN = {
   'site.request.refused': '请求未被接受',
   /** The letter of an enterprise whose name is not typed yet. */
   'site.agency.nthEnterprise': '第{n}个委托企业',
+  'site.agency.letterLabel': '{name}的委托书',
   /** The list of delegating enterprises as a file, on the check step (seeds/004 §七: 清单电子文本). */
   'site.agency.listFormat':
     'Excel（.xlsx）或 CSV 文件，一行一个企业：第一列为法人代码（统一社会信用代码），第二列为企业名称，第一行可以是标题行（法人代码、企业名称）；不超过 10MB',

@@ -1,11 +1,12 @@
 import {
   type AgencyValues,
+  activeLocale,
   agencyDocuments,
-  agencyForm,
+  agencyFormIn,
   agencyListUploads,
-  agencySchema,
+  agencySchemaIn,
+  agencyUploadLabel,
   delegatorListTypes,
-  letterLabel,
   letterUpload,
   t,
 } from '@statdesk/config';
@@ -29,19 +30,24 @@ const listUploads = (typed: number): Upload[] => {
   return [
     {
       ...agencyListUploads.list,
+      label: agencyUploadLabel(agencyListUploads.list, activeLocale()),
       accept: LIST_ACCEPT,
       hint: typed > 0 ? t('site.agency.listOptional', { format }) : t('site.agency.listNeeded', { format }),
       ...(typed > 0 && { optional: true }),
     },
-    { ...agencyListUploads.letters, hint: t('site.agency.listLetters') },
+    {
+      ...agencyListUploads.letters,
+      label: agencyUploadLabel(agencyListUploads.letters, activeLocale()),
+      hint: t('site.agency.listLetters'),
+    },
   ];
 };
 
 const documentsOf = (values: Record<string, unknown>): Upload[] => [
-  ...agencyDocuments.map((d) => ({ name: d.name, label: d.label })),
+  ...agencyDocuments.map((d) => ({ name: d.name, label: agencyUploadLabel(d, activeLocale()) })),
   ...typedDelegators(values).map((d, i) => ({
     name: letterUpload(i),
-    label: letterLabel(d.name || t('site.agency.nthEnterprise', { n: i + 1 })),
+    label: t('site.agency.letterLabel', { name: d.name || t('site.agency.nthEnterprise', { n: i + 1 }) }),
   })),
   ...listUploads(typedDelegators(values).length),
 ];
@@ -66,8 +72,13 @@ const onListField = (refusal: Refusal, values: Record<string, unknown>): Refusal
 /** 统计代理机构登记 (seeds/004 §七): the documents are asked for once the list of enterprises is final. */
 export const agencyFlow: FlowSpec = {
   id: 'agency',
-  form: agencyForm,
-  schema: agencySchema as never,
+  // Getters: the page's language is the request's (site/src/middleware.ts).
+  get form() {
+    return agencyFormIn(activeLocale());
+  },
+  get schema() {
+    return agencySchemaIn(activeLocale()) as never;
+  },
   uploads: documentsOf,
   async send(values, data) {
     const answer = await registerAgency(values, chosenFiles(values, data));

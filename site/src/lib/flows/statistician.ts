@@ -1,4 +1,4 @@
-import { statisticianForm, statisticianSchema } from '@statdesk/config';
+import { activeLocale, statisticianFormIn, statisticianSchemaIn } from '@statdesk/config';
 import { registerStatistician } from '../cms/statisticians';
 import type { FlowSpec } from '../form-flow';
 
@@ -18,8 +18,8 @@ export interface RegistrationLinks {
  */
 export const statisticianFlow = ({ gateToken, inviteToken, registrarToken }: RegistrationLinks = {}): FlowSpec => ({
   id: 'statistician',
-  form: statisticianForm,
-  schema: statisticianSchema as never,
+  form: statisticianFormIn(activeLocale()),
+  schema: statisticianSchemaIn(activeLocale()) as never,
   async send(values, _data, visitor) {
     const onBehalf = values.registeredBy === 'on_behalf' ? registrarToken : undefined;
     const answer = await registerStatistician(

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, FormDefinition } from '../../../../config/src/fields/types.ts';
-import { type FormId, formIn, formSchemaIn, forms, formsEnglish, printedFormIn } from '../../../../config/src/forms/index.ts';
+import { agencyDocuments, agencyForm } from '../../../../config/src/forms/agency.ts';
+import {
+  agencyFormIn,
+  agencySchemaIn,
+  agencyUploadLabel,
+  type FormId,
+  formIn,
+  formSchemaIn,
+  forms,
+  formsEnglish,
+  printedFormIn,
+  statisticianFormIn,
+  statisticianSchemaIn,
+} from '../../../../config/src/forms/index.ts';
+import { statisticianForm } from '../../../../config/src/forms/statistician.ts';
 
 const CJK = /[\u3400-\u9fff]/;
 const formIds = Object.keys(forms) as FormId[];
@@ -65,5 +79,29 @@ describe('the forms in English', () => {
       label: 'Journal article 期刊论文',
     });
     expect(printedFormIn('outcome', 'zh-CN')).toBe(forms.outcome);
+  });
+
+  it('gives the statistics staff’s and the agencies’ forms English words, but for the county names', () => {
+    const english = [statisticianFormIn('en'), agencyFormIn('en')].flatMap((form) => [
+      form.title,
+      ...form.fields.filter((field) => field.name !== 'countyCode').flatMap(textsOf),
+    ]);
+    expect(english.filter((text) => CJK.test(text))).toEqual([]);
+    expect(agencyFormIn('en').fields.find((field) => field.name === 'countyCode')?.label).toBe('County, city or district');
+    expect(agencyDocuments.map((document) => agencyUploadLabel(document, 'en'))).toEqual(['Business licence', 'Legal person certificate']);
+    expect(statisticianFormIn('zh-CN')).toBe(statisticianForm);
+    expect(agencyFormIn('zh-CN')).toBe(agencyForm);
+  });
+
+  it('refuses a statistician’s and an agency’s answers in English, and in zh-CN on the Chinese pages', () => {
+    const messageOn = (issues: readonly { path: PropertyKey[]; message: string }[] | undefined, field: string) =>
+      issues?.find((issue) => issue.path[0] === field)?.message;
+    expect(messageOn(statisticianSchemaIn('en').safeParse({ idNumber: '123' }).error?.issues, 'idNumber')).toMatchInlineSnapshot(
+      `"An ID card number is 18 characters: 17 digits, then a digit or X"`,
+    );
+    expect(messageOn(statisticianSchemaIn('zh-CN').safeParse({ idNumber: '123' }).error?.issues, 'idNumber')).toBe(
+      '身份证号码应为18位：前17位是数字，最后一位是数字或X',
+    );
+    expect(messageOn(agencySchemaIn('en').safeParse({}).error?.issues, 'agencyName')).toMatchInlineSnapshot(`"Enter Agency name"`);
   });
 });

@@ -363,6 +363,7 @@ describe('zh-CN texts', () => {
   it('pins the public site texts', () => {
     expect(area('site')).toMatchInlineSnapshot(`
       {
+        "site.agency.letterLabel": "{name}的委托书",
         "site.agency.listFormat": "Excel（.xlsx）或 CSV 文件，一行一个企业：第一列为法人代码（统一社会信用代码），第二列为企业名称，第一行可以是标题行（法人代码、企业名称）；不超过 10MB",
         "site.agency.listLetters": "上传委托企业清单时须上传：清单所列各企业加盖公章的委托书，扫描成一个 PDF 文件（或一张图片）",
         "site.agency.listNeeded": "您没有逐个填写委托企业，请上传委托企业清单。{format}",

@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AgencyStatus,
   type AgencyValues,
+  activeLocale,
   agencyDocuments,
   agencyListUploads,
-  agencySchema,
+  agencySchemaIn,
   agencyStatusLabels,
   cityOfCounty,
   type Delegator,
@@ -97,7 +98,7 @@ async function checkedAnswers(
   files: Record<string, UploadedFile | undefined>,
   storedList?: { bytes: Buffer; fileName: string },
 ) {
-  const parsed = parseForm(agencySchema, answersOf(body));
+  const parsed = parseForm(agencySchemaIn(activeLocale()), answersOf(body));
   if (!parsed.ok) throw invalidFields(parsed.fields);
   const values = parsed.values;
   const pilots = (await strapi.db.query('api::agency-pilot.agency-pilot').findMany({ select: ['regionCode'] })) as Array<{

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  activeLocale,
   makeQueryPassword,
   normaliseQueryPassword,
   parseForm,
@@ -8,7 +9,7 @@ import {
   registrationStateLabels,
   type ServiceUnit,
   type StatisticianValues,
-  statisticianSchema,
+  statisticianSchemaIn,
   t,
 } from '@statdesk/config';
 import { type Registration, recordKinds } from '@statdesk/config/contract';
@@ -66,7 +67,7 @@ const alreadyRegistered = () =>
 
 /** The values a registration stores: the answers, with gender and birth date derived from the ID (GB 11643). */
 export function registrationValues(input: unknown): StatisticianValues & { gender: 'male' | 'female'; birthDate: string } {
-  const parsed = parseForm(statisticianSchema, input);
+  const parsed = parseForm(statisticianSchemaIn(activeLocale()), input);
   if (!parsed.ok) throw invalidFields(parsed.fields);
   const facts = parseIdCard(parsed.values.idNumber);
   if (!facts.ok) throw invalidFields({ idNumber: facts.message });
