@@ -294,6 +294,14 @@ export const zhCN = {
   'printer.applicantStatementTitle': '申请人确认',
   'printer.applicantStatement': '本人确认以上信息真实、准确、完整。',
   'printer.reviewerTitle': '数据开发中心',
+  // The printed form's own words (config/templates): in an English application, English beside them.
+  'printer.head.recordNo': '申请编号',
+  'printer.head.submittedAt': '提交时间',
+  'printer.head.accessPeriod': '数据使用期限',
+  'printer.head.qrAlt': '申请编号 {no} 的二维码',
+  'printer.reviewerOpinion': '数据开发中心意见',
+  'printer.reviewerSign': '单位负责人签字（单位公章）：　　　　年　　月　　日',
+  'printer.forInstitutions': '（供机构使用）',
   // The public site (site/src): pages, components and their helpers.
   'site.common.serviceName': '统计数据服务平台',
   'site.common.backHome': '返回首页',

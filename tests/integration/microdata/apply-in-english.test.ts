@@ -68,6 +68,9 @@ describe('an application made in English', () => {
     expect(html).toContain('Application to use microdata 微观数据使用申请表');
     expect(html).toContain('Project leader’s name 项目负责人姓名');
     expect(html).toContain('National Social Science Foundation 国家社会科学基金');
+    // The form's own words too: its running head and the centre's sign-off.
+    expect(html).toContain(`Application number 申请编号：<strong>${no}</strong>`);
+    expect(html).toContain('Opinion of the data development centre 数据开发中心意见');
   });
 
   it('leaves an application made in zh-CN as it was', async () => {
@@ -78,5 +81,12 @@ describe('an application made in English', () => {
     expect(record.language).toBe('zh-CN');
     const [mail] = await cms.strapi.db.connection('mail_outbox').where({ record_no: submitted.body.applicationNo });
     expect(mail.subject).toContain('【统计数据服务平台】已收到您的数据使用申请');
+    const form = await fetch(`${cms.url}/api/public/records/${submitted.body.applicationNo}/form.html`, {
+      headers: { authorization: `Bearer ${submitted.body.token}` },
+    });
+    const html = await form.text();
+    expect(html).toContain(`申请编号：<strong>${submitted.body.applicationNo}</strong>`);
+    expect(html).toContain('<th>数据开发中心意见</th>');
+    expect(html).not.toContain('Application number');
   });
 });

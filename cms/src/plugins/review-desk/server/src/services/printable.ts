@@ -126,13 +126,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       statusLabel: statusLabels[entry.status as SubmissionStatus],
       // The period granted at approval, printed with the answers it was granted for (seeds/000 §二).
       accessPeriod: entry.accessStart
-        ? t('workflow.submission.accessPeriod', { start: String(entry.accessStart), end: String(entry.accessEnd) })
+        ? printed('workflow.submission.accessPeriod', { start: String(entry.accessStart), end: String(entry.accessEnd) })
         : '',
       // Level Q (ISO/IEC 18004: about 25 % of the code restored) so a stamp or a fold over the code still reads.
       qrCode: await QRCode.toDataURL(await formCode(kindId, entry), { margin: 1, width: 240, errorCorrectionLevel: 'Q' }),
       sections,
       statements,
       reviewerTitle: printed('printer.reviewerTitle'),
+      words: {
+        recordNo: printed('printer.head.recordNo'),
+        submittedAt: printed('printer.head.submittedAt'),
+        accessPeriod: printed('printer.head.accessPeriod'),
+        qrAlt: printed('printer.head.qrAlt', { no: entry.recordNo }),
+        reviewerOpinion: printed('printer.reviewerOpinion'),
+        reviewerSign: printed('printer.reviewerSign'),
+        forInstitutions: printed('printer.forInstitutions'),
+      },
     };
   }
 
