@@ -3,13 +3,16 @@
  * locked once submitted; only the bureau reopens it (开放注册表) or edits it on the person's behalf;
  * a reopened registration is resubmitted by the person and locked again.
  */
+import { zhCN } from '../i18n/zh-CN.ts';
+
 export const registrationStates = ['locked', 'reopened', 'removed'] as const;
 export type RegistrationState = (typeof registrationStates)[number];
 
+/** The admin's words (zh-CN); the public API answers in the request's language (`statistician.state.*`). */
 export const registrationStateLabels: Record<RegistrationState, string> = {
-  locked: '已提交（锁定）',
-  reopened: '已开放注册表，待本人修改',
-  removed: '已注销',
+  locked: zhCN['statistician.state.locked'],
+  reopened: zhCN['statistician.state.reopened'],
+  removed: zhCN['statistician.state.removed'],
 };
 
 export const registrationActions = [

@@ -74,7 +74,11 @@ describe('an application made in English', () => {
   });
 
   it('leaves an application made in zh-CN as it was', async () => {
-    const submitted = await postJson<Submitted>(cms.url, '/api/public/data-applications', validDataApplication(institutionNo));
+    const submitted = await postJson<Submitted & { token: string }>(
+      cms.url,
+      '/api/public/data-applications',
+      validDataApplication(institutionNo),
+    );
     const record = await cms.strapi.db
       .query('api::data-application.data-application')
       .findOne({ where: { recordNo: submitted.body.applicationNo } });

@@ -6,7 +6,6 @@ import {
   parseForm,
   parseIdCard,
   registrationState,
-  registrationStateLabels,
   type ServiceUnit,
   type StatisticianValues,
   statisticianSchemaIn,
@@ -92,7 +91,7 @@ export function registrationView(entry: StatisticianEntry): Registration {
     registrarNo: entry.registrarNo ?? null,
     serviceUnits: entry.serviceUnits.map((u) => ({ code: u.code, name: u.name, role: u.role, verified: u.verified === true })),
     state,
-    stateLabel: registrationStateLabels[state],
+    stateLabel: t(`statistician.state.${state}`),
     submittedAt: entry.submittedAt,
   };
 }
