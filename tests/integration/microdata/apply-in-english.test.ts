@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validDataApplication } from '../support/fixtures.ts';
+import { validDataApplication, validStatistician } from '../support/fixtures.ts';
 import { CJK, fieldErrors, postJson, type Submitted } from '../support/http.ts';
 import { approvedInstitution } from '../support/review.ts';
 import { forgetMailSettings, mailSettings, startSmtpSink } from '../support/smtp-sink.ts';
@@ -92,5 +92,29 @@ describe('an application made in English', () => {
     expect(html).toContain(`申请编号：<strong>${submitted.body.applicationNo}</strong>`);
     expect(html).toContain('<th>数据开发中心意见</th>');
     expect(html).not.toContain('Application number');
+  });
+
+  it('registers statistics staff in English: refusals and the registration’s state in the request’s language', async () => {
+    const refused = await postJson(cms.url, '/api/public/statisticians', validStatistician({ idNumber: '123' }), ENGLISH);
+    expect(refused.status).toBe(400);
+    expect(fieldErrors(refused.body).idNumber).toBe('An ID card number is 18 characters: 17 digits, then a digit or X');
+
+    const idNumber = '510104198507150014';
+    const registered = await postJson<{ queryPassword: string }>(
+      cms.url,
+      '/api/public/statisticians',
+      validStatistician({ idNumber }),
+      ENGLISH,
+    );
+    expect(registered.status).toBe(201);
+    const lookUp = (headers: Record<string, string>) =>
+      postJson<{ registration: { stateLabel: string } }>(
+        cms.url,
+        '/api/public/statisticians/lookup',
+        { idNumber, password: registered.body.queryPassword },
+        headers,
+      );
+    expect((await lookUp(ENGLISH)).body.registration.stateLabel).toBe('Sent (locked)');
+    expect((await lookUp({})).body.registration.stateLabel).toBe('已提交（锁定）');
   });
 });
