@@ -15,9 +15,6 @@ const systemAttributes = (kind: SubmissionKind): Record<string, StrapiAttribute>
   organisationName: { type: 'string', maxLength: 200 },
   ...(kind.issuesPassword && { passwordHash: { type: 'string', private: true, configurable: false, maxLength: 255 } }),
   submittedAt: { type: 'datetime', required: true },
-  // The language the applicant filled the form in (zh-CN or en): their mail and printed form follow it.
-  // Not `locale`: Strapi 5 keeps that name for its own i18n.
-  language: { type: 'string', maxLength: 5, default: 'zh-CN', configurable: false },
   reviewedAt: { type: 'datetime' },
   reviewReason: { type: 'text', maxLength: 2000 },
   ...(kind.collection === 'data-application' && {
@@ -27,6 +24,12 @@ const systemAttributes = (kind: SubmissionKind): Record<string, StrapiAttribute>
     expiryRemindedAt: { type: 'datetime', configurable: false },
   }),
 });
+
+/**
+ * The language the applicant filled the form in (zh-CN or en): their mail and printed form follow it.
+ * Not `locale`: Strapi 5 keeps that name for its own i18n.
+ */
+const LANGUAGE: StrapiAttribute = { type: 'string', maxLength: 5, default: 'zh-CN', configurable: false };
 
 const plural = (singular: string) => (singular.endsWith('y') ? `${singular.slice(0, -1)}ies` : `${singular}s`);
 
@@ -45,7 +48,8 @@ export function submissionContentType(kind: SubmissionKind): Record<string, unkn
     // Submissions are records, not publications (DESIGN.md).
     options: { draftAndPublish: false },
     pluginOptions: { 'content-type-builder': { visible: false } },
-    attributes: { ...systemAttributes(kind), ...answers },
+    // The language last: the edit view lays fields out in this order, and the reviewer reads the answers first.
+    attributes: { ...systemAttributes(kind), ...answers, language: LANGUAGE },
     // `private` keeps the hash out of API answers only; Strapi's admin shows private fields to
     // every role that may read them (the super admin reads all). `hidden` is how Strapi keeps its
     // own admin users' tokens out of the Content Manager (@strapi/admin content-types/User).
