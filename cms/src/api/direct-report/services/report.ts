@@ -306,8 +306,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * enterprises are megabytes to stringify, which a report served again should not cost.
    */
   async findJson(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}): Promise<string> {
+    // Computed afresh, not through `find`: one version read per request, and no second copy kept as objects.
     return reportCacheOf(strapi.db.connection).get(['find-json', periodCode, filter, scope, whatIf], async () =>
-      JSON.stringify(await this.find(periodCode, filter, scope, whatIf)),
+      JSON.stringify(await this.computeFind(periodCode, filter, scope, whatIf)),
     );
   },
 
