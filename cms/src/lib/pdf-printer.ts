@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, t } from '@statdesk/config';
 import type { Browser, Page } from 'playwright-core';
+import { embeddedFontStyle, withStyle } from './pdf-fonts';
 
 /**
  * Prints HTML to an A4 PDF with Debian's Chromium. One browser stays open for the life of the
@@ -109,10 +110,15 @@ const PAGE_FOOTER =
 
 async function print(html: string): Promise<Buffer> {
   await checkPrinter();
+  // Before taking a page, so a page is not held while the fonts are cut (lib/pdf-fonts.ts).
+  const style = await embeddedFontStyle(html);
   const page = await takePage();
   let healthy = false;
   try {
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.setContent(withStyle(html, style), { waitUntil: 'load' });
+    // The load event need not wait for web fonts (CSS Font Loading, FontFaceSet.ready) and a print
+    // before they are ready would use the fallback family. A string: cms is typed without the DOM.
+    if (style) await page.evaluate('document.fonts.ready.then(() => true)');
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
