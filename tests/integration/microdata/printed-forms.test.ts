@@ -45,7 +45,9 @@ describe('printed forms people can stamp and scan (seeds/000 §3.1 steps 5–6)'
     writeFileSync(file, Buffer.from(await response.arrayBuffer()));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    return { pages, text, pageTexts: text.split('\f').filter((page) => page.trim() !== '') };
+    // pdffonts lists one font a line under its two header lines.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    return { pages, text, fonts, pageTexts: text.split('\f').filter((page) => page.trim() !== '') };
   }
 
   const uploadScans = async (record: Record, files: Array<[Buffer, string, string]>) => {
@@ -80,6 +82,18 @@ describe('printed forms people can stamp and scan (seeds/000 §3.1 steps 5–6)'
     expect(text).toContain('法人单位负责人签字（单位公章）');
     expect(text).not.toContain('当前状态');
     expect(text).not.toContain('审核通过');
+  });
+
+  /**
+   * Chromium writes a font's glyphs 256 to a PDF font, by glyph number: the system's 65 000-glyph
+   * CJK face scatters a form's few hundred characters over dozens of them, while the form's own
+   * subset (cms/src/lib/pdf-fonts.ts), numbered from 1, fits a few. Many fonts here means the
+   * subset was not embedded and each print costs ~1 s of Chromium handling the whole face.
+   */
+  it('prints with the form’s own characters of the CJK font embedded, its text still Chinese', async () => {
+    const { fonts, text } = await printed(institution);
+    expect(fonts.length).toBeLessThanOrEqual(8);
+    expect(text).toContain('微观数据开发应用机构登记表');
   });
 
   it('prints a data application like the seed’s on one page too', async () => {
