@@ -17,7 +17,7 @@ import { seedDemo } from './bootstrap/seed-demo';
 import { seedDirectReport } from './bootstrap/seed-direct-report-demo';
 import { seedStatisticianDemo } from './bootstrap/seed-statistician-demo';
 import { stripDefaultRoles } from './bootstrap/strip-default-roles';
-import { closePrinter } from './lib/pdf-printer';
+import { closePrinter, warmUpPrinter } from './lib/pdf-printer';
 import { serviceOf } from './lib/services';
 
 let gateIndex: GateIndex | undefined;
@@ -51,6 +51,8 @@ export default {
     await seedAgencyDemo(strapi);
     await seedStatisticianDemo(strapi);
     await scheduleAccessPeriods(strapi);
+    // Not awaited: the server answers meanwhile. Tests start many servers and print in few.
+    if (process.env.NODE_ENV !== 'test') void warmUpPrinter((message) => strapi.log.info(message));
   },
 
   async destroy() {

@@ -142,7 +142,29 @@ export function printPdf(html: string): Promise<Buffer> {
   return print(html);
 }
 
+/** A line of the template's font in both weights: enough to load everything a form's print needs. */
+const WARM_UP_PAGE =
+  '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:\'Noto Serif CJK SC\',serif">申请表 Form <b>申请表</b></body></html>';
+
+let warmingUp: Promise<void> | undefined;
+
+/**
+ * Starts the browser and prints a page nobody asked for, so the first person to print does not
+ * wait for Chromium's start, its first page, the CJK faces being read and the subsetter's start
+ * (~3 s, docs/benchmarks.md). Never throws: a printer that cannot print says so when asked to.
+ */
+export function warmUpPrinter(log: (message: string) => void): Promise<void> {
+  const started = performance.now();
+  warmingUp = print(WARM_UP_PAGE).then(
+    () => log(`Printer ready for forms in ${Math.round(performance.now() - started)} ms`),
+    (error: unknown) => log(`Printer not warmed up: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return warmingUp;
+}
+
 export async function closePrinter(): Promise<void> {
+  // A warm-up still under way would otherwise launch a browser after this closed the last one.
+  await warmingUp;
   const open = browser;
   browser = undefined;
   idlePages.length = 0;
