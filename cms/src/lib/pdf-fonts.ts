@@ -94,14 +94,24 @@ export function charactersOf(html: string): string {
 }
 
 /**
- * An @font-face per weight holding only the HTML's characters. No layout closure: the closure
- * pulls in every glyph a feature could reach (vertical forms, variants), many times the text's own.
+ * The OpenType features kept, and followed for the glyphs they reach: those HarfBuzz, and so
+ * Chromium, applies by default (hb-ot-shape.cc: common, horizontal and vertical features) and the
+ * CJK punctuation spacing of CSS text-spacing-trim (halt, chws, vhal, vchw). Without `liga`,
+ * "office" would print without its ffi ligature; the face's other features (aalt, trad, jp78, …)
+ * would pull in alternates of every character for nothing.
  */
+const KEPT_FEATURES = [
+  ...['rvrn', 'abvm', 'blwm', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig'],
+  ...['calt', 'clig', 'curs', 'dist', 'kern', 'liga', 'rclt'],
+  ...['halt', 'chws', 'vert', 'vrt2', 'vkrn', 'vhal', 'vchw'],
+];
+
+/** An @font-face per weight holding only the HTML's characters, and the glyphs their features reach. */
 export async function subsetFontStyle(html: string, faces: readonly SourceFace[]): Promise<string> {
   const characters = charactersOf(html);
   const rules: string[] = [];
   for (const face of faces) {
-    const subset = await subsetFont(face.font, characters, { targetFormat: 'sfnt', noLayoutClosure: true });
+    const subset = await subsetFont(face.font, characters, { targetFormat: 'sfnt', keepFeatures: KEPT_FEATURES });
     rules.push(
       `@font-face{font-family:"${TEMPLATE_FAMILY}";font-weight:${face.weight};font-style:normal;src:url(data:font/otf;base64,${subset.toString('base64')}) format("opentype")}`,
     );

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Blob, Face } from 'harfbuzzjs';
+import { Blob, Face, Font, Buffer as ShapingBuffer, shape } from 'harfbuzzjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 interface SourceFace {
@@ -77,6 +77,19 @@ describe('the printed forms’ embedded CJK font subset', () => {
       expect(covered.size).toBeLessThan(300);
       expect(font.length).toBeLessThan(200_000);
     }
+  });
+
+  it('keeps the features Chromium shapes with: "office" keeps its ffi ligature', async () => {
+    const glyphsOf = (font: Buffer, text: string) => {
+      const buffer = new ShapingBuffer();
+      buffer.addText(text);
+      buffer.guessSegmentProperties();
+      shape(new Font(new Face(new Blob(new Uint8Array(font)))), buffer);
+      return buffer.getGlyphInfos().length;
+    };
+    const [regular] = faces;
+    const subset = embedded(await fonts.subsetFontStyle('<p>office@pku.edu.cn</p>', faces)).get(400);
+    expect(glyphsOf(subset as Buffer, 'office')).toBe(glyphsOf((regular as SourceFace).font, 'office'));
   });
 
   it('yields no style when the family is not installed, so the form prints with the system fonts', async () => {
