@@ -2,8 +2,9 @@
  * `npm run bench:pdf`: the printed form (`form.pdf`) as an applicant downloads it, against its
  * targets (p50 ≤ 0.3 s warm; p95 ≤ 1 s with 20 people printing at once), beside a floor measured
  * in the same run: a bare Chromium print of the very same HTML, with nothing of StatDesk around
- * it. Also splits the first print's time (browser start, first page, first CJK page) to show
- * where it goes (docs/benchmarks.md).
+ * it: form.html as served, the template's HTML naming the system's CJK font, without the per-form
+ * font subset StatDesk's printer embeds (cms/src/lib/pdf-fonts.ts). Also splits the first print's
+ * time (browser start, first page, first CJK page) to show where it goes (docs/benchmarks.md).
  */
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from '../../config/src/chromium.ts';
