@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import subsetFont from 'subset-font';
+import { type LoadedFace, loadFace } from './font-subsetter';
 
 /**
  * The printed forms' CJK font, embedded per document. Chromium handles the whole 24 MB Noto Serif
@@ -33,7 +33,7 @@ const OFFSET_TABLE_BYTES = 12;
 /**
  * Face `index` of a TrueType/OpenType collection (.ttc) as a standalone font: its table directory
  * copied with each table laid out after it (OpenType spec, "Font Collections" and "Table Directory").
- * harfbuzz's subsetter as subset-font drives it reads only face 0, and Debian's SC face is not face 0.
+ * The subsetter's memory is fixed (lib/font-subsetter.ts): it holds the SC face alone, not all five.
  * A file that is not a collection is already standalone.
  */
 export function faceOfCollection(file: Buffer, index: number): Buffer {
@@ -97,29 +97,39 @@ export function charactersOf(html: string): string {
  * The OpenType features kept, and followed for the glyphs they reach: those HarfBuzz, and so
  * Chromium, applies by default (hb-ot-shape.cc: common, horizontal and vertical features) and the
  * CJK punctuation spacing of CSS text-spacing-trim (halt, chws, vhal, vchw). Without `liga`,
- * "office" would print without its ffi ligature; the face's other features (aalt, trad, jp78, …)
- * would pull in alternates of every character for nothing.
+ * "office" would print without its ffi ligature. Left out: `locl`, whose Japanese, Korean and
+ * traditional forms of every character doubled the subset (the template is lang="zh-CN", which the
+ * SC face draws by default), and the face's optional features (aalt, trad, jp78, …).
  */
 const KEPT_FEATURES = [
-  ...['rvrn', 'abvm', 'blwm', 'ccmp', 'locl', 'mark', 'mkmk', 'rlig'],
+  ...['rvrn', 'abvm', 'blwm', 'ccmp', 'mark', 'mkmk', 'rlig'],
   ...['calt', 'clig', 'curs', 'dist', 'kern', 'liga', 'rclt'],
   ...['halt', 'chws', 'vert', 'vrt2', 'vkrn', 'vhal', 'vchw'],
 ];
 
+/** A weight of the family, loaded for subsetting. */
+export interface LoadedWeight {
+  weight: number;
+  face: LoadedFace;
+}
+
+export async function loadFaces(faces: readonly SourceFace[]): Promise<LoadedWeight[]> {
+  const loaded: LoadedWeight[] = [];
+  for (const { weight, font } of faces) loaded.push({ weight, face: await loadFace(font) });
+  return loaded;
+}
+
 /** An @font-face per weight holding only the HTML's characters, and the glyphs their features reach. */
-export async function subsetFontStyle(html: string, faces: readonly SourceFace[]): Promise<string> {
+export function subsetFontStyle(html: string, weights: readonly LoadedWeight[]): string {
   const characters = charactersOf(html);
-  const rules: string[] = [];
-  for (const face of faces) {
-    const subset = await subsetFont(face.font, characters, { targetFormat: 'sfnt', keepFeatures: KEPT_FEATURES });
-    rules.push(
-      `@font-face{font-family:"${TEMPLATE_FAMILY}";font-weight:${face.weight};font-style:normal;src:url(data:font/otf;base64,${subset.toString('base64')}) format("opentype")}`,
-    );
-  }
+  const rules = weights.map(({ weight, face }) => {
+    const font = face.subset(characters, KEPT_FEATURES).toString('base64');
+    return `@font-face{font-family:"${TEMPLATE_FAMILY}";font-weight:${weight};font-style:normal;src:url(data:font/otf;base64,${font}) format("opentype")}`;
+  });
   return rules.length ? `<style>${rules.join('')}</style>` : '';
 }
 
-let systemFaces: Promise<SourceFace[]> | undefined;
+let systemFaces: Promise<LoadedWeight[]> | undefined;
 let warned = false;
 
 function warnOnce(error: unknown): void {
@@ -127,7 +137,7 @@ function warnOnce(error: unknown): void {
   warned = true;
   const reason = error instanceof Error ? error.message : String(error);
   const log = (globalThis as { strapi?: { log: { warn(message: string): void } } }).strapi?.log ?? console;
-  log.warn(`Printed forms use the system CJK font without an embedded subset (slower, same look): ${reason}`);
+  log.warn(`A printed form uses the system CJK font, not an embedded subset (slower, same look): ${reason}; not logged again`);
 }
 
 /**
@@ -137,8 +147,8 @@ function warnOnce(error: unknown): void {
  */
 export async function embeddedFontStyle(html: string): Promise<string> {
   try {
-    systemFaces ??= findFaces();
-    return await subsetFontStyle(html, await systemFaces);
+    systemFaces ??= findFaces().then(loadFaces);
+    return subsetFontStyle(html, await systemFaces);
   } catch (error) {
     warnOnce(error);
     return '';

@@ -7,11 +7,14 @@ interface SourceFace {
   weight: number;
   font: Buffer;
 }
+type LoadedWeight = unknown;
 interface PdfFontsModule {
   TEMPLATE_FAMILY: string;
   faceOfCollection(file: Buffer, index: number): Buffer;
   findFaces(family?: string): Promise<SourceFace[]>;
-  subsetFontStyle(html: string, faces: readonly SourceFace[]): Promise<string>;
+  loadFaces(faces: readonly SourceFace[]): Promise<LoadedWeight[]>;
+  subsetFontStyle(html: string, weights: readonly LoadedWeight[]): string;
+  embeddedFontStyle(html: string): Promise<string>;
   withStyle(html: string, style: string): string;
 }
 // cms/ compiles as CommonJS under its own tsconfig: loaded by a computed path (see scan-qr.test.ts).
@@ -39,8 +42,10 @@ const embedded = (style: string) =>
 
 describe('the printed forms’ embedded CJK font subset', () => {
   let faces: SourceFace[];
+  let loaded: LoadedWeight[];
   beforeAll(async () => {
     faces = await fonts.findFaces();
+    loaded = await fonts.loadFaces(faces);
   });
 
   it('takes the family name the print template asks for first', () => {
@@ -65,7 +70,7 @@ describe('the printed forms’ embedded CJK font subset', () => {
   });
 
   it('embeds, in each weight, every character of the document and few others', async () => {
-    const style = await fonts.subsetFontStyle(FORM, faces);
+    const style = fonts.subsetFontStyle(FORM, loaded);
     expect(style).toMatch(new RegExp(`^<style>@font-face\\{font-family:"${fonts.TEMPLATE_FAMILY}";font-weight:400;`));
     const byWeight = embedded(style);
     expect([...byWeight.keys()]).toEqual([400, 700]);
@@ -88,14 +93,21 @@ describe('the printed forms’ embedded CJK font subset', () => {
       return buffer.getGlyphInfos().length;
     };
     const [regular] = faces;
-    const subset = embedded(await fonts.subsetFontStyle('<p>office@pku.edu.cn</p>', faces)).get(400);
+    const subset = embedded(fonts.subsetFontStyle('<p>office@pku.edu.cn</p>', loaded)).get(400);
     expect(glyphsOf(subset as Buffer, 'office')).toBe(glyphsOf((regular as SourceFace).font, 'office'));
   });
 
   it('yields no style when the family is not installed, so the form prints with the system fonts', async () => {
     await expect(fonts.findFaces('No Such Family CJK')).rejects.toThrow(/fontconfig has no No Such Family CJK/);
-    expect(await fonts.subsetFontStyle(FORM, [])).toBe('');
+    expect(fonts.subsetFontStyle(FORM, [])).toBe('');
   });
+
+  it('embeds nothing for a document too large to subset, so it prints with the system font, and a subset for the next', async () => {
+    const everyHanCharacter = Array.from({ length: 0x9fa5 - 0x4e00 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    expect(await fonts.embeddedFontStyle(`<p>${everyHanCharacter}</p>`)).toBe('');
+    const style = await fonts.embeddedFontStyle(`<p>${everyHanCharacter.slice(0, 3000)}</p>`);
+    expect(embedded(style).size).toBe(2);
+  }, 30_000);
 
   it('puts the style first in the head, after the doctype when there is no head', () => {
     expect(fonts.withStyle('<!doctype html><html><head><meta charset="utf-8"></head>', '<style>x</style>')).toBe(
