@@ -5,8 +5,8 @@ import { type LoadedFace, loadFace } from './font-subsetter';
 
 /**
  * The printed forms' CJK font, embedded per document. Chromium handles the whole 24 MB Noto Serif
- * CJK face on every print that uses it (~950 ms a form on this project's server); the same form with
- * an @font-face holding only its own characters prints in ~95 ms (docs/benchmarks.md, "Printed forms").
+ * CJK face on every print that uses it (~950 ms a form); the same form with an @font-face holding
+ * only its own characters prints in ~100–200 ms (docs/benchmarks.md, "Printed forms").
  *
  * The subset takes the template's own family name (config/templates/partials/layout.hbs), so the
  * templates, an admin's edited ones included, need no change; a character it lacks falls back to
