@@ -113,6 +113,7 @@ export interface LoadedWeight {
   face: LoadedFace;
 }
 
+/** Each weight in its own HarfBuzz (lib/font-subsetter.ts), read once per process. */
 export async function loadFaces(faces: readonly SourceFace[]): Promise<LoadedWeight[]> {
   const loaded: LoadedWeight[] = [];
   for (const { weight, font } of faces) loaded.push({ weight, face: await loadFace(font) });
