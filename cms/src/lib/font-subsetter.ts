@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 
 /**
- * HarfBuzz's subsetter, the WebAssembly build that subset-font ships (harfbuzzjs), driven directly
- * so that a face is copied in and parsed once. subset-font copies the 24 MB face into the module and
- * builds it anew on every call, and drops HarfBuzz's per-face caches with it: a form's two weights
- * took 174 ms that way and 31 ms with the faces kept (same machine, same minute).
+ * HarfBuzz's subsetter (harfbuzzjs's WebAssembly build), driven directly so that a face is copied
+ * in and parsed once. The subset-font package copies the 24 MB face into the module and builds it
+ * anew on every call, and drops HarfBuzz's per-face caches with it: a form's two weights took
+ * 174 ms that way and 31 ms with the faces kept (same machine, same minute).
  *
  * One module per face: a module's memory is fixed at 65 MB (it cannot grow), and a face takes 24 MB
- * of it, leaving what subset-font itself leaves for the work.
+ * of it.
  */
 /** The part of the WebAssembly global used here: cms is typed with neither the DOM's lib nor its own. */
 declare const WebAssembly: { instantiate(module: Uint8Array): Promise<{ instance: { exports: unknown } }> };
@@ -39,9 +38,7 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 
 const tagOf = (tag: string) => [...tag].reduce((value, char) => ((value << 8) | char.charCodeAt(0)) >>> 0, 0);
 
-/** The wasm file of the harfbuzzjs that subset-font depends on, wherever npm put it. */
-const wasmFile = () =>
-  require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm', { paths: [dirname(require.resolve('subset-font/package.json'))] });
+const wasmFile = () => require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 
 /** A face loaded into its own HarfBuzz, cut to a text's characters on demand. */
 export interface LoadedFace {
