@@ -142,9 +142,11 @@ export function printPdf(html: string): Promise<Buffer> {
   return print(html);
 }
 
-/** A line of the template's font in both weights: enough to load everything a form's print needs. */
-const WARM_UP_PAGE =
-  '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:\'Noto Serif CJK SC\',serif">申请表 Form <b>申请表</b></body></html>';
+/** A line of a form's own words in the template's font, both weights: enough to load everything a form's print needs. */
+const warmUpPage = () => {
+  const words = t('printer.applicantStatementTitle');
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:'Noto Serif CJK SC',serif">${words} Form <b>${words}</b></body></html>`;
+};
 
 let warmingUp: Promise<void> | undefined;
 
@@ -155,7 +157,7 @@ let warmingUp: Promise<void> | undefined;
  */
 export function warmUpPrinter(log: (message: string) => void): Promise<void> {
   const started = performance.now();
-  warmingUp = print(WARM_UP_PAGE).then(
+  warmingUp = print(warmUpPage()).then(
     () => log(`Printer ready for forms in ${Math.round(performance.now() - started)} ms`),
     (error: unknown) => log(`Printer not warmed up: ${error instanceof Error ? error.message : String(error)}`),
   );
