@@ -43,6 +43,7 @@ interface SummaryModule {
   storeEvents(knex: Knex, rows: Array<Record<string, string>>, arrival?: string[]): Promise<number>;
   reserveArrivalOrder(knex: Knex, count: number): Promise<string[]>;
   ensureSummary(knex: Knex, window: { code: string; opensAt: Date; closesAt: Date }): Promise<void>;
+  foldStaged(knex: Knex): Promise<boolean>;
   SUMMARY_TABLES: string[];
   storedEventOf(login: LoginEvent, eventKey: string): Record<string, string>;
 }
@@ -52,13 +53,16 @@ interface SummaryModule {
  * it, or moved halfway through, so later batches fold onto a rebuilt summary) or summarised
  * afterwards from the raw events, a batch perhaps sent twice, each batch perhaps repeating the
  * tail of the one before (a retried stream: the new events of a partly stored batch are folded, the
- * old are not); and which page of explanations to compare.
+ * old are not), the staged batch summaries merged into the summaries after every so many batches
+ * or only when the report reads; and which page of explanations to compare.
  */
 const deliveries = fc.record({
   summary: fc.constantFrom('built-after' as const, 'built-before' as const, 'built-for-an-old-window' as const, 'rebuilt-midway' as const),
   batchSize: fc.integer({ min: 1, max: 40 }),
   resendFirstBatch: fc.boolean(),
   overlap: fc.integer({ min: 0, max: 5 }),
+  /** Merges the staged summaries after every this many batches (0: when the report reads). */
+  mergeEvery: fc.integer({ min: 0, max: 4 }),
   /** Then closed, and its report read from what closing stored. */
   closed: fc.boolean(),
   selection: fc.record(
@@ -77,6 +81,7 @@ const DEFAULT_DELIVERY: Delivery = {
   batchSize: 100,
   resendFirstBatch: false,
   overlap: 0,
+  mergeEvery: 0,
   closed: true,
   selection: {},
 };
@@ -301,6 +306,7 @@ describe('the direct-reporting rule: SQL over the ingestion summaries agrees wit
       }
       const batch = rows.slice(Math.max(0, i - delivery.overlap), i + delivery.batchSize);
       expect(await summaries.storeEvents(knex, batch)).toBe(Math.min(rows.length, i + delivery.batchSize) - i);
+      if (delivery.mergeEvery > 0 && (i / delivery.batchSize + 1) % delivery.mergeEvery === 0) await summaries.foldStaged(knex);
     }
     if (delivery.resendFirstBatch) expect(await summaries.storeEvents(knex, rows.slice(0, delivery.batchSize))).toBe(0);
   }

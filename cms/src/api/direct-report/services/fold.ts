@@ -1,10 +1,10 @@
 /**
- * One batch of stored login events summarised per period before it reaches PostgreSQL: each
- * enterprise's first and last login and each (IP, enterprise, account) first and last seen (the
- * (IP, enterprise) pairs follow in the upsert from the new ones). The summaries' upsert then
- * merges a few hundred rows instead of running five thousand events through sorts and aggregates
- * (the ingestion target, docs/benchmarks.md: the SQL fold spent half of PostgreSQL's time there).
- * What the upsert does with them is in store-events.ts.
+ * One batch of stored login events summarised per period before it reaches PostgreSQL: for every
+ * (enterprise, IP, account) the batch saw inside a window, its earliest and latest login. Both
+ * summaries follow from these rows (summaries.ts, foldStaged): an enterprise's first login is the
+ * earliest of its rows' and comes with that row's IP, and an (IP, enterprise, account)'s first and
+ * last seen are its row's. A batch stores a few hundred rows instead of five thousand events (the
+ * ingestion target, docs/benchmarks.md). Where the rows go is in store-events.ts.
  */
 import type { StoredEvent } from './stored-event';
 
@@ -24,32 +24,21 @@ interface Login {
 /** Rule step 2: earlier means earlier in time, then in arrival order. */
 const earlier = (a: Login, b: Login) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
-/** Each summary table's rows as columns, a line per row (the upsert's string_to_array). */
-export interface FoldedBatch {
-  logins: string[];
-  ipAccounts: string[];
-}
+/** The staged rows' columns (migration 2026.12.03T14.00.00), in order. */
+export const STAGED_COLUMNS = ['period_code', 'enterprise_code', 'ip', 'account', 'first_at', 'first_seq', 'last_at', 'last_seq'] as const;
 
-/** Rows of `width` values as `width` texts, one per column, a line per row. */
-function asColumns(records: string[][], width: number): string[] {
-  const columns = Array.from({ length: width }, () => [] as string[]);
-  for (const record of records) for (let i = 0; i < width; i++) columns[i]?.push(record[i] as string);
-  return columns.map((column) => column.join('\n'));
-}
+/** The batch's staged rows as one text per column of STAGED_COLUMNS, a line per row (the insert's string_to_array). */
+export type FoldedBatch = string[];
 
 interface Seen {
-  first: number;
-  last: number;
-  firstAt: string;
-  lastAt: string;
+  first: Login;
+  last: Login;
 }
 
-/** One window's summary of the batch, keyed by the rows' own strings: no key is built per event. */
+/** One window's summary of the batch: enterprise → IP → account → earliest and latest login, keyed by the rows' own strings. */
 interface WindowFold {
   window: FoldWindow;
-  logins: Map<string, { first: Login; last: Login }>;
-  /** enterprise → IP → account → first and last seen. */
-  accounts: Map<string, Map<string, Map<string, Seen>>>;
+  seen: Map<string, Map<string, Map<string, Seen>>>;
 }
 
 function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -65,46 +54,37 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
  * Only enterprise-kind logins count (rule step 1: an administrator's login is not the enterprise's).
  */
 export function foldBatch(rows: StoredEvent[], seq: string[], stored: Iterable<number>, windows: FoldWindow[]): FoldedBatch {
-  const folds: WindowFold[] = windows.map((window) => ({ window, logins: new Map(), accounts: new Map() }));
+  const folds: WindowFold[] = windows.map((window) => ({ window, seen: new Map() }));
   for (const index of stored) {
     const row = rows[index] as StoredEvent;
     if (row.account_kind !== 'enterprise') continue;
     const at = Date.parse(row.at);
     const login: Login = { at, seq: Number(seq[index]), row: index };
-    for (const { window, logins, accounts } of folds) {
+    for (const { window, seen } of folds) {
       if (at < window.opens || at >= window.closes) continue;
-      const known = logins.get(row.enterprise_code);
-      if (!known) logins.set(row.enterprise_code, { first: login, last: login });
+      const byAccount = entry(
+        entry(seen, row.enterprise_code, () => new Map()),
+        row.ip,
+        () => new Map<string, Seen>(),
+      );
+      const known = byAccount.get(row.account);
+      if (!known) byAccount.set(row.account, { first: login, last: login });
       else {
         if (earlier(login, known.first)) known.first = login;
         if (earlier(known.last, login)) known.last = login;
       }
-      const byAccount = entry(
-        entry(accounts, row.enterprise_code, () => new Map()),
-        row.ip,
-        () => new Map<string, Seen>(),
-      );
-      const seen = byAccount.get(row.account);
-      if (!seen) byAccount.set(row.account, { first: at, last: at, firstAt: row.at, lastAt: row.at });
-      else if (at < seen.first) {
-        seen.first = at;
-        seen.firstAt = row.at;
-      } else if (at > seen.last) {
-        seen.last = at;
-        seen.lastAt = row.at;
-      }
     }
   }
-  const loginRows: string[][] = [];
-  const accountRows: string[][] = [];
-  for (const { window, logins, accounts } of folds) {
-    for (const [code, { first, last }] of logins) {
-      const [from, to] = [rows[first.row] as StoredEvent, rows[last.row] as StoredEvent];
-      loginRows.push([window.period, code, from.at, seq[first.row] as string, from.ip, to.at, seq[last.row] as string, to.ip]);
-    }
-    for (const [code, byIp] of accounts)
+  const columns: string[][] = STAGED_COLUMNS.map(() => []);
+  const push = (...values: string[]) => {
+    for (let i = 0; i < values.length; i++) columns[i]?.push(values[i] as string);
+  };
+  for (const { window, seen } of folds)
+    for (const [code, byIp] of seen)
       for (const [ip, byAccount] of byIp)
-        for (const [account, { firstAt, lastAt }] of byAccount) accountRows.push([window.period, ip, code, account, firstAt, lastAt]);
-  }
-  return { logins: asColumns(loginRows, 8), ipAccounts: asColumns(accountRows, 6) };
+        for (const [account, { first, last }] of byAccount) {
+          const [from, to] = [rows[first.row] as StoredEvent, rows[last.row] as StoredEvent];
+          push(window.period, code, ip, account, from.at, seq[first.row] as string, to.at, seq[last.row] as string);
+        }
+  return columns.map((column) => column.join('\n'));
 }

@@ -23,6 +23,7 @@ import {
 } from '@statdesk/config';
 import { exportFormats, type PeriodClosing } from '@statdesk/config/contract';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { invalidFields, PublicError } from '../../../lib/http-errors';
 import type { Attachment } from '../../../lib/send-attachment';
 import { type Table, toCsv, toXlsx } from '../../../lib/table-export';
@@ -31,6 +32,7 @@ import { closedPeriods } from './closing';
 import { type CauseCount, causeCounts, labelSharedIps, operatorAddresses } from './operators';
 import { reportCacheOf } from './report-cache';
 import { computeReportInSql, computeReportPage, computeReportTotals, type RuleQuery } from './rule';
+import { foldStaged } from './summaries';
 
 /** An enterprise's result with the admin accounts that logged in to its data (admin-logins.ts). */
 export type ShownEnterprise = EnterpriseResult & { adminAccounts: string[] };
@@ -177,6 +179,15 @@ export const EXPORT_COLUMNS: Array<[ExportColumn, (e: ShownEnterprise) => string
   ['adminAccounts', (e) => e.adminAccounts.join('、')],
 ];
 
+/**
+ * A report kept per version of the data (report-cache.ts), looked up once the staged batches are
+ * merged (summaries.ts): merging moves the version, so a report is kept under the version it read.
+ */
+async function cachedReport<T>(knex: Knex, key: unknown, compute: () => Promise<T>): Promise<T> {
+  await foldStaged(knex);
+  return reportCacheOf(knex).get(key, compute);
+}
+
 const PERIOD = 'api::reporting-period.reporting-period';
 const MAX_UNKNOWN_LISTED = 1_000;
 
@@ -268,7 +279,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The latest periods (newest first) with their totals (a region scope's, if given), for the dashboard's trend. */
   async trend(limit = 12, scope: RegionScope = {}) {
-    return reportCacheOf(strapi.db.connection).get(['trend', limit, scope], () => this.computeTrend(limit, scope));
+    return cachedReport(strapi.db.connection, ['trend', limit, scope], () => this.computeTrend(limit, scope));
   },
 
   /** `trend` computed afresh. */
@@ -296,7 +307,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * 市州 or 县区 bureau) the whole report covers that region only, and a filter outside it is refused.
    */
   async find(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}) {
-    return reportCacheOf(strapi.db.connection).get(['find', periodCode, filter, scope, whatIf], () =>
+    return cachedReport(strapi.db.connection, ['find', periodCode, filter, scope, whatIf], () =>
       this.computeFind(periodCode, filter, scope, whatIf),
     );
   },
@@ -307,7 +318,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async findJson(periodCode: string, filter: EnterpriseFilter, scope: RegionScope = {}, whatIf: WhatIf = {}): Promise<string> {
     // Computed afresh, not through `find`: one version read per request, and no second copy kept as objects.
-    return reportCacheOf(strapi.db.connection).get(['find-json', periodCode, filter, scope, whatIf], async () =>
+    return cachedReport(strapi.db.connection, ['find-json', periodCode, filter, scope, whatIf], async () =>
       JSON.stringify(await this.computeFind(periodCode, filter, scope, whatIf)),
     );
   },

@@ -1,10 +1,10 @@
 /**
- * The write path of the login events: each batch is stored and folded into every summary whose
- * window it touches (fold.ts), in the batch's own transaction, under the summaries' lock taken
- * shared (summaries.ts holds the rebuild, which takes it alone).
+ * The write path of the login events: each batch is stored, and its summary for every window it
+ * touches (fold.ts) staged for the summaries, in the batch's own transaction, under the summaries'
+ * lock taken shared (summaries.ts merges the staged rows and rebuilds under it taken alone).
  */
 import type { Knex } from 'knex';
-import { type FoldWindow, foldBatch } from './fold';
+import { type FoldWindow, foldBatch, STAGED_COLUMNS } from './fold';
 import { STORED_EVENT_COLUMNS, type StoredEvent } from './stored-event';
 import { SUMMARY_LOCK } from './summaries';
 
@@ -24,44 +24,10 @@ const INSERT_SQL = `
   )
   select count(*)::int as stored, string_agg(seq::text, ',') as seqs from stored`;
 
-// Rule step 2 across batches: an enterprise's first login replaces the stored one only when
-// earlier (time, then arrival order), its last only when later. Each batch arrives summarised
-// (fold.ts); rows are taken in key order so that batches written side by side lock alike.
-const UPSERT_SQL = `
-  with logins as (
-    insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
-    select * from unnest(${lines(8, { 2: '::timestamptz[]', 3: '::bigint[]', 5: '::timestamptz[]', 6: '::bigint[]' })})
-    order by 1, 2
-    on conflict (period_code, enterprise_code) do update set
-      first_at = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_at else p.first_at end,
-      first_seq = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_seq else p.first_seq end,
-      first_ip = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_ip else p.first_ip end,
-      last_at = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_at else p.last_at end,
-      last_seq = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_seq else p.last_seq end,
-      last_ip = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_ip else p.last_ip end
-  ),
-  ip_accounts as (
-    insert into dr_period_ip_accounts as p (period_code, ip, enterprise_code, account, first_seen, last_seen)
-    select * from unnest(${lines(6, { 4: '::timestamptz[]', 5: '::timestamptz[]' })}) order by 1, 2, 3, 4
-    on conflict (period_code, ip, enterprise_code, account) do update set
-      first_seen = least(p.first_seen, excluded.first_seen),
-      last_seen = greatest(p.last_seen, excluded.last_seen)
-    returning old.account is null as inserted, new.period_code, new.ip, new.enterprise_code
-  ),
-  -- An (IP, enterprise) pair can be new only with one of its accounts' rows: the pairs are probed
-  -- for those alone, not for every row of a batch (PostgreSQL 18's RETURNING old).
-  pairs as (
-    insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
-    select distinct period_code, ip, enterprise_code from ip_accounts where inserted order by 1, 2, 3
-    on conflict do nothing
-    returning period_code, ip
-  ),
-  ips as (
-    insert into dr_period_ips as p (period_code, ip, enterprises)
-    select period_code, ip, count(*) from pairs group by 1, 2 order by 1, 2
-    on conflict (period_code, ip) do update set enterprises = p.enterprises + excluded.enterprises
-  )
-  select 1`;
+/** The batch's summary rows (fold.ts), appended for the next step to merge (summaries.ts, foldStaged). */
+const STAGE_SQL = `
+  insert into dr_period_staged (${STAGED_COLUMNS.join(', ')})
+  select * from unnest(${lines(8, { 4: '::timestamptz[]', 5: '::bigint[]', 6: '::timestamptz[]', 7: '::bigint[]' })})`;
 
 /** The windows of the summaries a batch is folded into, as fold.ts compares them. */
 async function foldWindows(trx: Knex.Transaction): Promise<FoldWindow[]> {
@@ -97,10 +63,10 @@ export async function reserveArrivalOrder(knex: Knex, count: number): Promise<st
 }
 
 // Named, so that each connection plans the two once: planning them took 4.5 ms of every batch.
-const PREPARED = { insert: { name: 'dr_store_events' }, upsert: { name: 'dr_fold_events' } };
+const PREPARED = { insert: { name: 'dr_store_events' }, stage: { name: 'dr_stage_events' } };
 
-// Batches written side by side may wait on each other's summary rows in opposite orders; the
-// one PostgreSQL picks to fail is written again.
+// Batches written side by side (a request sent again while the first is written) may wait on
+// each other's event keys in opposite orders; the one PostgreSQL picks to fail is written again.
 const DEADLOCK = '40P01';
 const ATTEMPTS = 3;
 
@@ -128,8 +94,7 @@ export async function storeEvents(knex: Knex, rows: StoredEvent[], arrival?: str
         };
         if (stored > 0 && windows.length > 0) {
           const storedRows = stored === rows.length ? rows.keys() : rowsArrivedAs(seq, (seqs ?? '').split(','));
-          const { logins, ipAccounts } = foldBatch(rows, seq, storedRows, windows);
-          await trx.raw(UPSERT_SQL, [...logins, ...ipAccounts]).options(PREPARED.upsert);
+          await trx.raw(STAGE_SQL, foldBatch(rows, seq, storedRows, windows)).options(PREPARED.stage);
         }
         return stored;
       });

@@ -1,9 +1,11 @@
 /**
  * The per-period summaries of the login events (migration 2026.11.25T00.00.00): what the report
- * reads instead of millions of raw events. Ingestion folds each batch into every summary whose
- * window it touches, in the batch's own transaction (store-events.ts); a summary missing or built
- * for another window (the bureau edited the period) is rebuilt from the raw events, here. An advisory lock orders the two:
- * batches share it, a rebuild takes it alone, so no batch is folded in twice or missed.
+ * reads instead of millions of raw events. Each batch stages its summary for every window it
+ * touches, in the batch's own transaction (store-events.ts); the staged rows are merged into the
+ * summaries here, in large steps and always before a summary is read; a summary missing or built
+ * for another window (the bureau edited the period) is rebuilt from the raw events, here. An
+ * advisory lock orders them: batches share it, a merge or a rebuild takes it alone, so no batch
+ * is merged twice or missed.
  */
 import type { Knex } from 'knex';
 
@@ -14,6 +16,87 @@ export interface SummaryWindow {
   code: string;
   opensAt: Date;
   closesAt: Date;
+}
+
+// Rule step 2 across batches: an enterprise's first login is the earliest of its staged rows'
+// (time, then arrival order), with that row's IP, and replaces the stored one only when earlier;
+// its last, likewise, when later.
+const MERGE_LOGINS_SQL = `
+  insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
+  select f.period_code, f.enterprise_code, f.first_at, f.first_seq, f.ip, l.last_at, l.last_seq, l.ip
+  from (select distinct on (period_code, enterprise_code) period_code, enterprise_code, first_at, first_seq, ip
+        from dr_period_staged order by period_code, enterprise_code, first_at, first_seq) f
+  join (select distinct on (period_code, enterprise_code) period_code, enterprise_code, last_at, last_seq, ip
+        from dr_period_staged order by period_code, enterprise_code, last_at desc, last_seq desc) l
+    on l.period_code = f.period_code and l.enterprise_code = f.enterprise_code
+  on conflict (period_code, enterprise_code) do update set
+    first_at = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_at else p.first_at end,
+    first_seq = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_seq else p.first_seq end,
+    first_ip = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_ip else p.first_ip end,
+    last_at = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_at else p.last_at end,
+    last_seq = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_seq else p.last_seq end,
+    last_ip = case when (excluded.last_at, excluded.last_seq) > (p.last_at, p.last_seq) then excluded.last_ip else p.last_ip end`;
+
+// Rule step 3 and the shared-IP table: each (IP, enterprise, account) first and last seen, then
+// the (IP, enterprise) pairs and per IP how many enterprises.
+const MERGE_ACCOUNTS_SQL = `
+  with ip_accounts as (
+    insert into dr_period_ip_accounts as p (period_code, ip, enterprise_code, account, first_seen, last_seen)
+    select period_code, ip, enterprise_code, account, min(first_at), max(last_at) from dr_period_staged
+    group by 1, 2, 3, 4
+    on conflict (period_code, ip, enterprise_code, account) do update set
+      first_seen = least(p.first_seen, excluded.first_seen),
+      last_seen = greatest(p.last_seen, excluded.last_seen)
+    returning old.account is null as inserted, new.period_code, new.ip, new.enterprise_code
+  ),
+  -- An (IP, enterprise) pair can be new only with one of its accounts' rows: the pairs are probed
+  -- for those alone (PostgreSQL 18's RETURNING old).
+  pairs as (
+    insert into dr_period_ip_enterprises (period_code, ip, enterprise_code)
+    select distinct period_code, ip, enterprise_code from ip_accounts where inserted order by 1, 2, 3
+    on conflict do nothing
+    returning period_code, ip
+  ),
+  ips as (
+    insert into dr_period_ips as p (period_code, ip, enterprises)
+    select period_code, ip, count(*) from pairs group by 1, 2 order by 1, 2
+    on conflict (period_code, ip) do update set enterprises = p.enterprises + excluded.enterprises
+  )
+  select 1`;
+
+/** Merged enterprises after which the planner's statistics of the summaries are refreshed. */
+const ANALYZE_AFTER = 10_000;
+
+const hasStaged = async (knex: Knex): Promise<boolean> =>
+  (await knex.raw('select exists (select 1 from dr_period_staged) as staged')).rows[0].staged;
+
+/**
+ * Merges every staged batch summary into the summaries and empties the stage. Under the exclusive
+ * lock, so every staged row is committed and no batch stages meanwhile. Answers whether there
+ * was anything to merge.
+ */
+async function mergeStaged(trx: Knex.Transaction): Promise<boolean> {
+  if (!(await hasStaged(trx))) return false;
+  // A step's rows sorted by enterprise in memory, not in temporary files.
+  await trx.raw(`set local work_mem = '256MB'`);
+  const merged = (await trx.raw(MERGE_LOGINS_SQL)).rowCount ?? 0;
+  await trx.raw(MERGE_ACCOUNTS_SQL);
+  await trx.raw('truncate dr_period_staged');
+  if (merged >= ANALYZE_AFTER) await analyzeSummaries(trx);
+  return true;
+}
+
+/**
+ * Brings the summaries up to date with every batch stored: what a report, a close or a window
+ * change reads first, and what ingestion calls every so many logins. Cheap when nothing is staged.
+ */
+export async function foldStaged(knex: Knex): Promise<boolean> {
+  if (!(await hasStaged(knex))) return false;
+  return knex.transaction(async (trx) => {
+    await trx.raw(`select pg_advisory_xact_lock(${SUMMARY_LOCK})`);
+    // Another instance may have merged them while this one waited for the lock.
+    return mergeStaged(trx);
+  });
 }
 
 /** The window a period's summary was built for, if it has one. */
@@ -113,13 +196,18 @@ async function moveWindow(trx: Knex.Transaction, bounds: Record<string, unknown>
 }
 
 /**
- * Makes sure the period's summary is built for its current window: moved from the window it was
- * built for, or built from the raw events when it has none.
+ * Makes sure the period's summary is built for its current window, with every batch stored
+ * merged: moved from the window it was built for, or built from the raw events when it has none.
  */
 export async function ensureSummary(knex: Knex, window: SummaryWindow): Promise<void> {
-  if (builtFor(await builtWindow(knex, window.code), window)) return;
+  if (builtFor(await builtWindow(knex, window.code), window)) {
+    await foldStaged(knex);
+    return;
+  }
   await knex.transaction(async (trx) => {
     await trx.raw(`select pg_advisory_xact_lock(${SUMMARY_LOCK})`);
+    // The staged rows were summarised for the window the summary was built for: merged first.
+    await mergeStaged(trx);
     // Millions of logins sorted by enterprise: in memory, not in temporary files.
     await trx.raw(`set local work_mem = '256MB'`);
     // Another instance may have built it while this one waited for the lock.
@@ -143,6 +231,7 @@ export async function analyzeSummaries(knex: Knex): Promise<void> {
 
 /** Every table of the summaries, the one that lists them last. */
 export const SUMMARY_TABLES = [
+  'dr_period_staged',
   'dr_period_logins',
   'dr_period_ip_accounts',
   'dr_period_ip_enterprises',
