@@ -11,11 +11,10 @@ create table if not exists dr_period_staged (
   enterprise_code text collate "C" not null,
   ip text collate "C" not null,
   account text collate "C" not null,
-  -- The group's earliest and latest login (time, then arrival order: direct-report-rule.md §2).
-  first_at timestamptz not null,
-  first_seq bigint not null,
-  last_at timestamptz not null,
-  last_seq bigint not null
+  -- The group's earliest and latest login (time, then arrival order: direct-report-rule.md §2) as
+  -- text that sorts so byte by byte: instant, arrival number, IP (services/fold.ts, loginKey).
+  first_key text collate "C" not null,
+  last_key text collate "C" not null
 );
 -- Emptied by TRUNCATE at every step: vacuuming it would only read rows about to go.
 alter table dr_period_staged set (autovacuum_enabled = false);

@@ -38,6 +38,18 @@ const accounts = (lines: ParsedLine[]) => lines.map((l) => (l.ok ? l.event.accou
 const TOO_LONG = `这条记录超过${MAX_LINE_CHARS}个字符，未读取`;
 
 describe('parseNdjson', () => {
+  it('refuses a login whose instant falls after the year 9999 in UTC', async () => {
+    const late = JSON.stringify({
+      account: 'a',
+      enterpriseCode: CODE,
+      accountKind: 'enterprise',
+      ip: '10.1.2.3',
+      at: '9999-12-31T23:30:00-05:00',
+    });
+    const lines = await all(parseNdjson(chunked(Buffer.from(`${record('before')}\n${late}\n`))));
+    expect(accounts(lines)).toEqual(['before', 'rejected line 2: at：应为带时区、确实存在的ISO 8601时间，如 2026-11-03T09:15:00+08:00']);
+  });
+
   it('reads a Chinese account whose bytes are split between two chunks', async () => {
     const body = Buffer.from(`${record('成都企业甲')}\n`);
     const cut = body.indexOf(Buffer.from('企')) + 1; // inside the three bytes of 企

@@ -45,6 +45,8 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   const id = typeof record.id === 'string' && record.id.trim() ? record.id.trim().slice(0, 100) : undefined;
   if (id && CONTROL.test(id)) return { ok: false, line, reason: t('directReport.event.idControl') };
   const instant = new Date(at).toISOString();
+  // Years 0000–9999 in UTC, as toISOString writes them in 24 characters: the summaries' login keys rely on it (fold.ts).
+  if (instant.length !== 24) return { ok: false, line, reason: t('directReport.event.at', { reason: t('validators.date.dateTime') }) };
   // A re-sent event gets the same key and is not counted twice.
   // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
   const key = id ?? hash('sha256', `${account}\n${code}\n${kind}\n${ip}\n${instant}`, 'base64url');

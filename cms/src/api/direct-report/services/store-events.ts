@@ -27,7 +27,7 @@ const INSERT_SQL = `
 /** The batch's summary rows (fold.ts), appended for the next step to merge (summaries.ts, foldStaged). */
 const STAGE_SQL = `
   insert into dr_period_staged (${STAGED_COLUMNS.join(', ')})
-  select * from unnest(${lines(8, { 4: '::timestamptz[]', 5: '::bigint[]', 6: '::timestamptz[]', 7: '::bigint[]' })})`;
+  select * from unnest(${lines(6)})`;
 
 /** The windows of the summaries a batch is folded into, as fold.ts compares them. */
 async function foldWindows(trx: Knex.Transaction): Promise<FoldWindow[]> {

@@ -18,17 +18,16 @@ export interface SummaryWindow {
   closesAt: Date;
 }
 
-// Rule step 2 across batches: an enterprise's first login is the earliest of its staged rows'
-// (time, then arrival order), with that row's IP, and replaces the stored one only when earlier;
-// its last, likewise, when later.
+// Rule step 2 across batches: an enterprise's first login is the least of its staged rows' login
+// keys (fold.ts: time, then arrival order, then the IP), and replaces the stored one only when
+// earlier; its last, likewise, the greatest, when later.
+const AT = (key: string) => `substr(${key}, 1, 24)::timestamptz`;
+const SEQ = (key: string) => `substr(${key}, 25, 20)::bigint`;
+const IP = (key: string) => `substr(${key}, 45)`;
 const MERGE_LOGINS_SQL = `
   insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
-  select f.period_code, f.enterprise_code, f.first_at, f.first_seq, f.ip, l.last_at, l.last_seq, l.ip
-  from (select distinct on (period_code, enterprise_code) period_code, enterprise_code, first_at, first_seq, ip
-        from dr_period_staged order by period_code, enterprise_code, first_at, first_seq) f
-  join (select distinct on (period_code, enterprise_code) period_code, enterprise_code, last_at, last_seq, ip
-        from dr_period_staged order by period_code, enterprise_code, last_at desc, last_seq desc) l
-    on l.period_code = f.period_code and l.enterprise_code = f.enterprise_code
+  select period_code, enterprise_code, ${AT('f')}, ${SEQ('f')}, ${IP('f')}, ${AT('l')}, ${SEQ('l')}, ${IP('l')}
+  from (select period_code, enterprise_code, min(first_key) as f, max(last_key) as l from dr_period_staged group by 1, 2) staged
   on conflict (period_code, enterprise_code) do update set
     first_at = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_at else p.first_at end,
     first_seq = case when (excluded.first_at, excluded.first_seq) < (p.first_at, p.first_seq) then excluded.first_seq else p.first_seq end,
@@ -42,7 +41,7 @@ const MERGE_LOGINS_SQL = `
 const MERGE_ACCOUNTS_SQL = `
   with ip_accounts as (
     insert into dr_period_ip_accounts as p (period_code, ip, enterprise_code, account, first_seen, last_seen)
-    select period_code, ip, enterprise_code, account, min(first_at), max(last_at) from dr_period_staged
+    select period_code, ip, enterprise_code, account, ${AT('min(first_key)')}, ${AT('max(last_key)')} from dr_period_staged
     group by 1, 2, 3, 4
     on conflict (period_code, ip, enterprise_code, account) do update set
       first_seen = least(p.first_seen, excluded.first_seen),
