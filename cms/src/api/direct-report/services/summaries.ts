@@ -76,7 +76,7 @@ const hasStaged = async (knex: Knex): Promise<boolean> =>
  */
 async function mergeStaged(trx: Knex.Transaction): Promise<boolean> {
   if (!(await hasStaged(trx))) return false;
-  // A step's rows sorted by enterprise in memory, not in temporary files.
+  // A step's rows aggregated in memory, not in temporary files.
   await trx.raw(`set local work_mem = '256MB'`);
   const merged = (await trx.raw(MERGE_LOGINS_SQL)).rowCount ?? 0;
   await trx.raw(MERGE_ACCOUNTS_SQL);
