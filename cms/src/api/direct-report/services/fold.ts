@@ -27,8 +27,12 @@ const earlier = (a: Login, b: Login) => a.at < b.at || (a.at === b.at && a.seq <
 /** The staged rows' columns (migration 2026.12.03T14.00.00), in order. */
 export const STAGED_COLUMNS = ['period_code', 'enterprise_code', 'ip', 'account', 'first_key', 'last_key'] as const;
 
-/** Digits of an arrival number in a login key: a bigint has at most 19. */
-const SEQ_DIGITS = 20;
+/**
+ * The layout of a login key: the instant in ISO_INSTANT_CHARS (toISOString, years 0000–9999), then
+ * the arrival number in SEQ_DIGITS (a bigint has at most 19), then the IP. summaries.ts reads the
+ * parts back by these positions; parse-events.ts refuses an instant of another length.
+ */
+export const LOGIN_KEY = { ISO_INSTANT_CHARS: 24, SEQ_DIGITS: 20 } as const;
 
 /**
  * A login as text that sorts byte by byte as rule step 2 orders logins (time, then arrival order),
@@ -37,7 +41,7 @@ const SEQ_DIGITS = 20;
  * enterprise's first and last login with min() and max() of these in one hash aggregate instead
  * of sorting every staged row twice (summaries.ts).
  */
-export const loginKey = (at: string, seq: string, ip: string): string => `${at}${seq.padStart(SEQ_DIGITS, '0')}${ip}`;
+export const loginKey = (at: string, seq: string, ip: string): string => `${at}${seq.padStart(LOGIN_KEY.SEQ_DIGITS, '0')}${ip}`;
 
 /** The batch's staged rows as one text per column of STAGED_COLUMNS, a line per row (the insert's string_to_array). */
 export type FoldedBatch = string[];

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { accountKinds, canonicalIp, isCreditCode, isoDateTimeMillis, parseCreditCode, t } from '@statdesk/config';
+import { LOGIN_KEY } from './fold';
 import type { StoredEvent } from './stored-event';
 
 export type ParsedLine = { ok: true; event: StoredEvent } | { ok: false; line: number; reason: string };
@@ -46,7 +47,8 @@ export function readEvent(value: unknown, line: number): ParsedLine {
   if (id && CONTROL.test(id)) return { ok: false, line, reason: t('directReport.event.idControl') };
   const instant = new Date(at).toISOString();
   // Years 0000–9999 in UTC, as toISOString writes them in 24 characters: the summaries' login keys rely on it (fold.ts).
-  if (instant.length !== 24) return { ok: false, line, reason: t('directReport.event.at', { reason: t('validators.date.dateTime') }) };
+  if (instant.length !== LOGIN_KEY.ISO_INSTANT_CHARS)
+    return { ok: false, line, reason: t('directReport.event.at', { reason: t('validators.date.dateTime') }) };
   // A re-sent event gets the same key and is not counted twice.
   // crypto.hash, not createHash: one call per event instead of a Hash object (ingestion's hot path).
   const key = id ?? hash('sha256', `${account}\n${code}\n${kind}\n${ip}\n${instant}`, 'base64url');

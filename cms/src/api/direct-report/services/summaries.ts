@@ -8,6 +8,7 @@
  * is merged twice or missed.
  */
 import type { Knex } from 'knex';
+import { LOGIN_KEY } from './fold';
 
 /** Batches take it shared (store-events.ts), a rebuild alone. */
 export const SUMMARY_LOCK = `hashtextextended('dr_period_summaries', 0)`;
@@ -21,9 +22,10 @@ export interface SummaryWindow {
 // Rule step 2 across batches: an enterprise's first login is the least of its staged rows' login
 // keys (fold.ts: time, then arrival order, then the IP), and replaces the stored one only when
 // earlier; its last, likewise, the greatest, when later.
-const AT = (key: string) => `substr(${key}, 1, 24)::timestamptz`;
-const SEQ = (key: string) => `substr(${key}, 25, 20)::bigint`;
-const IP = (key: string) => `substr(${key}, 45)`;
+const { ISO_INSTANT_CHARS, SEQ_DIGITS } = LOGIN_KEY;
+const AT = (key: string) => `substr(${key}, 1, ${ISO_INSTANT_CHARS})::timestamptz`;
+const SEQ = (key: string) => `substr(${key}, ${ISO_INSTANT_CHARS + 1}, ${SEQ_DIGITS})::bigint`;
+const IP = (key: string) => `substr(${key}, ${ISO_INSTANT_CHARS + SEQ_DIGITS + 1})`;
 const MERGE_LOGINS_SQL = `
   insert into dr_period_logins as p (period_code, enterprise_code, first_at, first_seq, first_ip, last_at, last_seq, last_ip)
   select period_code, enterprise_code, ${AT('f')}, ${SEQ('f')}, ${IP('f')}, ${AT('l')}, ${SEQ('l')}, ${IP('l')}
