@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH, t } from '@statdesk/config';
 import type { Browser, Page } from 'playwright-core';
-import { embeddedFontStyle, withStyle } from './pdf-fonts';
+import { embeddedFontStyle, TEMPLATE_FAMILY, withStyle } from './pdf-fonts';
 
 /**
  * Prints HTML to an A4 PDF with Debian's Chromium. One browser stays open for the life of the
@@ -145,7 +145,7 @@ export function printPdf(html: string): Promise<Buffer> {
 /** A line of a form's own words in the template's font, both weights: enough to load everything a form's print needs. */
 const warmUpPage = () => {
   const words = t('printer.applicantStatementTitle');
-  return `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:'Noto Serif CJK SC',serif">${words} Form <b>${words}</b></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:'${TEMPLATE_FAMILY}',serif">${words} Form <b>${words}</b></body></html>`;
 };
 
 let warmingUp: Promise<void> | undefined;
